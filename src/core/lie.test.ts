@@ -1,0 +1,107 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import {
+  applyToPoint,
+  compactness,
+  conjugatedRotationGenerator,
+  expm3,
+  flow,
+  generatorAngleError,
+  identity3,
+  logm3,
+  maxAbsDiff3,
+  normalizeCompact,
+  rotationGenerator,
+  scale3,
+} from './lie';
+import { expmTf, squaringsFor } from './lieTf';
+import { Rng } from './rng';
+import { wrapAngle } from './vec';
+
+tf.enableProdMode();
+
+describe('affine Lie-group helpers', () => {
+  it('exp(2π X) = I for the normalised rotation generator about any centre', () => {
+    for (const c of [
+      [0, 0],
+      [0.5, -1],
+      [2, 3],
+    ] as const) {
+      const x = rotationGenerator(c);
+      expect(maxAbsDiff3(flow(x, 2 * Math.PI), identity3())).toBeLessThan(1e-5);
+    }
+  });
+
+  it('exp(θ X_c) fixes c and rotates other points about c by θ', () => {
+    const c: [number, number] = [0.5, -1];
+    const x = rotationGenerator(c);
+    const rng = new Rng(1);
+    for (let k = 0; k < 50; k++) {
+      const th = rng.uniform(-3, 3);
+      const l = flow(x, th);
+      const fixed = applyToPoint(l, c);
+      expect(fixed[0]).toBeCloseTo(c[0], 10);
+      expect(fixed[1]).toBeCloseTo(c[1], 10);
+      const p: [number, number] = [rng.uniform(-3, 3), rng.uniform(-3, 3)];
+      const q = applyToPoint(l, p);
+      const a0 = Math.atan2(p[1] - c[1], p[0] - c[0]);
+      const a1 = Math.atan2(q[1] - c[1], q[0] - c[0]);
+      expect(wrapAngle(a1 - a0)).toBeCloseTo(wrapAngle(th), 9);
+      expect(Math.hypot(q[0] - c[0], q[1] - c[1])).toBeCloseTo(Math.hypot(p[0] - c[0], p[1] - c[1]), 9);
+    }
+  });
+
+  it('tfjs expm agrees with the float64 one and differentiates', () => {
+    const x = rotationGenerator([0.3, -0.7]);
+    const th = 2.1;
+    const ref = expm3(scale3(x, th));
+    const before = tf.memory().numTensors;
+    const got = tf.tidy(() =>
+      Array.from(expmTf(tf.tensor(scale3(x, th), [3, 3]), squaringsFor(th * 2)).dataSync()),
+    );
+    expect(maxAbsDiff3(got, ref)).toBeLessThan(1e-5);
+    // d/dθ exp(θX) at θ = 0.5 is X exp(θX): check one entry by autodiff.
+    const g = tf.tidy(() => {
+      const xt = tf.tensor(x, [3, 3]);
+      const f = (t: tf.Tensor) => expmTf(xt.mul(t), 4).reshape([9]).gather([1]).sum();
+      return tf.grad(f)(tf.scalar(0.5)).dataSync()[0];
+    });
+    const h = 1e-5;
+    const fd = (expm3(scale3(x, 0.5 + h))[1] - expm3(scale3(x, 0.5 - h))[1]) / (2 * h);
+    expect(g).toBeCloseTo(fd, 3);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('exp of the normalised generator at 2π is I to 1e-5 in tfjs float32 too', () => {
+    const x = normalizeCompact(scale3(rotationGenerator([1, 1]), 3.7))!;
+    const out = expmTf(tf.tensor(scale3(x, 2 * Math.PI), [3, 3]), squaringsFor(2 * Math.PI * 2.5), 14);
+    expect(maxAbsDiff3(Array.from(out.dataSync()), identity3())).toBeLessThan(1e-5);
+    out.dispose();
+  });
+
+  it('logm inverts expm for affine elements', () => {
+    const x = conjugatedRotationGenerator([0.2, 0.4], [0.7, 0.1, -0.2, 0.9]);
+    for (const th of [0.3, 1.5, 2.9]) {
+      const y = scale3(x, th);
+      expect(maxAbsDiff3(logm3(expm3(y)), y)).toBeLessThan(1e-8);
+    }
+  });
+
+  it('compactness, 2π normalisation and the sign-free angle error', () => {
+    const c = rotationGenerator([0.5, -1]);
+    expect(compactness(scale3(c, -2)).compact).toBe(true);
+    const n = normalizeCompact(scale3(c, -2))!;
+    expect(maxAbsDiff3(n, c)).toBeLessThan(1e-12);
+    expect(compactness([1, 0, 0, 0, 1, 0, 0, 0, 0]).compact).toBe(false); // a scaling
+    expect(compactness([0, 1, 0, 1, 0, 0, 0, 0, 0]).compact).toBe(false); // a hyperbolic boost
+    expect(generatorAngleError(c, scale3(c, -3))).toBeLessThan(1e-7);
+    expect(generatorAngleError(rotationGenerator([0, 0]), [0, 0, 1, 0, 0, 0, 0, 0, 0])).toBeCloseTo(
+      Math.PI / 2,
+      12,
+    );
+    // The conjugated rotation is compact, with period 2π.
+    const e = conjugatedRotationGenerator([0.1, 0.2], [0.7, 0.3, -0.1, 0.9]);
+    const ne = normalizeCompact(e)!;
+    expect(maxAbsDiff3(flow(ne, 2 * Math.PI), identity3())).toBeLessThan(1e-9);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { trainingAngles } from '../core/families';
+import { parseExperimentArgs, UsageError } from './args';
+
+describe('experiment CLI options', () => {
+  it('defaults to the paper preset on the unit circle', () => {
+    const o = parseExperimentArgs([]);
+    expect(o.config.family).toEqual({ kind: 'circle', center: [0, 0], radius: 1 });
+    expect(trainingAngles(o.config.training)).toHaveLength(4);
+    expect(o.config.budget).toBe('quick');
+    expect(o.format).toBe('json');
+  });
+
+  it('parses a full circle specification', () => {
+    const o = parseExperimentArgs([
+      '--family',
+      'circle',
+      '--center',
+      '0.5,-1',
+      '--radius=1.5',
+      '--seed',
+      '3',
+      '--budget',
+      'quick',
+      '--out',
+      'r.json',
+    ]);
+    expect(o.config.family).toEqual({ kind: 'circle', center: [0.5, -1], radius: 1.5 });
+    expect(o.config.seed).toBe(3);
+    expect(o.out).toBe('r.json');
+  });
+
+  it('parses ellipses, training angles and evenly spread tasks', () => {
+    const e = parseExperimentArgs([
+      '--family',
+      'ellipse',
+      '--axes',
+      '0.7,0.9',
+      '--tilt',
+      '30',
+      '--ellipse-reward',
+      'euclidean',
+      '--train-angles',
+      '0,60,140,250',
+    ]);
+    expect(e.config.family.kind).toBe('ellipse');
+    expect(trainingAngles(e.config.training).map((a) => Math.round((a * 180) / Math.PI))).toEqual([
+      0, 60, 140, -110,
+    ]);
+    const d = parseExperimentArgs(['--train-tasks', '12', '--base-angle', '90']);
+    const angles = trainingAngles(d.config.training);
+    expect(angles).toHaveLength(12);
+    expect(angles[0]).toBeCloseTo(Math.PI / 2, 12);
+  });
+
+  it.each([
+    [['--family', 'square'], /--family: expected one of circle\|ellipse/],
+    [['--radius', 'abc'], /--radius: expected a number/],
+    [['--radius', '-1'], /outside/],
+    [['--center', '1'], /expected 2 comma-separated/],
+    [['--context', '2.5'], /integer/],
+    [['--bogus', '1'], /unknown option --bogus/],
+    [['--seed'], /missing value/],
+    [['--train-angles', '0'], /at least one more/],
+    [['--train-angles', '0,1', '--train-tasks', '3'], /mutually exclusive/],
+    [['--family', 'circle', '--axes', '1,1'], /ellipse only/],
+    [['--seed', '1', '--seed', '2'], /twice/],
+    [['--radius', 'NaN'], /expected a number/],
+  ])('rejects %j with a one-line message', (argv, msg) => {
+    expect(() => parseExperimentArgs(argv)).toThrow(UsageError);
+    expect(() => parseExperimentArgs(argv)).toThrow(msg);
+  });
+});

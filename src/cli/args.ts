@@ -1,0 +1,148 @@
+// Parse and validate the experiment CLI's options into an ExperimentConfig (pure; unit-tested).
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../core/experimentConfig';
+import type { EllipseReward, TaskFamily } from '../core/families';
+import { rad } from '../core/vec';
+
+export class UsageError extends Error {}
+
+export interface CliOptions {
+  config: ExperimentConfig;
+  out: string | null;
+  format: 'json' | 'csv';
+}
+
+const KNOWN = new Set([
+  'family',
+  'center',
+  'radius',
+  'axes',
+  'tilt',
+  'ellipse-reward',
+  'base-angle',
+  'train-angles',
+  'train-tasks',
+  'train-sampled',
+  'action-constraint',
+  'context',
+  'test-goals',
+  'episodes',
+  'seed',
+  'budget',
+  'backend',
+  'out',
+  'race-seeds',
+  'format',
+]);
+
+function num(name: string, v: string, lo: number, hi: number, integer = false): number {
+  const x = Number(v);
+  if (v.trim() === '' || !Number.isFinite(x))
+    throw new UsageError(`--${name}: expected a number, got "${v}"`);
+  if (integer && !Number.isInteger(x)) throw new UsageError(`--${name}: expected an integer, got "${v}"`);
+  if (x < lo || x > hi) throw new UsageError(`--${name}: ${x} is outside [${lo}, ${hi}]`);
+  return x;
+}
+
+function list(name: string, v: string, n: number | null, lo: number, hi: number): number[] {
+  const parts = v.split(',');
+  if (n !== null && parts.length !== n)
+    throw new UsageError(`--${name}: expected ${n} comma-separated numbers, got "${v}"`);
+  return parts.map((p) => num(name, p, lo, hi));
+}
+
+function oneOf<T extends string>(name: string, v: string, options: readonly T[]): T {
+  if (!(options as readonly string[]).includes(v))
+    throw new UsageError(`--${name}: expected one of ${options.join('|')}, got "${v}"`);
+  return v as T;
+}
+
+/** Parse argv (without node and script). Throws UsageError with a one-line message on bad input. */
+export function parseExperimentArgs(argv: readonly string[]): CliOptions {
+  const raw = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--'))
+      throw new UsageError(`unexpected argument "${a}" (options look like --name value)`);
+    const eq = a.indexOf('=');
+    const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
+    if (!KNOWN.has(name)) throw new UsageError(`unknown option --${name}`);
+    let value: string;
+    if (eq >= 0) value = a.slice(eq + 1);
+    else {
+      value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name}: missing value`);
+      i++;
+    }
+    if (raw.has(name)) throw new UsageError(`--${name} given twice`);
+    raw.set(name, value);
+  }
+  const get = (k: string) => raw.get(k);
+  const cfg: ExperimentConfig = { ...DEFAULT_CONFIG };
+  const kind = oneOf('family', get('family') ?? 'circle', ['circle', 'ellipse'] as const);
+  const center = get('center')
+    ? (list('center', get('center')!, 2, -4, 4) as [number, number])
+    : ([0, 0] as const);
+  let family: TaskFamily;
+  if (kind === 'circle') {
+    for (const k of ['axes', 'tilt', 'ellipse-reward'])
+      if (raw.has(k)) throw new UsageError(`--${k} applies to --family ellipse only`);
+    family = { kind, center: [center[0], center[1]], radius: num('radius', get('radius') ?? '1', 0.2, 3) };
+  } else {
+    if (raw.has('radius'))
+      throw new UsageError('--radius applies to --family circle only (use --axes for ellipses)');
+    const axes = list('axes', get('axes') ?? '0.7,0.9', 2, 0.2, 3);
+    const reward = oneOf<EllipseReward>('ellipse-reward', get('ellipse-reward') ?? 'pushforward', [
+      'pushforward',
+      'euclidean',
+    ]);
+    family = {
+      kind,
+      center: [center[0], center[1]],
+      axes: [axes[0], axes[1]],
+      tilt: rad(num('tilt', get('tilt') ?? '0', -180, 180)),
+      reward,
+    };
+  }
+  cfg.family = family;
+  const exclusive = ['train-angles', 'train-tasks', 'train-sampled'].filter((k) => raw.has(k));
+  if (exclusive.length > 1)
+    throw new UsageError(`--${exclusive[0]} and --${exclusive[1]} are mutually exclusive`);
+  const baseDeg = get('base-angle');
+  if (raw.has('train-angles')) {
+    if (baseDeg !== undefined)
+      throw new UsageError('--base-angle conflicts with --train-angles (the first angle is the base)');
+    const angles = list('train-angles', get('train-angles')!, null, -360, 360);
+    if (angles.length < 2) throw new UsageError('--train-angles: give the base angle and at least one more');
+    cfg.training = { kind: 'angles', angles: angles.map(rad) };
+  } else if (raw.has('train-tasks') || raw.has('train-sampled')) {
+    // N counts all training tasks, the base included: --train-tasks spreads them evenly, --train-sampled draws by seed.
+    const sampled = raw.has('train-sampled');
+    const name = sampled ? 'train-sampled' : 'train-tasks';
+    const count = num(name, get(name)!, 2, 64, true) - 1;
+    const baseAngle = rad(num('base-angle', baseDeg ?? '0', -360, 360));
+    cfg.training = sampled
+      ? { kind: 'sampled', baseAngle, count, seed: 0 }
+      : { kind: 'spread', baseAngle, count };
+  } else if (baseDeg !== undefined) {
+    throw new UsageError('--base-angle needs --train-tasks or --train-sampled');
+  }
+  cfg.actionConstraint = oneOf('action-constraint', get('action-constraint') ?? 'disk', [
+    'disk',
+    'box',
+  ] as const);
+  cfg.context = num('context', get('context') ?? String(DEFAULT_CONFIG.context), 1, 256, true);
+  cfg.testGoals = num('test-goals', get('test-goals') ?? String(DEFAULT_CONFIG.testGoals), 1, 720, true);
+  cfg.episodes = num('episodes', get('episodes') ?? String(DEFAULT_CONFIG.episodes), 1, 256, true);
+  cfg.seed = num('seed', get('seed') ?? '0', 0, 2 ** 31 - 1, true);
+  if (cfg.training.kind === 'sampled') cfg.training = { ...cfg.training, seed: cfg.seed };
+  cfg.budget = oneOf('budget', get('budget') ?? 'quick', ['quick', 'full'] as const);
+  cfg.backend = oneOf('backend', get('backend') ?? 'wasm', ['wasm', 'cpu'] as const);
+  cfg.raceSeeds = num('race-seeds', get('race-seeds') ?? String(DEFAULT_CONFIG.raceSeeds), 1, 100, true);
+  const format = oneOf('format', get('format') ?? 'json', ['json', 'csv'] as const);
+  return { config: cfg, out: get('out') ?? null, format };
+}
+
+export const USAGE = `usage: npm run experiment -- [--family circle|ellipse] [--center x,y] [--radius r] [--axes a,b]
+  [--tilt deg] [--ellipse-reward pushforward|euclidean] [--train-angles d0,d1,... | --train-tasks N | --train-sampled N]
+  [--base-angle deg] [--action-constraint disk|box] [--context K] [--test-goals M] [--episodes E] [--seed S]
+  [--budget quick|full] [--backend wasm|cpu] [--race-seeds N] [--format json|csv] [--out file]`;

@@ -1,0 +1,63 @@
+// Backend names, workloads and the backend report the compute worker sends to the page.
+
+/** tfjs backends in the order in which availability is probed. */
+export const BACKEND_ORDER = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKEND_ORDER)[number];
+
+export const isBackendName = (s: string): s is BackendName =>
+  (BACKEND_ORDER as readonly string[]).includes(s);
+
+/**
+ * Kinds of tfjs work, each calibrated separately: 'rl' = tiny SAC-like nets (batch 256, 2×64),
+ * 'bulk' = large batched ops (frames, discovery). 'none' = plain JS, no tfjs (rollouts).
+ */
+export const WORKLOADS = ['rl', 'bulk'] as const;
+export type Workload = (typeof WORKLOADS)[number];
+export type StageWorkload = Workload | 'none';
+
+/** Outcome of the availability self-test of one backend. */
+export interface BackendProbe {
+  backend: BackendName;
+  available: boolean;
+  /** Why it is unavailable, or a note (e.g. the adapter's name). */
+  note: string;
+  /** True for software renderers (SwiftShader, llvmpipe, fallback adapter): never chosen for speed. */
+  software: boolean;
+  /** Wall time of the probe in ms. */
+  probeMs: number;
+}
+
+/** One calibration measurement: median ms per repetition, or why it failed. */
+export interface CalibrationTiming {
+  backend: BackendName;
+  /** Median milliseconds per repetition; null when the measurement failed or timed out. */
+  ms: number | null;
+  software: boolean;
+  error?: string;
+}
+
+/** The backend chosen for one workload, and why. */
+export interface WorkloadChoice {
+  workload: Workload;
+  backend: BackendName;
+  /** Human-readable reason, e.g. "webgpu is a software adapter (SwiftShader): wasm 16 ms vs webgpu 520 ms". */
+  reason: string;
+  timings: CalibrationTiming[];
+}
+
+export type BackendReportPhase = 'probing' | 'calibrating' | 'done';
+
+export interface BackendReport {
+  phase: BackendReportPhase;
+  /** The order that was probed (the link override, or the default order). */
+  order: BackendName[];
+  /** True when the order came from a `backend=` link override. */
+  overridden: boolean;
+  probes: BackendProbe[];
+  /** Best available backend by order (webgpu whenever an adapter exists), or null before probing ends. */
+  best: BackendName | null;
+  /** WebGPU adapter description when one was found. */
+  adapter: string | null;
+  /** Per-workload choices; empty until calibration is done. */
+  choices: WorkloadChoice[];
+}

@@ -1,0 +1,66 @@
+// Typed messages between the page and the compute worker: commands in, events out.
+import type { BackendName, BackendReport } from './backend';
+import type { StageConfig, StageName, StagePayload } from './stages';
+
+/** Page-chosen id of one job (one run of one stage). */
+export type JobId = string;
+
+/** Run one stage; one variant per stage so config is typed by stage. */
+export type RunStageCommand = {
+  [S in StageName]: { type: 'run-stage'; job: JobId; stage: S; config: StageConfig<S> };
+}[StageName];
+
+/** Stop a job at its next `shouldStop` check (or before it starts). */
+export interface CancelCommand {
+  type: 'cancel';
+  job: JobId;
+}
+
+export type WorkerCommand = RunStageCommand | CancelCommand;
+
+export interface StartedEvent {
+  type: 'started';
+  job: JobId;
+  stage: StageName;
+  /** The tfjs backend the stage runs on; null for plain-JS stages. */
+  backend: BackendName | null;
+}
+
+export interface ProgressEvent {
+  type: 'progress';
+  job: JobId;
+  stage: StageName;
+  step: number;
+  total: number;
+  loss?: number;
+  message?: string;
+}
+
+export type ResultEvent = {
+  [S in StageName]: { type: 'result'; job: JobId; stage: S; payload: StagePayload<S> };
+}[StageName];
+
+export interface ErrorEvent {
+  type: 'error';
+  /** null for errors outside any job (e.g. the worker failed to start). */
+  job: JobId | null;
+  message: string;
+}
+
+export interface CancelledEvent {
+  type: 'cancelled';
+  job: JobId;
+}
+
+export interface BackendReportEvent {
+  type: 'backend-report';
+  report: BackendReport;
+}
+
+export type WorkerEvent =
+  | StartedEvent
+  | ProgressEvent
+  | ResultEvent
+  | ErrorEvent
+  | CancelledEvent
+  | BackendReportEvent;

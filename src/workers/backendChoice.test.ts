@@ -1,0 +1,63 @@
+// Tests of the pure backend-choice rules: software detection, override order, per-workload pick.
+import { describe, expect, it } from 'vitest';
+import { chooseForWorkload, isSoftwareAdapter, median, probeOrder } from './backendChoice';
+
+describe('backendChoice', () => {
+  it('recognises software adapters by name or fallback flag', () => {
+    expect(isSoftwareAdapter({ vendor: 'google', architecture: 'swiftshader' })).toBe(true);
+    expect(isSoftwareAdapter({ description: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device))' })).toBe(
+      true,
+    );
+    expect(isSoftwareAdapter({ description: 'llvmpipe (LLVM 15.0.6, 256 bits)' })).toBe(true);
+    expect(isSoftwareAdapter({ vendor: 'nvidia', architecture: 'ampere', isFallbackAdapter: true })).toBe(
+      true,
+    );
+    expect(isSoftwareAdapter({ vendor: 'nvidia', architecture: 'ampere' })).toBe(false);
+    expect(isSoftwareAdapter({})).toBe(false);
+  });
+
+  it('uses the default order, or the override with cpu as last resort', () => {
+    expect(probeOrder(null)).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+    expect(probeOrder([])).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+    expect(probeOrder(['cpu'])).toEqual(['cpu']);
+    expect(probeOrder(['webgpu', 'webgpu'])).toEqual(['webgpu', 'cpu']);
+  });
+
+  it('never picks a software adapter for speed, and says why', () => {
+    const c = chooseForWorkload(
+      'rl',
+      [
+        { backend: 'webgpu', ms: 5, software: true },
+        { backend: 'wasm', ms: 16, software: false },
+        { backend: 'cpu', ms: 98, software: false },
+      ],
+      'webgpu',
+    );
+    expect(c.backend).toBe('wasm');
+    expect(c.reason).toContain('wasm fastest');
+    expect(c.reason).toContain('webgpu available but software adapter');
+  });
+
+  it('picks the fastest hardware backend, falls back when nothing was measured', () => {
+    const c = chooseForWorkload(
+      'bulk',
+      [
+        { backend: 'webgpu', ms: 3, software: false },
+        { backend: 'wasm', ms: 40, software: false },
+        { backend: 'webgl', ms: null, software: false, error: 'timed out' },
+      ],
+      'webgpu',
+    );
+    expect(c.backend).toBe('webgpu');
+    expect(c.reason).toContain('webgl failed: timed out');
+    expect(chooseForWorkload('rl', [], 'cpu').backend).toBe('cpu');
+    expect(
+      chooseForWorkload('rl', [{ backend: 'webgpu', ms: 500, software: true }], 'webgpu').reason,
+    ).toContain('only software');
+  });
+
+  it('median of odd and even lists', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});

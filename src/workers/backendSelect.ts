@@ -1,0 +1,209 @@
+// Worker-side backend selection: probe webgpu → webgl → wasm → cpu, spot software GPUs, calibrate per workload.
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+import '@tensorflow/tfjs-backend-wasm';
+import {
+  type BackendName,
+  type BackendProbe,
+  type BackendReport,
+  type CalibrationTiming,
+  WORKLOADS,
+  type Workload,
+  type WorkloadChoice,
+} from '../protocol/backend';
+import {
+  type AdapterDescription,
+  bestAvailable,
+  chooseForWorkload,
+  describeAdapter,
+  isSoftwareAdapter,
+  median,
+  probeOrder,
+} from './backendChoice';
+import { calibrationOp } from './calibrationOps';
+import { configureWasmPaths } from './wasmPaths';
+
+const SET_BACKEND_TIMEOUT_MS = 15_000;
+const SELF_TEST_TIMEOUT_MS = 10_000;
+/** Per backend and workload: stop repeating once this much time was spent. */
+const CALIBRATION_BUDGET_MS = 4_000;
+
+class TimeoutError extends Error {}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new TimeoutError(`${what} timed out after ${ms} ms`)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+interface GpuLike {
+  requestAdapter(): Promise<{ info?: AdapterDescription; isFallbackAdapter?: boolean } | null>;
+}
+
+/** Ask WebGPU for an adapter ourselves, to name it and tell software ones apart. */
+async function describeWebGpuAdapter(): Promise<{ found: boolean; info: AdapterDescription }> {
+  const gpu = (navigator as Navigator & { gpu?: GpuLike }).gpu;
+  if (!gpu) return { found: false, info: {} };
+  const adapter = await withTimeout(gpu.requestAdapter(), SET_BACKEND_TIMEOUT_MS, 'requestAdapter');
+  if (!adapter) return { found: false, info: {} };
+  const i = adapter.info ?? {};
+  return {
+    found: true,
+    info: {
+      vendor: i.vendor,
+      architecture: i.architecture,
+      device: i.device,
+      description: i.description,
+      isFallbackAdapter: Boolean(i.isFallbackAdapter ?? adapter.isFallbackAdapter),
+    },
+  };
+}
+
+/** The WebGL renderer string as seen from an OffscreenCanvas in this worker. */
+function describeWebGlRenderer(): AdapterDescription {
+  try {
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2') as WebGL2RenderingContext | null;
+    if (!gl) return {};
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
+    return { description: typeof renderer === 'string' ? renderer : undefined };
+  } catch {
+    return {};
+  }
+}
+
+/** setBackend + a tiny op read back: the backend is available only if all of it works. */
+async function probeBackend(backend: BackendName): Promise<BackendProbe> {
+  const t0 = performance.now();
+  const result = (available: boolean, note: string, software = false): BackendProbe => ({
+    backend,
+    available,
+    note,
+    software,
+    probeMs: performance.now() - t0,
+  });
+  try {
+    let note = '';
+    let software = false;
+    if (backend === 'webgpu') {
+      const adapter = await describeWebGpuAdapter();
+      if (!adapter.found) return result(false, 'no WebGPU adapter');
+      software = isSoftwareAdapter(adapter.info);
+      note = describeAdapter(adapter.info);
+    } else if (backend === 'webgl') {
+      const info = describeWebGlRenderer();
+      software = isSoftwareAdapter(info);
+      note = info.description ?? '';
+    } else if (backend === 'wasm') {
+      configureWasmPaths();
+    }
+    const ok = await withTimeout(tf.setBackend(backend), SET_BACKEND_TIMEOUT_MS, `setBackend(${backend})`);
+    if (!ok) return result(false, 'setBackend returned false', software);
+    await tf.ready();
+    const sum = tf.tidy(() => tf.matMul(tf.ones([4, 4]), tf.ones([4, 4])).sum());
+    const data = await withTimeout(sum.data(), SELF_TEST_TIMEOUT_MS, `${backend} self-test`);
+    sum.dispose();
+    if (data[0] !== 64) return result(false, `self-test gave ${data[0]} instead of 64`, software);
+    return result(true, note, software);
+  } catch (e) {
+    return result(false, errorText(e));
+  }
+}
+
+/** Median ms per repetition of a workload's op on one backend, within a time budget. */
+async function calibrate(workload: Workload, probe: BackendProbe): Promise<CalibrationTiming> {
+  const base = { backend: probe.backend, software: probe.software };
+  try {
+    await tf.setBackend(probe.backend);
+    const op = calibrationOp(workload);
+    try {
+      const start = performance.now();
+      await withTimeout(op.run(), CALIBRATION_BUDGET_MS * 2, `${workload} warm-up`); // compiles shaders
+      const times: number[] = [];
+      const warm = performance.now() - start;
+      if (warm > CALIBRATION_BUDGET_MS) return { ...base, ms: warm };
+      while (times.length < op.repetitions && performance.now() - start < CALIBRATION_BUDGET_MS) {
+        const t = performance.now();
+        await withTimeout(op.run(), CALIBRATION_BUDGET_MS * 2, `${workload} run`);
+        times.push(performance.now() - t);
+      }
+      return { ...base, ms: times.length > 0 ? median(times) : warm };
+    } finally {
+      op.dispose();
+    }
+  } catch (e) {
+    return { ...base, ms: null, error: errorText(e) };
+  }
+}
+
+export interface BackendSelection {
+  report: BackendReport;
+  /** Backend to activate before running a stage of this workload. */
+  backendFor(workload: Workload): BackendName;
+}
+
+/**
+ * Probe availability in order (or the override's order), report, then calibrate every available
+ * backend per workload and pick the fastest non-software one. `onReport` sees each phase.
+ */
+export async function selectBackends(
+  override: BackendName[] | null,
+  onReport: (report: BackendReport) => void,
+  shouldStop: () => boolean = () => false,
+): Promise<BackendSelection> {
+  const order = probeOrder(override);
+  const report: BackendReport = {
+    phase: 'probing',
+    order,
+    overridden: override !== null && override.length > 0,
+    probes: [],
+    best: null,
+    adapter: null,
+    choices: [],
+  };
+  onReport({ ...report });
+  for (const backend of order) {
+    const probe = await probeBackend(backend);
+    report.probes.push(probe);
+    if (backend === 'webgpu' && probe.available) report.adapter = probe.note;
+  }
+  report.best = bestAvailable(report.probes) ?? 'cpu';
+  report.phase = 'calibrating';
+  onReport({ ...report, probes: [...report.probes] });
+  const available = report.probes.filter((p) => p.available);
+  const choices: WorkloadChoice[] = [];
+  for (const workload of WORKLOADS) {
+    const timings: CalibrationTiming[] = [];
+    for (const probe of available) {
+      if (shouldStop()) break;
+      timings.push(await calibrate(workload, probe));
+    }
+    choices.push(chooseForWorkload(workload, timings, report.best));
+  }
+  report.choices = choices;
+  report.phase = 'done';
+  const final: BackendReport = { ...report, probes: [...report.probes] };
+  onReport(final);
+  const pick = new Map(choices.map((c) => [c.workload, c.backend]));
+  return { report: final, backendFor: (w) => pick.get(w) ?? final.best ?? 'cpu' };
+}
+
+/** Make `backend` the active tfjs backend (it was initialised during probing). */
+export async function activateBackend(backend: BackendName): Promise<void> {
+  if (tf.getBackend() === backend) return;
+  if (backend === 'wasm') configureWasmPaths();
+  if (!(await tf.setBackend(backend))) throw new Error(`could not activate backend ${backend}`);
+  await tf.ready();
+}

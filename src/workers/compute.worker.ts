@@ -1,0 +1,71 @@
+// The compute worker: receives typed commands, picks backends, runs core stages, posts typed events.
+import type { BackendName, BackendReport } from '../protocol/backend';
+import type { JobId, RunStageCommand, WorkerCommand, WorkerEvent } from '../protocol/messages';
+import { STAGE_WORKLOAD, type StageName } from '../protocol/stages';
+import { activateBackend, type BackendSelection, selectBackends } from './backendSelect';
+import { STAGE_HANDLERS, type StageContext, type StageHandler } from './stageHandlers';
+
+const post = (event: WorkerEvent): void => self.postMessage(event);
+
+/** Cancellation flags of jobs that were received and have not finished yet. */
+const cancelled = new Map<JobId, boolean>();
+let selection: Promise<BackendSelection> | null = null;
+/** tfjs work runs one job at a time (one global backend); plain-JS stages skip this queue. */
+let tfQueue: Promise<unknown> = Promise.resolve();
+
+function recalibrate(override: BackendName[] | null, shouldStop: () => boolean): Promise<BackendReport> {
+  const next = selectBackends(override, (report) => post({ type: 'backend-report', report }), shouldStop);
+  selection = next;
+  return next.then((s) => s.report);
+}
+
+function runJob(command: RunStageCommand): Promise<void> {
+  const { job, stage } = command;
+  const shouldStop = () => cancelled.get(job) === true;
+  const workload = STAGE_WORKLOAD[stage];
+  const ctx: StageContext = {
+    progress: (step, total, extra) => post({ type: 'progress', job, stage, step, total, ...extra }),
+    shouldStop,
+    recalibrate: (override) => recalibrate(override, shouldStop),
+  };
+  const execute = async (): Promise<void> => {
+    if (shouldStop()) {
+      post({ type: 'cancelled', job });
+      return;
+    }
+    let backend: BackendName | null = null;
+    if (workload !== 'none') {
+      const sel = await (selection ?? recalibrate(null, () => false).then(() => selection!));
+      backend = sel.backendFor(workload);
+      await activateBackend(backend);
+    }
+    post({ type: 'started', job, stage, backend });
+    // The union of handlers is indexed by the command's own stage, so config and handler always match.
+    const handler = STAGE_HANDLERS[stage] as StageHandler<StageName>;
+    const payload = await handler(command.config as never, ctx);
+    if (shouldStop()) post({ type: 'cancelled', job });
+    else post({ type: 'result', job, stage, payload } as WorkerEvent);
+  };
+  // Calibration uses tfjs too, so it queues like the tfjs stages.
+  const queued = workload !== 'none' || stage === 'calibrate';
+  const run = queued ? (tfQueue = tfQueue.then(execute, execute)) : execute();
+  return run
+    .catch((e: unknown) => {
+      if (shouldStop()) post({ type: 'cancelled', job });
+      else post({ type: 'error', job, message: e instanceof Error ? e.message : String(e) });
+    })
+    .finally(() => cancelled.delete(job));
+}
+
+self.onmessage = (e: MessageEvent<WorkerCommand>) => {
+  const command = e.data;
+  switch (command.type) {
+    case 'run-stage':
+      cancelled.set(command.job, false);
+      void runJob(command);
+      break;
+    case 'cancel':
+      if (cancelled.has(command.job)) cancelled.set(command.job, true);
+      break;
+  }
+};

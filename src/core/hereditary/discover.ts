@@ -1,0 +1,296 @@
+// Hereditary geometry discovery (ALGORITHM.md §7): per-task fits, align, joint fit, decision, normalisation.
+import type { RewardSamples } from '../explorationData';
+import {
+  compactness,
+  expm3,
+  type Generator,
+  generatorAngleError,
+  normalizeCompact,
+  normalizeUnit,
+  scale3,
+} from '../lie';
+import { type AlignOptions, alignTaskLogs } from './alignLogs';
+import { alignmentTerms, supportMask, weightedLoss } from './alignmentLoss';
+import { selectBaseAnchors } from './baseAnchors';
+import { type BaseSymmetry, discoverBaseSymmetry } from './baseSymmetry';
+import { fitJointGenerator } from './jointFit';
+import { defaultStarts, fitTaskAction, type PerTaskFit } from './perTaskFit';
+import { GriddedRewardField, type RewardField } from './rewardField';
+import { symmetricEigen } from './symmetricEigen';
+
+export type HereditaryStage = 'fields' | 'baseSymmetry' | 'perTask' | 'align' | 'joint' | 'done';
+
+export interface HereditaryProgress {
+  stage: HereditaryStage;
+  /** 0..1 within the whole run. */
+  fraction: number;
+  message: string;
+}
+
+export interface HereditaryOptions {
+  seed: number;
+  /** Base anchor points, drawn from base samples in [−w, w]². */
+  anchors: number;
+  anchorHalfWidth: number;
+  /** Local-regression bandwidth of the gradient frames and value fields. */
+  bandwidth: number;
+  gridSpacing: number;
+  /** Multi-start lattice spacing of rotation centres over [−2, 2]², refined starts, LM iterations. */
+  startSpacing: number;
+  refineStarts: number;
+  perTaskIterations: number;
+  priorValueWeight: number;
+  align: AlignOptions;
+  jointIterations: number;
+  /** Hereditary when joint loss / per-task loss ≤ threshold. */
+  threshold: number;
+  compactTolerance: number;
+}
+
+export interface HereditaryRunOptions extends HereditaryOptions {
+  /** Another frame source (e.g. kernel frames) may replace the gridded local regression. */
+  fieldFactory?: (samples: RewardSamples) => RewardField;
+  onProgress?: (p: HereditaryProgress) => void;
+  /** Ground truth used ONLY to score the result (errorDeg); never read by the learner. */
+  truthForScoring?: { generator: Generator; baseSymmetry?: Generator };
+}
+
+export const HEREDITARY_QUICK: HereditaryOptions = {
+  seed: 1,
+  anchors: 400,
+  anchorHalfWidth: 2.5,
+  bandwidth: 0.1,
+  gridSpacing: 0.05,
+  startSpacing: 1,
+  refineStarts: 3,
+  perTaskIterations: 30,
+  priorValueWeight: 100,
+  align: { gridSize: 96, restarts: 8, sweeps: 4 },
+  jointIterations: 40,
+  threshold: 4,
+  compactTolerance: 0.05,
+};
+
+export const HEREDITARY_FULL: HereditaryOptions = {
+  ...HEREDITARY_QUICK,
+  anchors: 1000,
+  gridSpacing: 0.04,
+  startSpacing: 0.5,
+  refineStarts: 6,
+  perTaskIterations: 60,
+  align: { gridSize: 180, restarts: 16, sweeps: 6 },
+  jointIterations: 80,
+};
+
+export interface HereditaryResult {
+  /** The shared generator: period-2π normalised when compact, else unit norm. */
+  generator: Generator;
+  /** θ_i with L_i = exp(θ_i X) for tasks 1..N (in [0, 2π) when compact). */
+  thetas: number[];
+  /** Per task: weighted per-task and joint losses on the same anchors (each term over its floor). */
+  perTaskLoss: number[];
+  jointLoss: number[];
+  /** Σ joint / Σ per-task. */
+  relativeResidual: number;
+  threshold: number;
+  isHereditary: boolean;
+  compact: boolean;
+  ambiguous: boolean;
+  reason: string;
+  baseSymmetry: BaseSymmetry;
+  /** Per task: anchors the joint map sends outside the task's data (zero weight). */
+  droppedPoints: number[];
+  anchorCount: number;
+  /** Σ_{k≥2} σ_k² of the normalised logs before / after the align step. */
+  collinearity: { unaligned: number; aligned: number };
+  timingsMs: Record<HereditaryStage | 'total', number>;
+  /** Only with truthForScoring: sign-free angle errors in degrees. */
+  errorDeg?: number;
+  diagnosticsDeg?: { naiveSvd: number; aligned: number; joint: number; baseSymmetry?: number };
+}
+
+const deg = (r: number) => (r * 180) / Math.PI;
+
+export function discoverHereditaryGeometry(
+  taskSamples: readonly RewardSamples[],
+  opts: HereditaryRunOptions,
+): HereditaryResult {
+  if (taskSamples.length < 2)
+    throw new Error('hereditary discovery needs the base task and at least one other');
+  const t0 = performance.now();
+  const timings = { fields: 0, baseSymmetry: 0, perTask: 0, align: 0, joint: 0, done: 0, total: 0 };
+  const progress = (stage: HereditaryStage, fraction: number, message: string) =>
+    opts.onProgress?.({ stage, fraction, message });
+  let t = performance.now();
+  const lap = (stage: HereditaryStage) => {
+    const now = performance.now();
+    timings[stage] = now - t;
+    t = now;
+  };
+
+  progress('fields', 0, 'fitting reward fields and gradient frames');
+  const make =
+    opts.fieldFactory ??
+    ((s: RewardSamples) =>
+      new GriddedRewardField(s, { bandwidth: opts.bandwidth, spacing: opts.gridSpacing, minNeighbours: 12 }));
+  const fields = taskSamples.slice(1).map(make);
+  const anchors = selectBaseAnchors(taskSamples[0], {
+    count: opts.anchors,
+    halfWidth: opts.anchorHalfWidth,
+    bandwidth: opts.bandwidth,
+    seed: opts.seed,
+  });
+  lap('fields');
+
+  progress('baseSymmetry', 0.15, 'closed-form symmetry of the base reward');
+  const baseSymmetry = discoverBaseSymmetry(anchors);
+  lap('baseSymmetry');
+
+  const starts = defaultStarts(opts.startSpacing, 2);
+  const perTask: PerTaskFit[] = [];
+  fields.forEach((f, i) => {
+    progress('perTask', 0.2 + (0.5 * i) / fields.length, `per-task left action ${i + 1}/${fields.length}`);
+    perTask.push(
+      fitTaskAction(anchors, f, {
+        ...starts,
+        refine: opts.refineStarts,
+        priorValueWeight: opts.priorValueWeight,
+        iterations: opts.perTaskIterations,
+      }),
+    );
+  });
+  lap('perTask');
+  const n = fields.length;
+  const naive = leadingDirection(perTask.map((p) => p.log));
+
+  if (n === 1) {
+    lap('align');
+    lap('joint');
+    timings.total = performance.now() - t0;
+    progress('done', 1, 'ambiguous');
+    const candidate =
+      normalizeCompact(perTask[0].log, opts.compactTolerance) ?? normalizeUnit(perTask[0].log);
+    return {
+      generator: candidate,
+      thetas: [1],
+      perTaskLoss: [weightedLoss(perTask[0].terms, perTask[0].weights)],
+      jointLoss: [weightedLoss(perTask[0].terms, perTask[0].weights)],
+      relativeResidual: Number.NaN,
+      threshold: opts.threshold,
+      isHereditary: false,
+      compact: compactness(candidate, opts.compactTolerance).compact,
+      ambiguous: true,
+      reason:
+        'Ambiguous: with one task besides the base, every rotation about a point on the perpendicular bisector of the two goals (composed with the base symmetry) fits equally well; add a task.',
+      baseSymmetry,
+      droppedPoints: [perTask[0].terms.dropped],
+      anchorCount: anchors.count,
+      collinearity: { unaligned: 0, aligned: 0 },
+      timingsMs: timings,
+      ...scoring(opts, candidate, naive, candidate, baseSymmetry),
+    };
+  }
+
+  progress('align', 0.7, 'aligning the per-task logs along the base symmetry');
+  const aligned = alignTaskLogs(
+    perTask.map((p) => p.action),
+    baseSymmetry.generator,
+    opts.align,
+  );
+  lap('align');
+
+  progress('joint', 0.8, 'joint fit of one generator');
+  const weights = perTask.map((p) => p.weights);
+  const joint = fitJointGenerator(
+    anchors,
+    fields,
+    weights,
+    aligned.generator,
+    aligned.thetas,
+    opts.jointIterations,
+  );
+  lap('joint');
+
+  // Relative residual on the same anchors: those both maps keep inside the task's support.
+  const perTaskLoss: number[] = [];
+  const jointLoss: number[] = [];
+  const droppedPoints: number[] = [];
+  fields.forEach((f, i) => {
+    const lj = jointAction(joint.generator, joint.thetas[i]);
+    const a = supportMask(anchors, f, perTask[i].action);
+    const b = supportMask(anchors, f, lj);
+    const both = a.map((v, k) => v & b[k]);
+    perTaskLoss.push(weightedLoss(alignmentTerms(anchors, f, perTask[i].action, both), weights[i]));
+    jointLoss.push(weightedLoss(alignmentTerms(anchors, f, lj, both), weights[i]));
+    droppedPoints.push(anchors.count - b.reduce((s, v) => s + v, 0));
+  });
+  const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+  const relativeResidual = sum(jointLoss) / Math.max(sum(perTaskLoss), 1e-300);
+  const comp = compactness(joint.generator, opts.compactTolerance);
+  const compactX = normalizeCompact(joint.generator, opts.compactTolerance);
+  const generator = compactX ?? normalizeUnit(joint.generator);
+  // Rescale θ so exp(θ_i X) is unchanged: X_out ≈ s · X_unit.
+  const s = generator.slice(0, 6).reduce((acc, v, k) => acc + v * joint.generator[k], 0);
+  const twoPi = 2 * Math.PI;
+  const thetas = joint.thetas.map((th) => (compactX ? (((th / s) % twoPi) + twoPi) % twoPi : th / s));
+  const isHereditary = relativeResidual <= opts.threshold;
+  const reason = isHereditary
+    ? `Hereditary: one generator explains every task (joint/per-task loss ${relativeResidual.toFixed(2)} ≤ ${opts.threshold})${comp.compact ? ', and it is compact (period 2π).' : ', but it is not compact.'}`
+    : `Not hereditary: the shared generator fits ${relativeResidual.toFixed(1)}× worse than the free per-task maps (threshold ${opts.threshold}).`;
+  timings.total = performance.now() - t0;
+  progress('done', 1, reason);
+  return {
+    generator,
+    thetas,
+    perTaskLoss,
+    jointLoss,
+    relativeResidual,
+    threshold: opts.threshold,
+    isHereditary,
+    compact: comp.compact,
+    ambiguous: false,
+    reason,
+    baseSymmetry,
+    droppedPoints,
+    anchorCount: anchors.count,
+    collinearity: { unaligned: aligned.scoreUnaligned, aligned: aligned.score },
+    timingsMs: timings,
+    ...scoring(opts, generator, naive, aligned.generator, baseSymmetry),
+  };
+}
+
+const jointAction = (x: Generator, theta: number) => expm3(scale3(x, theta));
+
+/** Leading direction of stacked normalised logs: the naive (unaligned) SVD estimate. */
+function leadingDirection(logs: readonly Generator[]): Generator {
+  const g = new Array<number>(36).fill(0);
+  for (const y of logs) {
+    const v = y.slice(0, 6);
+    const nrm = Math.hypot(...v) || 1;
+    for (let a = 0; a < 6; a++) for (let b = 0; b < 6; b++) g[a * 6 + b] += (v[a] * v[b]) / (nrm * nrm);
+  }
+  return [...symmetricEigen(g, 6).vectors[5], 0, 0, 0];
+}
+
+function scoring(
+  opts: HereditaryRunOptions,
+  joint: Generator,
+  naive: Generator,
+  aligned: Generator,
+  base: BaseSymmetry,
+): Pick<HereditaryResult, 'errorDeg' | 'diagnosticsDeg'> {
+  const truth = opts.truthForScoring;
+  if (!truth) return {};
+  const err = (x: Generator) => deg(generatorAngleError(x, truth.generator));
+  return {
+    errorDeg: err(joint),
+    diagnosticsDeg: {
+      naiveSvd: err(naive),
+      aligned: err(aligned),
+      joint: err(joint),
+      ...(truth.baseSymmetry
+        ? { baseSymmetry: deg(generatorAngleError(base.generator, truth.baseSymmetry)) }
+        : {}),
+    },
+  };
+}

@@ -1,0 +1,138 @@
+// Context transitions (s, a, r, s') for the baseline encoder, and a stand-in fixed exploration rule.
+import { type EnvConfig, resetPaper, step, type Task } from '../env';
+import { Rng } from '../rng';
+
+/** K transitions, flat: states/actions/nextStates are (x0, y0, x1, y1, …), rewards one per transition. */
+export interface ContextTransitions {
+  count: number;
+  states: Float64Array;
+  actions: Float64Array;
+  rewards: Float64Array;
+  nextStates: Float64Array;
+}
+
+/** Numbers the encoder reads per transition: s (2), a (2), r (1), s' (2). */
+export const TRANSITION_FEATURES = 7;
+
+/**
+ * STAND-IN for the shared rule `collectContext` of src/core/hereditary (not there when this was
+ * written; the lead unifies): start at the paper's reset and take K full-speed steps with a persistent
+ * random direction (kept with probability 0.8 each step). Reaching the goal does not stop the walk.
+ * No goal is read: the rule is the same for every task.
+ */
+export function collectContext(env: EnvConfig, task: Task, k: number, seed: number): ContextTransitions {
+  const rng = new Rng(seed);
+  const ctx = emptyContext(k);
+  let s: [number, number] = resetPaper(env, rng);
+  let dir = rng.uniform(-Math.PI, Math.PI);
+  for (let i = 0; i < k; i++) {
+    if (rng.next() > 0.8) dir = rng.uniform(-Math.PI, Math.PI);
+    const a: [number, number] = [env.maxAction * Math.cos(dir), env.maxAction * Math.sin(dir)];
+    const r = step(env, task, s, a, rng);
+    ctx.states.set(s, 2 * i);
+    ctx.actions.set(a, 2 * i);
+    ctx.rewards[i] = r.reward;
+    ctx.nextStates.set(r.next, 2 * i);
+    s = r.next;
+  }
+  return ctx;
+}
+
+export function emptyContext(k: number): ContextTransitions {
+  return {
+    count: k,
+    states: new Float64Array(2 * k),
+    actions: new Float64Array(2 * k),
+    rewards: new Float64Array(k),
+    nextStates: new Float64Array(2 * k),
+  };
+}
+
+/** Concatenate several contexts into one pool. */
+export function concatContexts(parts: readonly ContextTransitions[]): ContextTransitions {
+  const out = emptyContext(parts.reduce((n, p) => n + p.count, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.states.set(p.states.subarray(0, 2 * p.count), 2 * o);
+    out.actions.set(p.actions.subarray(0, 2 * p.count), 2 * o);
+    out.rewards.set(p.rewards.subarray(0, p.count), o);
+    out.nextStates.set(p.nextStates.subarray(0, 2 * p.count), 2 * o);
+    o += p.count;
+  }
+  return out;
+}
+
+/**
+ * Write the encoder features of transition i of `ctx` at `out[offset…offset+7)`: (s, a/maxAction, r, s').
+ * Actions are rescaled to O(1) so every feature has a similar range.
+ */
+export function writeTransitionFeatures(
+  ctx: ContextTransitions,
+  i: number,
+  maxAction: number,
+  out: Float32Array | Float64Array,
+  offset: number,
+): void {
+  out[offset] = ctx.states[2 * i];
+  out[offset + 1] = ctx.states[2 * i + 1];
+  out[offset + 2] = ctx.actions[2 * i] / maxAction;
+  out[offset + 3] = ctx.actions[2 * i + 1] / maxAction;
+  out[offset + 4] = ctx.rewards[i];
+  out[offset + 5] = ctx.nextStates[2 * i];
+  out[offset + 6] = ctx.nextStates[2 * i + 1];
+}
+
+/** A pool of transitions per task from many runs of the fixed rule (the encoder's training data). */
+export function collectContextPool(
+  env: EnvConfig,
+  task: Task,
+  runs: number,
+  k: number,
+  seed: number,
+): ContextTransitions {
+  const rng = new Rng(seed);
+  return concatContexts(
+    Array.from({ length: runs }, (_, i) => collectContext(env, task, k, rng.fork(i).seed)),
+  );
+}
+
+/** A context of `size` transitions drawn uniformly with replacement from a pool (seeded). */
+export function sampleContext(pool: ContextTransitions, size: number, rng: Rng): ContextTransitions {
+  const out = emptyContext(size);
+  const n = pool.count;
+  for (let j = 0; j < size; j++) {
+    const i = rng.int(n);
+    out.states[2 * j] = pool.states[2 * i];
+    out.states[2 * j + 1] = pool.states[2 * i + 1];
+    out.actions[2 * j] = pool.actions[2 * i];
+    out.actions[2 * j + 1] = pool.actions[2 * i + 1];
+    out.rewards[j] = pool.rewards[i];
+    out.nextStates[2 * j] = pool.nextStates[2 * i];
+    out.nextStates[2 * j + 1] = pool.nextStates[2 * i + 1];
+  }
+  return out;
+}
+
+/**
+ * A context made of whole runs of the fixed rule: ⌈size/runLength⌉ random runs of a pool built by
+ * collectContextPool, concatenated and cut to `size`. Matches the test-time distribution, where a
+ * context is one run.
+ */
+export function sampleRunContext(
+  pool: ContextTransitions,
+  runLength: number,
+  size: number,
+  rng: Rng,
+): ContextTransitions {
+  const runs = Math.floor(pool.count / runLength);
+  const out = emptyContext(size);
+  for (let j = 0; j < size; j += runLength) {
+    const start = rng.int(runs) * runLength;
+    const len = Math.min(runLength, size - j);
+    out.states.set(pool.states.subarray(2 * start, 2 * (start + len)), 2 * j);
+    out.actions.set(pool.actions.subarray(2 * start, 2 * (start + len)), 2 * j);
+    out.rewards.set(pool.rewards.subarray(start, start + len), j);
+    out.nextStates.set(pool.nextStates.subarray(2 * start, 2 * (start + len)), 2 * j);
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+// The hereditary agent (ALGORITHM.md §8): one base policy moved by the inferred group element, a = A(θ) π₀(exp(−θX) s̃).
+import type { EnvConfig, Task } from '../env';
+import { applyToPoint, expm3, type Generator, scale3 } from '../lie';
+import type { Policy } from '../policies';
+import type { Vec2 } from '../vec';
+import { goldenSection } from './alignLogs';
+import { type ContextTransition, collectContext } from './context';
+import {
+  type BaseRewardPredictor,
+  DEFAULT_INFERENCE,
+  type GroupElementEstimate,
+  type InferenceOptions,
+  inferGroupElement,
+} from './inferGroupElement';
+
+/** π_θ(s) = A(θ) π₀(exp(−θX) s̃): rotate the state into the base frame, the action back out. */
+export function hereditaryPolicy(basePolicy: Policy, generator: Generator, theta: number): Policy {
+  const fwd = expm3(scale3(generator, theta));
+  const inv = expm3(scale3(generator, -theta));
+  let buf = new Float64Array(0);
+  let act = new Float64Array(0);
+  return (states, n, actions, rng) => {
+    if (buf.length < 2 * n) {
+      buf = new Float64Array(2 * n);
+      act = new Float64Array(2 * n);
+    }
+    for (let i = 0; i < n; i++) {
+      const x = states[2 * i];
+      const y = states[2 * i + 1];
+      buf[2 * i] = inv[0] * x + inv[1] * y + inv[2];
+      buf[2 * i + 1] = inv[3] * x + inv[4] * y + inv[5];
+    }
+    basePolicy(buf, n, act, rng);
+    for (let i = 0; i < n; i++) {
+      const ax = act[2 * i];
+      const ay = act[2 * i + 1];
+      actions[2 * i] = fwd[0] * ax + fwd[1] * ay;
+      actions[2 * i + 1] = fwd[3] * ax + fwd[4] * ay;
+    }
+  };
+}
+
+export interface HereditaryAgentRun {
+  policy: Policy;
+  estimate: GroupElementEstimate;
+  context: ContextTransition[];
+}
+
+/** Collect K context transitions, infer θ from rewards only, and return the moved base policy. */
+export function adaptHereditaryAgent(
+  env: EnvConfig,
+  task: Task,
+  basePolicy: Policy,
+  generator: Generator,
+  baseModel: BaseRewardPredictor,
+  contextSize: number,
+  seed: number,
+  opts: InferenceOptions = DEFAULT_INFERENCE,
+): HereditaryAgentRun {
+  const context = collectContext(env, task, contextSize, seed);
+  const estimate = inferGroupElement(context, generator, baseModel, opts);
+  return { policy: hereditaryPolicy(basePolicy, generator, estimate.theta), estimate, context };
+}
+
+/**
+ * ORACLE (scoring/diagnostics only): the θ whose flow carries the base goal closest to the true goal,
+ * read from the task's goal. Grid of 4096 angles then golden-section.
+ */
+export function oracleThetaFromGoal(generator: Generator, baseGoal: Vec2, goal: Vec2): number {
+  const miss = (t: number) => {
+    const p = applyToPoint(expm3(scale3(generator, t)), baseGoal);
+    return (p[0] - goal[0]) ** 2 + (p[1] - goal[1]) ** 2;
+  };
+  const m = 4096;
+  let best = 0;
+  let bestMiss = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < m; k++) {
+    const v = miss((2 * Math.PI * k) / m);
+    if (v < bestMiss) [best, bestMiss] = [k, v];
+  }
+  const step = (2 * Math.PI) / m;
+  const t = goldenSection(miss, (best - 1) * step, (best + 1) * step, 40);
+  return ((t % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
+}
+
+/** ORACLE mode: the hereditary policy with θ read from the true goal (labelled; never the default). */
+export function oracleHereditaryPolicy(
+  basePolicy: Policy,
+  generator: Generator,
+  baseGoal: Vec2,
+  task: Task,
+): Policy {
+  return hereditaryPolicy(basePolicy, generator, oracleThetaFromGoal(generator, baseGoal, task.goal));
+}

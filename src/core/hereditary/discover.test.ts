@@ -4,7 +4,12 @@ import { collectExploration } from '../explorationData';
 import { familyShape, goalAt, PAPER_TRAIN_ANGLES, type TaskFamily, taskAt } from '../families';
 import { conjugatedRotationGenerator, type Generator, rotationGenerator } from '../lie';
 import { rad } from '../vec';
-import { discoverHereditaryGeometry, HEREDITARY_QUICK, type HereditaryResult } from './discover';
+import {
+  discoverHereditaryGeometry,
+  HEREDITARY_QUICK,
+  type HereditaryProgress,
+  type HereditaryResult,
+} from './discover';
 
 // Exploration data per task (rewards from the env; the learner never sees goals). Truth only scores.
 function discover(family: TaskFamily, angles: readonly number[], truth: Generator): HereditaryResult {
@@ -140,8 +145,14 @@ describe('hereditary geometry discovery (§7)', () => {
       collectExploration(DEFAULT_ENV, taskAt(family, a), { transitions: 4000, seed: 7 + i }),
     );
     const opts = { ...HEREDITARY_QUICK, anchors: 200 };
-    const a = discoverHereditaryGeometry(data, opts);
+    const seen: HereditaryProgress[] = [];
+    const a = discoverHereditaryGeometry(data, { ...opts, onProgress: (p) => seen.push(p) });
     const b = discoverHereditaryGeometry(data, opts);
+    expect(seen.map((p) => p.stage)).toEqual(
+      expect.arrayContaining(['fields', 'perTask', 'align', 'joint', 'done']),
+    );
+    for (let k = 1; k < seen.length; k++)
+      expect(seen[k].fraction).toBeGreaterThanOrEqual(seen[k - 1].fraction);
     expect(a.generator).toEqual(b.generator);
     expect(a.thetas).toEqual(b.thetas);
   });

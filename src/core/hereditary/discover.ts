@@ -172,7 +172,11 @@ export function discoverHereditaryGeometry(
       normalizeCompact(perTask[0].log, opts.compactTolerance) ?? normalizeUnit(perTask[0].log);
     return {
       generator: candidate,
-      thetas: [1],
+      // θ with exp(θ X) = L₁⁰ for the candidate X (a projection; X is only one of many that fit).
+      thetas: [
+        candidate.slice(0, 6).reduce((acc, v, k) => acc + v * perTask[0].log[k], 0) /
+          candidate.slice(0, 6).reduce((acc, v) => acc + v * v, 0),
+      ],
       perTaskLoss: [weightedLoss(perTask[0].terms, perTask[0].weights)],
       jointLoss: [weightedLoss(perTask[0].terms, perTask[0].weights)],
       relativeResidual: Number.NaN,

@@ -1,0 +1,35 @@
+// Public API of hereditary geometry discovery (§7) and the hereditary agent (§8).
+export {
+  adaptHereditaryAgent,
+  type HereditaryAgentRun,
+  hereditaryPolicy,
+  oracleHereditaryPolicy,
+  oracleThetaFromGoal,
+} from './agent';
+export {
+  BaseRewardModel,
+  type BaseRewardModelJson,
+  type BaseRewardModelOptions,
+  DEFAULT_BASE_MODEL,
+} from './baseRewardModel';
+export { type BaseSymmetry, discoverBaseSymmetry } from './baseSymmetry';
+export { type ContextTransition, collectContext } from './context';
+export {
+  discoverHereditaryGeometry,
+  HEREDITARY_FULL,
+  HEREDITARY_QUICK,
+  type HereditaryOptions,
+  type HereditaryProgress,
+  type HereditaryResult,
+  type HereditaryRunOptions,
+  type HereditaryStage,
+} from './discover';
+export {
+  type BaseRewardPredictor,
+  contextLoss,
+  DEFAULT_INFERENCE,
+  type GroupElementEstimate,
+  type InferenceOptions,
+  inferGroupElement,
+} from './inferGroupElement';
+export { GriddedRewardField, type NormalField, type RewardField, type ValueField } from './rewardField';

@@ -33,6 +33,8 @@ export interface CalibrationTiming {
   /** Median milliseconds per repetition; null when the measurement failed or timed out. */
   ms: number | null;
   software: boolean;
+  /** For software adapters: the adapter's name (e.g. "google / swiftshader"). */
+  note?: string;
   error?: string;
 }
 

@@ -167,7 +167,7 @@ const roundTo = (x: number, digits: number): number => {
   return Object.is(r, -0) ? 0 : r;
 };
 
-type Parsed = { ok: true; value: unknown } | { ok: false; reason: string };
+export type Parsed = { ok: true; value: unknown } | { ok: false; reason: string };
 
 function parseNumber(raw: string, min: number, max: number, digits: number, integer: boolean): Parsed {
   if (!(integer ? INT_PATTERN : NUMBER_PATTERN).test(raw)) {
@@ -218,6 +218,11 @@ function parseField(spec: FieldSpec, raw: string): Parsed {
       return { ok: true, value: [...new Set(parts)] };
     }
   }
+}
+
+/** Parse one field's raw text (as typed in a control) with the link's rules. */
+export function parseFieldValue(field: UrlField, raw: string): Parsed {
+  return parseField(URL_SCHEMA[field], raw);
 }
 
 function describeDefault(spec: FieldSpec): string {

@@ -82,7 +82,10 @@ export function chooseForWorkload(
   }
   for (const t of software) {
     if (t.backend !== backend) {
-      notes.push(`${t.backend} available but software adapter: ${fmtMs(t.ms)}, never chosen for speed`);
+      const name = t.note ? ` (${t.note})` : '';
+      notes.push(
+        `${t.backend} available but software adapter${name}: ${fmtMs(t.ms)}, never chosen for speed`,
+      );
     }
   }
   for (const t of failed) notes.push(`${t.backend} failed: ${t.error ?? 'unknown error'}`);

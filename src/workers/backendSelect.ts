@@ -27,6 +27,7 @@ const SET_BACKEND_TIMEOUT_MS = 15_000;
 const SELF_TEST_TIMEOUT_MS = 10_000;
 /** Per backend and workload: stop repeating once this much time was spent. */
 const CALIBRATION_BUDGET_MS = 4_000;
+const SOFTWARE_WARMUP_TIMEOUT_MS = 30_000;
 
 class TimeoutError extends Error {}
 
@@ -124,16 +125,22 @@ async function probeBackend(backend: BackendName): Promise<BackendProbe> {
 
 /** Median ms per repetition of a workload's op on one backend, within a time budget. */
 async function calibrate(workload: Workload, probe: BackendProbe): Promise<CalibrationTiming> {
-  const base = { backend: probe.backend, software: probe.software };
+  const base = {
+    backend: probe.backend,
+    software: probe.software,
+    ...(probe.software ? { note: probe.note } : {}),
+  };
+  // Software GPUs compile shaders slowly; give their first run longer, they are measured for the report only.
+  const warmupLimit = probe.software ? SOFTWARE_WARMUP_TIMEOUT_MS : CALIBRATION_BUDGET_MS * 2;
   try {
-    await tf.setBackend(probe.backend);
+    await activateBackend(probe.backend);
     const op = calibrationOp(workload);
     try {
       const start = performance.now();
-      await withTimeout(op.run(), CALIBRATION_BUDGET_MS * 2, `${workload} warm-up`); // compiles shaders
-      const times: number[] = [];
+      await withTimeout(op.run(), warmupLimit, `${workload} warm-up`);
       const warm = performance.now() - start;
       if (warm > CALIBRATION_BUDGET_MS) return { ...base, ms: warm };
+      const times: number[] = [];
       while (times.length < op.repetitions && performance.now() - start < CALIBRATION_BUDGET_MS) {
         const t = performance.now();
         await withTimeout(op.run(), CALIBRATION_BUDGET_MS * 2, `${workload} run`);
@@ -182,7 +189,10 @@ export async function selectBackends(
   report.best = bestAvailable(report.probes) ?? 'cpu';
   report.phase = 'calibrating';
   onReport({ ...report, probes: [...report.probes] });
-  const available = report.probes.filter((p) => p.available);
+  // Hardware and CPU backends first, so a software GPU still busy with a timed-out op cannot slow them.
+  const available = report.probes
+    .filter((p) => p.available)
+    .sort((a, b) => Number(a.software) - Number(b.software));
   const choices: WorkloadChoice[] = [];
   for (const workload of WORKLOADS) {
     const timings: CalibrationTiming[] = [];

@@ -1,0 +1,96 @@
+// End-to-end tests of the app shell: readiness, backend choice, URL state, link errors, CSP, origin.
+import { expect, test } from '@playwright/test';
+import { watchPage } from './helpers';
+
+const ORIGIN = 'http://127.0.0.1:4173';
+
+test('loads under the CSP, reports the backend and never leaves the origin', async ({ page }, testInfo) => {
+  const watch = watchPage(page, ORIGIN);
+  await page.goto('/');
+  await expect(page.getByTestId('app-ready')).toBeVisible();
+  const backend = (await page.getByTestId('backend').textContent())?.trim();
+  if (testInfo.project.name === 'webgpu') expect(backend).toBe('webgpu');
+  else expect(backend).not.toBe('webgpu');
+  // Calibration finishes and names a backend for each workload.
+  for (const w of ['rl', 'bulk']) {
+    await expect(page.getByTestId(`backend-${w}`)).toHaveAttribute(
+      'data-backend',
+      /^(webgpu|webgl|wasm|cpu)$/,
+    );
+  }
+  const report = await page.locator('.workloads').textContent();
+  console.log(`[${testInfo.project.name}] backend ${backend}\n${report}`);
+  await expect(page.getByTestId('rollout-oracle')).toHaveAttribute('data-return', /^-\d/);
+  await expect(page.getByTestId('rollout-hereditary')).toHaveAttribute('data-status', 'waiting');
+  await expect(page.getByTestId('rollout-baseline')).toContainText('waiting for trained agents');
+  await page.screenshot({ path: `/tmp/hereditary-${testInfo.project.name}.png`, fullPage: true });
+  expect(watch.cspViolations).toEqual([]);
+  expect(watch.pageErrors).toEqual([]);
+  expect(watch.foreignRequests).toEqual([]);
+});
+
+test('dragging the goal updates the link, and reloading restores it', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('app-ready')).toBeVisible();
+  const handle = page.getByTestId('goal-handle');
+  await expect(handle).toHaveAttribute('data-angle', '90');
+  const svg = await page.getByTestId('task-space').boundingBox();
+  const box = await handle.boundingBox();
+  if (!svg || !box) throw new Error('no bounding boxes');
+  // Drag from the goal (top of the circle) towards the right-hand side of the view: angle ≈ 0°.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(svg.x + svg.width * 0.95, svg.y + svg.height / 2, { steps: 12 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/goal=(\d|35\d)/);
+  const angle = Number(await handle.getAttribute('data-angle'));
+  expect(Math.min(angle, 360 - angle)).toBeLessThan(10);
+  const url = page.url();
+  expect(url).toContain(`goal=${angle}`);
+  const before = { cx: await handle.getAttribute('cx'), cy: await handle.getAttribute('cy') };
+  await page.goto('about:blank');
+  await page.goto(url);
+  await expect(page.getByTestId('app-ready')).toBeVisible();
+  await expect(handle).toHaveAttribute('data-angle', String(angle));
+  expect({ cx: await handle.getAttribute('cx'), cy: await handle.getAttribute('cy') }).toEqual(before);
+  // Arrow keys move the focused goal by 1°.
+  await handle.focus();
+  await page.keyboard.press('ArrowRight');
+  const expected = Math.round(((angle + 1) % 360) * 10) / 10;
+  await expect(handle).toHaveAttribute('data-angle', String(expected));
+  await expect(page).toHaveURL(new RegExp(`goal=${expected}(&|$)`));
+});
+
+test('a malformed link shows link-error and uses the defaults', async ({ page }) => {
+  const watch = watchPage(page, ORIGIN);
+  await page.goto('/#goal=%3Cscript%3Ealert(1)%3C/script%3E&K=-5&radius=1e999&bogus=1&constraint=box');
+  await expect(page.getByTestId('app-ready')).toBeVisible();
+  const banner = page.getByTestId('link-error');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('goal (test goal angle');
+  await expect(banner).toContainText('K (context size K)');
+  await expect(banner).toContainText('radius (circle radius)');
+  await expect(banner).toContainText('unknown field "bogus"');
+  await expect(page.getByTestId('goal-handle')).toHaveAttribute('data-angle', '90');
+  await expect(page.locator('select').filter({ hasText: 'disk' })).toHaveValue('box');
+  expect(watch.pageErrors).toEqual([]);
+  expect(watch.cspViolations).toEqual([]);
+});
+
+test('the backend=cpu link override runs every workload on cpu', async ({ page }) => {
+  await page.goto('/#backend=cpu');
+  await expect(page.getByTestId('app-ready')).toBeVisible();
+  await expect(page.getByTestId('backend')).toHaveText('cpu');
+  await expect(page.getByTestId('backend-rl')).toHaveAttribute('data-backend', 'cpu');
+  await expect(page.getByTestId('backend-bulk')).toHaveAttribute('data-backend', 'cpu');
+  await expect(page.getByTestId('link-error')).toHaveCount(0);
+});
+
+test('the layout stays readable on a narrow screen', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  await expect(page.getByTestId('app-ready')).toBeVisible();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: `/tmp/hereditary-narrow-${testInfo.project.name}.png`, fullPage: true });
+});

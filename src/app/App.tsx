@@ -1,0 +1,82 @@
+// The app shell: layout, the compute worker's lifetime, and the jobs the current settings ask for.
+import { useEffect, useMemo, useState } from 'react';
+import { useJobs } from '../state/jobsStore';
+import { useSettings } from '../state/settingsStore';
+import { BackendPanel } from './BackendPanel';
+import { Controls } from './Controls';
+import { CopyLinkButton } from './CopyLinkButton';
+import { JobsPanel } from './JobsPanel';
+import { LinkErrorBanner } from './LinkErrorBanner';
+import { RolloutPanel } from './RolloutPanel';
+import { TaskSpaceView } from './TaskSpaceView';
+import { type Compute, ComputeContext, createCompute } from './useCompute';
+import { useReferenceRollouts } from './useReferenceRollouts';
+
+export function App() {
+  const [compute, setCompute] = useState<Compute | null>(null);
+  const backendOverride = useSettings((s) => s.settings.backend);
+  const report = useJobs((s) => s.backendReport);
+  const oracle = useJobs((s) => s.reference.oracle);
+
+  useEffect(() => {
+    const { compute: c, dispose } = createCompute();
+    // A restart hands out a new facade object, so every effect that depends on it runs again.
+    const facade = (): Compute => ({
+      ...c,
+      restart: () => {
+        c.restart();
+        setCompute(facade());
+      },
+    });
+    setCompute(facade());
+    return dispose;
+  }, []);
+
+  const overrideKey = backendOverride.join(',');
+  useEffect(() => {
+    if (!compute) return;
+    const override = overrideKey === '' ? null : (overrideKey.split(',') as typeof backendOverride);
+    const job = compute.run('calibrate', { override });
+    return () => compute.cancel(job);
+  }, [compute, overrideKey]);
+
+  useReferenceRollouts(compute);
+
+  const ready = report?.best != null && oracle !== undefined;
+  const main = useMemo(
+    () => (
+      <main className="layout">
+        <section className="panel controls" aria-label="Settings">
+          <Controls />
+        </section>
+        <section className="panel view" aria-label="Task space">
+          <TaskSpaceView />
+          <RolloutPanel />
+        </section>
+        <section className="panel side" aria-label="Compute">
+          <BackendPanel />
+          <JobsPanel />
+        </section>
+      </main>
+    ),
+    [],
+  );
+
+  return (
+    <ComputeContext.Provider value={compute}>
+      <div className="app" data-testid={ready ? 'app-ready' : 'app-loading'}>
+        <header className="topbar">
+          <div>
+            <h1>Hereditary geometric meta-RL</h1>
+            <p className="subtitle">
+              One base policy, carried to every goal on the task family by a learned symmetry.
+            </p>
+          </div>
+          <CopyLinkButton />
+        </header>
+        <LinkErrorBanner />
+        {main}
+      </div>
+    </ComputeContext.Provider>
+  );
+}

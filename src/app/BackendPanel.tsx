@@ -1,0 +1,79 @@
+// Which tfjs backend runs each workload, and why (probes, calibration timings, override).
+import { BACKEND_ORDER, type BackendName } from '../protocol/backend';
+import { useJobs } from '../state/jobsStore';
+import { useSettings } from '../state/settingsStore';
+
+const fmt = (ms: number | null): string =>
+  ms === null ? 'failed' : `${ms < 10 ? ms.toFixed(1) : ms.toFixed(0)} ms`;
+
+export function BackendPanel() {
+  const report = useJobs((s) => s.backendReport);
+  const workerError = useJobs((s) => s.workerError);
+  const override = useSettings((s) => s.settings.backend);
+  const update = useSettings((s) => s.update);
+  return (
+    <div className="backend-panel">
+      <h2>Compute backend</h2>
+      <p className="backend-best">
+        Best available: <strong data-testid="backend">{report?.best ?? 'detecting…'}</strong>
+        {report?.adapter && <span className="muted"> ({report.adapter})</span>}
+      </p>
+      {workerError && <p className="error">{workerError}</p>}
+      <label className="field">
+        <span>backend override (link: backend=…)</span>
+        <select
+          value={override.join(',')}
+          onChange={(e) => update({ backend: e.target.value === '' ? [] : [e.target.value as BackendName] })}
+        >
+          <option value="">auto (calibrate)</option>
+          {BACKEND_ORDER.map((b) => (
+            <option key={b} value={b}>
+              {b}
+            </option>
+          ))}
+          {override.length > 1 && <option value={override.join(',')}>{override.join(' → ')}</option>}
+        </select>
+      </label>
+      {report && (
+        <>
+          <ul className="probes">
+            {report.probes.map((p) => (
+              <li key={p.backend} className={p.available ? 'ok' : 'missing'}>
+                {p.backend}: {p.available ? 'available' : 'unavailable'}
+                {p.software && ' (software)'}
+                {p.note && <span className="muted"> — {p.note}</span>}
+              </li>
+            ))}
+          </ul>
+          {report.phase !== 'done' ? (
+            <p className="muted">Calibrating per workload…</p>
+          ) : (
+            <table className="workloads">
+              <thead>
+                <tr>
+                  <th>workload</th>
+                  <th>backend</th>
+                  <th>timings</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.choices.map((c) => (
+                  <tr key={c.workload} data-testid={`backend-${c.workload}`} data-backend={c.backend}>
+                    <td>{c.workload === 'rl' ? 'RL (tiny nets)' : 'bulk (frames, discovery)'}</td>
+                    <td>
+                      <strong>{c.backend}</strong>
+                    </td>
+                    <td>
+                      {c.timings.map((t) => `${t.backend}${t.software ? '*' : ''} ${fmt(t.ms)}`).join(', ')}
+                      <div className="muted reason">{c.reason}</div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

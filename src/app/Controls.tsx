@@ -1,0 +1,142 @@
+// Settings controls; each input edits one schema field and only valid values reach the store.
+import { useEffect, useState } from 'react';
+import { useSettings } from '../state/settingsStore';
+import { parseFieldValue, URL_SCHEMA, type UrlField, type UrlState } from '../state/urlSchema';
+
+type NumericField = {
+  [K in UrlField]: UrlState[K] extends number ? K : never;
+}[UrlField];
+
+function NumberInput({ field, step }: { field: NumericField; step: number }) {
+  const value = useSettings((s) => s.settings[field]);
+  const update = useSettings((s) => s.update);
+  const spec = URL_SCHEMA[field];
+  const [text, setText] = useState(String(value));
+  const [invalid, setInvalid] = useState(false);
+  useEffect(() => {
+    setText(String(value));
+    setInvalid(false);
+  }, [value]);
+  return (
+    <label className="field">
+      <span>{spec.label}</span>
+      <input
+        type="number"
+        min={spec.min}
+        max={spec.max}
+        step={step}
+        value={text}
+        aria-invalid={invalid}
+        onChange={(e) => {
+          setText(e.target.value);
+          const parsed = parseFieldValue(field, e.target.value);
+          setInvalid(!parsed.ok);
+          if (parsed.ok) update({ [field]: parsed.value } as Partial<UrlState>);
+        }}
+      />
+    </label>
+  );
+}
+
+function Checkbox({ field }: { field: 'paths' | 'training' | 'frames' }) {
+  const value = useSettings((s) => s.settings[field]);
+  const update = useSettings((s) => s.update);
+  return (
+    <label className="check">
+      <input type="checkbox" checked={value} onChange={(e) => update({ [field]: e.target.checked })} />
+      <span>{URL_SCHEMA[field].label}</span>
+    </label>
+  );
+}
+
+function TrainingAngles() {
+  const train = useSettings((s) => s.settings.train);
+  const update = useSettings((s) => s.update);
+  const [text, setText] = useState(train.join(', '));
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setText(train.join(', '));
+    setError(null);
+  }, [train]);
+  return (
+    <label className="field wide">
+      <span>{URL_SCHEMA.train.label}, base first</span>
+      <input
+        type="text"
+        value={text}
+        aria-invalid={error !== null}
+        onChange={(e) => {
+          setText(e.target.value);
+          const parsed = parseFieldValue('train', e.target.value.replace(/\s+/g, ''));
+          setError(parsed.ok ? null : parsed.reason);
+          if (parsed.ok) update({ train: parsed.value as number[] });
+        }}
+      />
+      {error && <small className="input-error">{error}</small>}
+    </label>
+  );
+}
+
+export function Controls() {
+  const s = useSettings((st) => st.settings);
+  const update = useSettings((st) => st.update);
+  return (
+    <div className="controls-body">
+      <h2>Task family</h2>
+      <label className="field">
+        <span>{URL_SCHEMA.family.label}</span>
+        <select value={s.family} onChange={(e) => update({ family: e.target.value as UrlState['family'] })}>
+          <option value="circle">circle</option>
+          <option value="ellipse">ellipse</option>
+        </select>
+      </label>
+      <div className="row">
+        <NumberInput field="cx" step={0.1} />
+        <NumberInput field="cy" step={0.1} />
+      </div>
+      {s.family === 'circle' ? (
+        <NumberInput field="radius" step={0.1} />
+      ) : (
+        <>
+          <div className="row">
+            <NumberInput field="alpha" step={0.1} />
+            <NumberInput field="beta" step={0.1} />
+          </div>
+          <NumberInput field="tilt" step={5} />
+          <label className="field">
+            <span>{URL_SCHEMA.reward.label}</span>
+            <select
+              value={s.reward}
+              onChange={(e) => update({ reward: e.target.value as UrlState['reward'] })}
+            >
+              <option value="pushforward">pushed forward (exact symmetry)</option>
+              <option value="euclidean">Euclidean (no symmetry)</option>
+            </select>
+          </label>
+        </>
+      )}
+      <TrainingAngles />
+      <h2>Test</h2>
+      <NumberInput field="goal" step={1} />
+      <div className="row">
+        <NumberInput field="K" step={1} />
+        <NumberInput field="episodes" step={1} />
+      </div>
+      <label className="field">
+        <span>{URL_SCHEMA.constraint.label}</span>
+        <select
+          value={s.constraint}
+          onChange={(e) => update({ constraint: e.target.value as UrlState['constraint'] })}
+        >
+          <option value="disk">disk ‖a‖ ≤ 0.1 (rotation invariant)</option>
+          <option value="box">box |aᵢ| ≤ 0.1 (paper)</option>
+        </select>
+      </label>
+      <NumberInput field="seed" step={1} />
+      <h2>View</h2>
+      <Checkbox field="paths" />
+      <Checkbox field="training" />
+      <Checkbox field="frames" />
+    </div>
+  );
+}

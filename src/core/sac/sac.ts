@@ -1,0 +1,340 @@
+// Soft Actor-Critic in tfjs (ALGORITHM.md §2): twin critics batched in one tensor, Polyak targets, learned α.
+import * as tf from '@tensorflow/tfjs';
+import { Rng } from '../rng';
+import type { MlpWeights } from './mlp';
+import type { TransitionBatch } from './replayBuffer';
+
+export interface SacConfig {
+  obsDim: number;
+  actDim: number;
+  /** Width of each hidden layer, and how many (2×64 by default). */
+  hidden: number;
+  hiddenLayers: number;
+  lrActor: number;
+  lrCritic: number;
+  lrAlpha: number;
+  gamma: number;
+  /** Polyak rate of the target critics. */
+  tau: number;
+  /** Env action = maxAction · tanh(u). */
+  maxAction: number;
+  initAlpha: number;
+  /** Defaults to −actDim. Entropy is measured on the squashed action in [−1, 1]^actDim. */
+  targetEntropy?: number;
+  seed: number;
+}
+
+export const DEFAULT_SAC_CONFIG: Omit<SacConfig, 'obsDim' | 'seed'> = {
+  actDim: 2,
+  hidden: 64,
+  hiddenLayers: 2,
+  lrActor: 1e-3,
+  lrCritic: 1e-3,
+  lrAlpha: 1e-3,
+  gamma: 0.99,
+  tau: 0.005,
+  maxAction: 0.1,
+  initAlpha: 0.2,
+};
+
+export interface SacLosses {
+  critic: number;
+  actor: number;
+  alpha: number;
+  /** Current temperature α and the batch's policy entropy estimate −E[log π]. */
+  alphaValue: number;
+  entropy: number;
+}
+
+/** Everything a checkpoint needs; the critics' weights are per critic, as plain MLPs. */
+export interface SacSnapshot {
+  config: SacConfig;
+  /** Full actor: last layer has 2·actDim outputs (mean, log σ). */
+  actor: MlpWeights;
+  critics: [MlpWeights, MlpWeights];
+  targetCritics: [MlpWeights, MlpWeights];
+  logAlpha: number;
+}
+
+const LOG_STD_MIN = -5;
+const LOG_STD_MAX = 2;
+const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+
+interface Dense {
+  w: tf.Variable;
+  b: tf.Variable;
+}
+
+/** One seeded Glorot-uniform kernel and a zero bias. */
+function denseInit(inDim: number, outDim: number, seed: number): { w: tf.Tensor2D; b: tf.Tensor1D } {
+  const w = tf.initializers.glorotUniform({ seed }).apply([inDim, outDim]) as tf.Tensor2D;
+  return { w, b: tf.zeros([outDim]) };
+}
+
+export class Sac {
+  readonly config: SacConfig;
+  private readonly actor: Dense[];
+  /** Twin critics: layer weights stacked on a leading axis of 2, so both run as one batched matmul. */
+  private readonly critic: Dense[];
+  private readonly target: Dense[];
+  private readonly logAlpha: tf.Variable;
+  private readonly actorOpt: tf.Optimizer;
+  private readonly criticOpt: tf.Optimizer;
+  private readonly alphaOpt: tf.Optimizer;
+  private readonly noiseRng: Rng;
+  private noise = new Float32Array(0);
+  private last: SacLosses = { critic: NaN, actor: NaN, alpha: NaN, alphaValue: NaN, entropy: NaN };
+  updates = 0;
+
+  constructor(config: Partial<SacConfig> & Pick<SacConfig, 'obsDim' | 'seed'>) {
+    const c: SacConfig = { ...DEFAULT_SAC_CONFIG, ...config };
+    this.config = c;
+    const dims = (inDim: number, outDim: number) => [inDim, ...Array(c.hiddenLayers).fill(c.hidden), outDim];
+    const seeds = new Rng(c.seed);
+    const nextSeed = () => seeds.nextUint32() % 2147483647;
+    const actorDims = dims(c.obsDim, 2 * c.actDim);
+    this.actor = tf.tidy(() =>
+      actorDims.slice(1).map((out, l) => {
+        const { w, b } = denseInit(actorDims[l], out, nextSeed());
+        return { w: tf.variable(w), b: tf.variable(b) };
+      }),
+    );
+    const criticDims = dims(c.obsDim + c.actDim, 1);
+    const stacked = tf.tidy(() =>
+      criticDims.slice(1).map((out, l) => {
+        const a = denseInit(criticDims[l], out, nextSeed());
+        const b = denseInit(criticDims[l], out, nextSeed());
+        return { w: tf.stack([a.w, b.w]), b: tf.stack([a.b, b.b]).expandDims(1) };
+      }),
+    );
+    this.critic = stacked.map((l) => ({ w: tf.variable(l.w), b: tf.variable(l.b) }));
+    this.target = stacked.map((l) => ({ w: tf.variable(l.w), b: tf.variable(l.b) }));
+    tf.dispose(stacked);
+    this.logAlpha = tf.tidy(() => tf.variable(tf.scalar(Math.log(c.initAlpha))));
+    this.actorOpt = tf.train.adam(c.lrActor);
+    this.criticOpt = tf.train.adam(c.lrCritic);
+    this.alphaOpt = tf.train.adam(c.lrAlpha);
+    this.noiseRng = new Rng(nextSeed());
+  }
+
+  private get targetEntropy(): number {
+    return this.config.targetEntropy ?? -this.config.actDim;
+  }
+
+  private actorHead(obs: tf.Tensor2D): { mean: tf.Tensor2D; logStd: tf.Tensor2D } {
+    let x: tf.Tensor2D = obs;
+    const last = this.actor.length - 1;
+    for (let l = 0; l < last; l++) x = tf.relu(tf.add(tf.matMul(x, this.actor[l].w), this.actor[l].b));
+    const out = tf.add(tf.matMul(x, this.actor[last].w), this.actor[last].b) as tf.Tensor2D;
+    const [mean, rawLogStd] = tf.split(out, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
+    return { mean, logStd: tf.clipByValue(rawLogStd, LOG_STD_MIN, LOG_STD_MAX) };
+  }
+
+  /**
+   * Reparameterised sample of the squashed action in [−1, 1]: a = tanh(μ + σ ε), with
+   * log π(a) = Σ [log N(u; μ, σ) − log(1 − tanh²u)] and log(1 − tanh²u) = 2(log 2 − u − softplus(−2u)).
+   */
+  private sampleAction(obs: tf.Tensor2D, eps: tf.Tensor2D): { action: tf.Tensor2D; logProb: tf.Tensor2D } {
+    const { mean, logStd } = this.actorHead(obs);
+    const u = tf.add(mean, tf.mul(tf.exp(logStd), eps));
+    const gauss = tf.sub(tf.mul(tf.square(eps), -0.5), tf.add(logStd, HALF_LOG_2PI));
+    const squash = tf.mul(tf.sub(tf.sub(Math.LN2, u), tf.softplus(tf.mul(u, -2))), 2);
+    const logProb = tf.sum(tf.sub(gauss, squash), 1, true) as tf.Tensor2D;
+    return { action: tf.tanh(u) as tf.Tensor2D, logProb };
+  }
+
+  /** Both critics at once: Q of shape [2, B, 1]. */
+  private twinQ(layers: Dense[], obs: tf.Tensor2D, action: tf.Tensor2D): tf.Tensor3D {
+    const input = tf.concat([obs, action], 1);
+    // Tiled, not broadcast: tfjs's BatchMatMul gradient does not reduce a broadcast batch axis.
+    let x: tf.Tensor3D = tf.stack([input, input]) as tf.Tensor3D;
+    const last = layers.length - 1;
+    for (let l = 0; l <= last; l++) {
+      const y = tf.add(tf.matMul(x, layers[l].w), layers[l].b) as tf.Tensor3D;
+      x = l < last ? tf.relu(y) : y;
+    }
+    return x;
+  }
+
+  private fillNoise(n: number): Float32Array {
+    const buf = this.noise.length === n ? this.noise : new Float32Array(n);
+    for (let i = 0; i < n; i++) buf[i] = this.noiseRng.normal();
+    this.noise = buf;
+    return buf;
+  }
+
+  /**
+   * One gradient step of critics, actor and temperature on a batch (actions stored in env units).
+   * Terminal transitions (done = 1) do not bootstrap. Reads the losses back only when `readLosses`
+   * (one small sync); otherwise returns the last values read.
+   */
+  update(batch: TransitionBatch, readLosses = true): SacLosses {
+    const c = this.config;
+    const B = batch.size;
+    const stats = tf.tidy(() => {
+      const obs = tf.tensor2d(batch.obs, [B, c.obsDim]);
+      const nextObs = tf.tensor2d(batch.nextObs, [B, c.obsDim]);
+      const act = tf.div(tf.tensor2d(batch.action, [B, c.actDim]), c.maxAction) as tf.Tensor2D;
+      const reward = tf.tensor2d(batch.reward, [B, 1]);
+      const notDone = tf.sub(1, tf.tensor2d(batch.done, [B, 1]));
+      const noise = tf.tensor3d(this.fillNoise(2 * B * c.actDim), [2, B, c.actDim]);
+      const [epsNext, epsNow] = tf.unstack(noise) as [tf.Tensor2D, tf.Tensor2D];
+      const alpha = tf.exp(this.logAlpha);
+
+      // y = r + γ (1 − done) (min_k Q̄_k(s', a') − α log π(a'|s'))
+      const next = this.sampleAction(nextObs, epsNext);
+      const qNext = tf.min(this.twinQ(this.target, nextObs, next.action), 0);
+      const soft = tf.sub(qNext, tf.mul(alpha, next.logProb));
+      const y = tf.add(reward, tf.mul(tf.mul(notDone, c.gamma), soft));
+
+      const criticVars = this.critic.flatMap((l) => [l.w, l.b]);
+      const criticLoss = this.criticOpt.minimize(
+        () => tf.mean(tf.square(tf.sub(this.twinQ(this.critic, obs, act), y))),
+        true,
+        criticVars,
+      ) as tf.Scalar;
+
+      let meanLogProb: tf.Scalar | null = null;
+      const actorVars = this.actor.flatMap((l) => [l.w, l.b]);
+      const actorLoss = this.actorOpt.minimize(
+        () => {
+          const now = this.sampleAction(obs, epsNow);
+          const q = tf.min(this.twinQ(this.critic, obs, now.action), 0);
+          meanLogProb = tf.keep(tf.mean(now.logProb));
+          return tf.mean(tf.sub(tf.mul(alpha, now.logProb), q));
+        },
+        true,
+        actorVars,
+      ) as tf.Scalar;
+      const logProb = meanLogProb as unknown as tf.Scalar;
+
+      // J(α) = −log α · (E[log π] + H̄)
+      const alphaLoss = this.alphaOpt.minimize(
+        () => tf.neg(tf.mul(this.logAlpha, tf.add(logProb, this.targetEntropy))),
+        true,
+        [this.logAlpha],
+      ) as tf.Scalar;
+
+      // θ̄ ← (1 − τ) θ̄ + τ θ
+      for (let l = 0; l < this.target.length; l++) {
+        for (const k of ['w', 'b'] as const) {
+          const t = this.target[l][k];
+          t.assign(tf.add(tf.mul(t, 1 - c.tau), tf.mul(this.critic[l][k], c.tau)));
+        }
+      }
+      const out = tf.stack([criticLoss, actorLoss, alphaLoss, tf.exp(this.logAlpha), tf.neg(logProb)]);
+      tf.dispose(logProb);
+      return out;
+    });
+    this.updates++;
+    if (readLosses) {
+      const v = stats.dataSync();
+      this.last = { critic: v[0], actor: v[1], alpha: v[2], alphaValue: v[3], entropy: v[4] };
+    }
+    stats.dispose();
+    return this.last;
+  }
+
+  /** Stochastic exploration actions maxAction · tanh(μ + σ ε) for n observations (seeded noise). */
+  sampleActions(obs: Float32Array, n: number): Float32Array {
+    const c = this.config;
+    const noise = new Float32Array(n * c.actDim);
+    for (let i = 0; i < noise.length; i++) noise[i] = this.noiseRng.normal();
+    const out = tf.tidy(() => {
+      const { action } = this.sampleAction(
+        tf.tensor2d(obs, [n, c.obsDim]),
+        tf.tensor2d(noise, [n, c.actDim]),
+      );
+      return tf.mul(action, c.maxAction);
+    });
+    const values = out.dataSync() as Float32Array;
+    out.dispose();
+    return values;
+  }
+
+  /** Deterministic actions maxAction · tanh(μ(s)) for n observations (tfjs path; evaluation uses exportActor). */
+  act(obs: Float32Array, n: number): Float32Array {
+    const c = this.config;
+    const out = tf.tidy(() => {
+      const { mean } = this.actorHead(tf.tensor2d(obs, [n, c.obsDim]));
+      return tf.mul(tf.tanh(mean), c.maxAction);
+    });
+    const values = out.dataSync() as Float32Array;
+    out.dispose();
+    return values;
+  }
+
+  /** The actor's mean head as a plain MLP (last layer sliced to the actDim mean outputs). */
+  exportActor(): MlpWeights {
+    const full = readDense(this.actor);
+    const last = full.layers[full.layers.length - 1];
+    const a = this.config.actDim;
+    const w = new Float32Array(last.inDim * a);
+    for (let i = 0; i < last.inDim; i++) for (let j = 0; j < a; j++) w[i * a + j] = last.w[i * 2 * a + j];
+    full.layers[full.layers.length - 1] = { inDim: last.inDim, outDim: a, w, b: last.b.slice(0, a) };
+    return full;
+  }
+
+  exportAll(): SacSnapshot {
+    return {
+      config: { ...this.config },
+      actor: readDense(this.actor),
+      critics: [readTwin(this.critic, 0), readTwin(this.critic, 1)],
+      targetCritics: [readTwin(this.target, 0), readTwin(this.target, 1)],
+      logAlpha: this.logAlpha.dataSync()[0],
+    };
+  }
+
+  /** Load nets and α from a snapshot of the same architecture (optimizer moments restart). */
+  importAll(s: SacSnapshot): void {
+    tf.tidy(() => {
+      s.actor.layers.forEach((l, i) => {
+        this.actor[i].w.assign(tf.tensor2d(l.w, [l.inDim, l.outDim]));
+        this.actor[i].b.assign(tf.tensor1d(l.b));
+      });
+      const loadTwin = (dst: Dense[], src: [MlpWeights, MlpWeights]) =>
+        dst.forEach((d, i) => {
+          const [a, b] = [src[0].layers[i], src[1].layers[i]];
+          d.w.assign(
+            tf.stack([tf.tensor2d(a.w, [a.inDim, a.outDim]), tf.tensor2d(b.w, [b.inDim, b.outDim])]),
+          );
+          d.b.assign(tf.stack([tf.tensor2d(a.b, [1, a.outDim]), tf.tensor2d(b.b, [1, b.outDim])]));
+        });
+      loadTwin(this.critic, s.critics);
+      loadTwin(this.target, s.targetCritics);
+      this.logAlpha.assign(tf.scalar(s.logAlpha));
+    });
+  }
+
+  /** Free every variable and the optimizers' slot variables. */
+  dispose(): void {
+    for (const l of [...this.actor, ...this.critic, ...this.target]) tf.dispose([l.w, l.b]);
+    this.logAlpha.dispose();
+    this.actorOpt.dispose();
+    this.criticOpt.dispose();
+    this.alphaOpt.dispose();
+  }
+}
+
+function readDense(layers: Dense[]): MlpWeights {
+  return {
+    layers: layers.map((l) => ({
+      inDim: l.w.shape[0] as number,
+      outDim: l.w.shape[1] as number,
+      w: Float32Array.from(l.w.dataSync()),
+      b: Float32Array.from(l.b.dataSync()),
+    })),
+  };
+}
+
+function readTwin(layers: Dense[], k: number): MlpWeights {
+  return {
+    layers: layers.map((l) => {
+      const inDim = l.w.shape[1] as number;
+      const outDim = l.w.shape[2] as number;
+      const w = l.w.dataSync().slice(k * inDim * outDim, (k + 1) * inDim * outDim);
+      const b = l.b.dataSync().slice(k * outDim, (k + 1) * outDim);
+      return { inDim, outDim, w: Float32Array.from(w), b: Float32Array.from(b) };
+    }),
+  };
+}

@@ -35,6 +35,8 @@ export interface CalibrationTiming {
   software: boolean;
   /** For software adapters: the adapter's name (e.g. "google / swiftshader"). */
   note?: string;
+  /** True when only the first run (including shader compilation) fitted in the time budget. */
+  firstRunOnly?: boolean;
   error?: string;
 }
 

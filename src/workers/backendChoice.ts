@@ -49,6 +49,8 @@ export function bestAvailable(probes: readonly BackendProbe[]): BackendName | nu
 }
 
 const fmtMs = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms.toPrecision(2)) + ' ms';
+const fmtTiming = (t: CalibrationTiming & { ms: number }): string =>
+  fmtMs(t.ms) + (t.firstRunOnly ? ' (first run only, incl. shader compilation)' : '');
 
 /**
  * The fastest hardware (non-software) backend for a workload. A software adapter is never chosen for
@@ -84,7 +86,7 @@ export function chooseForWorkload(
     if (t.backend !== backend) {
       const name = t.note ? ` (${t.note})` : '';
       notes.push(
-        `${t.backend} available but software adapter${name}: ${fmtMs(t.ms)}, never chosen for speed`,
+        `${t.backend} available but software adapter${name}: ${fmtTiming(t)}, never chosen for speed`,
       );
     }
   }

@@ -139,14 +139,14 @@ async function calibrate(workload: Workload, probe: BackendProbe): Promise<Calib
       const start = performance.now();
       await withTimeout(op.run(), warmupLimit, `${workload} warm-up`);
       const warm = performance.now() - start;
-      if (warm > CALIBRATION_BUDGET_MS) return { ...base, ms: warm };
+      if (warm > CALIBRATION_BUDGET_MS) return { ...base, ms: warm, firstRunOnly: true };
       const times: number[] = [];
       while (times.length < op.repetitions && performance.now() - start < CALIBRATION_BUDGET_MS) {
         const t = performance.now();
         await withTimeout(op.run(), CALIBRATION_BUDGET_MS * 2, `${workload} run`);
         times.push(performance.now() - t);
       }
-      return { ...base, ms: times.length > 0 ? median(times) : warm };
+      return times.length > 0 ? { ...base, ms: median(times) } : { ...base, ms: warm, firstRunOnly: true };
     } finally {
       op.dispose();
     }

@@ -1,0 +1,286 @@
+// Differential vs functional symmetry discovery of one reward (ALGORITHM.md §6): same Adam, batch, seed, init.
+import * as tf from '@tensorflow/tfjs';
+import { applyToPoint, flow, generatorAngleError, generatorFromVector } from '../lie';
+import { Rng } from '../rng';
+import { SpatialGrid } from '../spatialGrid';
+import { closedFormGenerator } from './closedForm';
+import type {
+  CurvePoint,
+  LrSweepResult,
+  RaceOptions,
+  RaceResult,
+  RaceSetting,
+  RaceSide,
+  SideRun,
+  SideSummary,
+} from './raceTypes';
+import { fitRewardMlp, type RewardMlp } from './rewardModelTf';
+import { differentialLoss, functionalLoss } from './symmetryLosses';
+
+export type * from './raceTypes';
+
+const DEG = 180 / Math.PI;
+const median = (xs: number[]): number => {
+  const s = xs.slice().sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+};
+
+/** Everything both sides share for one race; built once. */
+interface RaceContext {
+  opts: RaceOptions;
+  batch: number;
+  theta: [number, number];
+  frameIdx: Int32Array;
+  reward: ((p: tf.Tensor2D) => tf.Tensor1D) | null;
+  support: SpatialGrid | null;
+  maskRadius: number;
+}
+
+function initialGenerator(seed: number): number[] {
+  const rng = new Rng(seed);
+  return Array.from({ length: 6 }, () => rng.normal());
+}
+
+function thinCurve(curve: CurvePoint[], max = 200): CurvePoint[] {
+  if (curve.length <= max) return curve;
+  const stride = Math.ceil(curve.length / max);
+  const out = curve.filter((_, i) => i % stride === 0);
+  if (out[out.length - 1] !== curve[curve.length - 1]) out[out.length - 1] = curve[curve.length - 1];
+  return out;
+}
+
+/** One side, one seed: Adam on X from the seed's initial generator. */
+function runSide(ctx: RaceContext, side: RaceSide, seed: number, lr: number): SideRun {
+  const { opts, batch } = ctx;
+  const target = (opts.targetDeg ?? 2) / DEG;
+  const init = tf.tensor1d(initialGenerator(seed));
+  const xVar = tf.variable(init);
+  init.dispose();
+  const optimizer = tf.train.adam(lr);
+  const rng = new Rng(seed).fork(side === 'differential' ? 1 : 2);
+  const pts = new Float32Array(2 * batch);
+  const aux = new Float32Array(2 * batch);
+  const thetas = new Float32Array(batch);
+  const weights = new Float32Array(batch).fill(1);
+  let current = initialGenerator(seed);
+  let stepsToTarget: number | null = null;
+  let dropped = 0;
+  const curve: CurvePoint[] = [];
+  const { samples, frames } = opts;
+  for (let step = 1; step <= opts.steps; step++) {
+    if (side === 'differential') {
+      for (let b = 0; b < batch; b++) {
+        const k = ctx.frameIdx[rng.int(ctx.frameIdx.length)];
+        pts[2 * b] = frames.anchors[2 * k];
+        pts[2 * b + 1] = frames.anchors[2 * k + 1];
+        aux[2 * b] = frames.normals[2 * k];
+        aux[2 * b + 1] = frames.normals[2 * k + 1];
+      }
+    } else {
+      const xn = Math.hypot(...current) || 1;
+      const unit = generatorFromVector(current.map((v) => v / xn));
+      for (let b = 0; b < batch; b++) {
+        const i = rng.int(samples.count);
+        pts[2 * b] = samples.points[2 * i];
+        pts[2 * b + 1] = samples.points[2 * i + 1];
+        thetas[b] = rng.uniform(ctx.theta[0], ctx.theta[1]);
+        if (ctx.support) {
+          const [qx, qy] = applyToPoint(flow(unit, thetas[b]), [pts[2 * b], pts[2 * b + 1]]);
+          let inside = false;
+          ctx.support.forEachWithin(qx, qy, ctx.maskRadius, () => {
+            inside = true;
+          });
+          weights[b] = inside ? 1 : 0;
+          if (!inside) dropped++;
+        }
+      }
+    }
+    const lossT = tf.tidy((): tf.Scalar => {
+      const p = tf.tensor2d(pts, [batch, 2]);
+      const cost = optimizer.minimize(
+        () =>
+          side === 'differential'
+            ? differentialLoss(xVar, p, tf.tensor2d(aux, [batch, 2]), opts.symmetricTerm ?? false)
+            : functionalLoss(
+                xVar,
+                p,
+                tf.tensor1d(thetas),
+                ctx.reward!,
+                Math.max(Math.abs(ctx.theta[0]), Math.abs(ctx.theta[1])),
+                ctx.support ? tf.tensor1d(weights) : undefined,
+              ),
+        true,
+        [xVar],
+      );
+      return cost ?? tf.scalar(Number.NaN);
+    });
+    const loss = lossT.dataSync()[0];
+    lossT.dispose();
+    current = Array.from(xVar.dataSync());
+    const err = generatorAngleError(generatorFromVector(current), opts.truthForScoring);
+    if (stepsToTarget === null && err < target) stepsToTarget = step;
+    curve.push({ step, loss, errorDeg: err * DEG });
+    if (opts.onProgress && (step % 50 === 0 || step === opts.steps))
+      opts.onProgress({ side, seed, step, steps: opts.steps, errorDeg: err * DEG });
+  }
+  optimizer.dispose();
+  xVar.dispose();
+  return {
+    seed,
+    stepsToTarget,
+    finalErrorDeg: curve[curve.length - 1]?.errorDeg ?? Number.NaN,
+    curve: thinCurve(curve),
+    maskedFraction: side === 'functional' ? dropped / (opts.steps * batch) : 0,
+  };
+}
+
+function summarise(runs: SideRun[], lr: number, cap: number): SideSummary {
+  const steps = runs.map((r) => r.stepsToTarget ?? cap);
+  return {
+    lr,
+    runs,
+    medianSteps: median(steps),
+    minSteps: Math.min(...steps),
+    maxSteps: Math.max(...steps),
+    reached: runs.filter((r) => r.stepsToTarget !== null).length,
+    medianFinalErrorDeg: median(runs.map((r) => r.finalErrorDeg)),
+  };
+}
+
+/** Build the shared context (fits f̂ unless given); `owned` is an f̂ the caller must dispose. */
+function makeContext(opts: RaceOptions): { ctx: RaceContext; owned: RewardMlp | null; rmse: number | null } {
+  const choice = opts.rewardModel ?? 'fitted';
+  let owned: RewardMlp | null = null;
+  let reward: RaceContext['reward'];
+  let rmse: number | null = null;
+  if (choice === 'true') {
+    if (!opts.oracleRewardTf) throw new Error("rewardModel 'true' (oracle ablation) needs oracleRewardTf");
+    reward = opts.oracleRewardTf;
+  } else {
+    const model = opts.fittedModel ?? fitRewardMlp(opts.samples, opts.modelOptions);
+    if (!opts.fittedModel) owned = model;
+    reward = model.predict;
+    rmse = model.rmse;
+  }
+  const maskRadius = typeof opts.mask === 'object' ? opts.mask.radius : 0.15;
+  const support = opts.mask ? new SpatialGrid(opts.samples.points, opts.samples.count, maskRadius) : null;
+  const idx: number[] = [];
+  for (let k = 0; k < opts.frames.count; k++) if (opts.frames.kernelDim[k] === 1) idx.push(k);
+  const range = opts.thetaRange ?? [0, 2 * Math.PI];
+  const ctx: RaceContext = {
+    opts,
+    batch: opts.batch ?? 128,
+    theta: [range[0], range[1]],
+    frameIdx: Int32Array.from(idx),
+    reward,
+    support,
+    maskRadius,
+  };
+  return { ctx, owned, rmse };
+}
+
+function describeSetting(ctx: RaceContext, rmse: number | null): RaceSetting {
+  const { opts } = ctx;
+  const fitted = (opts.rewardModel ?? 'fitted') === 'fitted';
+  const mask = ctx.support
+    ? `pairs leaving the data (> ${ctx.maskRadius} from every sample) dropped`
+    : 'none';
+  const theta: [number, number] = [ctx.theta[0], ctx.theta[1]];
+  const rewardModel = fitted ? 'fitted f̂ (MLP 2→64→64→1)' : 'true reward (oracle ablation)';
+  const differentialTerm = opts.symmetricTerm ? 'Nᵀv plus the symmetric term' : 'Nᵀv only';
+  return {
+    thetaRange: theta,
+    rewardModel,
+    rewardModelRmse: rmse,
+    mask,
+    batch: ctx.batch,
+    steps: opts.steps,
+    seeds: opts.seeds,
+    targetDeg: opts.targetDeg ?? 2,
+    differentialTerm,
+    label:
+      `θ ~ U[${theta[0].toFixed(2)}, ${theta[1].toFixed(2)}), ${rewardModel}, mask: ${mask}, ` +
+      `batch ${ctx.batch}, Adam, ${opts.steps} steps, ${opts.seeds} seeds, target ${opts.targetDeg ?? 2}°`,
+  };
+}
+
+function runSeeds(ctx: RaceContext, side: RaceSide, lr: number): SideSummary {
+  const first = ctx.opts.firstSeed ?? 1;
+  const runs: SideRun[] = [];
+  for (let s = 0; s < ctx.opts.seeds; s++) runs.push(runSide(ctx, side, first + s, lr));
+  return summarise(runs, lr, ctx.opts.steps);
+}
+
+/** The race: both sides over the same seeds (same initial X per seed), plus the closed-form answer. */
+export function runDiscoveryRace(opts: RaceOptions): RaceResult {
+  const { ctx, owned, rmse } = makeContext(opts);
+  try {
+    const differential = runSeeds(ctx, 'differential', opts.lrDifferential);
+    const functional = runSeeds(ctx, 'functional', opts.lrFunctional);
+    const cf = closedFormGenerator(opts.frames);
+    return {
+      setting: describeSetting(ctx, rmse),
+      differential,
+      functional,
+      speedup: functional.medianSteps / Math.max(1, differential.medianSteps),
+      closedForm: {
+        generator: cf.generator,
+        errorDeg: generatorAngleError(cf.generator, opts.truthForScoring) * DEG,
+        symmetryCount: cf.symmetryCount,
+        eigenvalues: cf.eigenvalues,
+      },
+    };
+  } finally {
+    owned?.dispose();
+  }
+}
+
+/** Better = fewer median steps (caps counted), then lower median final error. */
+const better = (a: SideSummary, b: SideSummary): SideSummary =>
+  a.medianSteps < b.medianSteps ||
+  (a.medianSteps === b.medianSteps && a.medianFinalErrorDeg < b.medianFinalErrorDeg)
+    ? a
+    : b;
+
+/** Same budget (seeds × steps) for every lr of each side; reports each side's best lr. */
+export function lrSweep(
+  opts: Omit<RaceOptions, 'lrDifferential' | 'lrFunctional'> & {
+    lrsDifferential: number[];
+    lrsFunctional: number[];
+  },
+): LrSweepResult {
+  const { ctx, owned, rmse } = makeContext({ ...opts, lrDifferential: 0, lrFunctional: 0 });
+  try {
+    const differential = opts.lrsDifferential.map((lr) => runSeeds(ctx, 'differential', lr));
+    const functional = opts.lrsFunctional.map((lr) => runSeeds(ctx, 'functional', lr));
+    const bestDifferential = differential.reduce(better);
+    const bestFunctional = functional.reduce(better);
+    return {
+      setting: describeSetting(ctx, rmse),
+      differential,
+      functional,
+      bestDifferential,
+      bestFunctional,
+      speedup: bestFunctional.medianSteps / Math.max(1, bestDifferential.medianSteps),
+    };
+  } finally {
+    owned?.dispose();
+  }
+}
+
+/** Presets for the CLI and the page (lrs from our sweep; see the report). */
+export const QUICK_RACE = {
+  seeds: 3,
+  steps: 600,
+  lrDifferential: 0.1,
+  lrFunctional: 0.03,
+  batch: 128,
+} as const;
+export const FULL_RACE = {
+  seeds: 10,
+  steps: 3000,
+  lrDifferential: 0.1,
+  lrFunctional: 0.03,
+  batch: 128,
+} as const;

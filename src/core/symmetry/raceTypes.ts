@@ -1,0 +1,109 @@
+// Types of the differential-vs-functional race (ALGORITHM.md §6): options, per-run records, summaries, setting.
+import type * as tf from '@tensorflow/tfjs';
+import type { RewardSamples } from '../explorationData';
+import type { KernelFrames } from '../frames/kernelFrames';
+import type { Generator } from '../lie';
+import type { RewardMlp, RewardMlpOptions } from './rewardModelTf';
+
+export type RaceSide = 'differential' | 'functional';
+/** 'true' is the labelled oracle ablation: the functional side then sees the analytic reward. */
+export type RewardModelChoice = 'fitted' | 'true';
+
+export interface RaceProgress {
+  side: RaceSide;
+  seed: number;
+  step: number;
+  steps: number;
+  errorDeg: number;
+}
+
+export interface RaceOptions {
+  samples: RewardSamples;
+  frames: KernelFrames;
+  /** The true generator: used ONLY to score the learners, never inside them. */
+  truthForScoring: Generator;
+  seeds: number;
+  steps: number;
+  lrDifferential: number;
+  lrFunctional: number;
+  /** Batch size for both sides (default 128). */
+  batch?: number;
+  /** θ ~ U[lo, hi) for the functional loss (default [0, 2π), the paper's setting). */
+  thetaRange?: readonly [number, number];
+  rewardModel?: RewardModelChoice;
+  /** Required when rewardModel is 'true' (oracle ablation): the analytic reward in tf ops. */
+  oracleRewardTf?: (points: tf.Tensor2D) => tf.Tensor1D;
+  /** Drop pairs whose moved point is farther than `radius` from every data point (default off). */
+  mask?: boolean | { radius: number };
+  /** Add the ref's symmetric term to the differential loss (default off). */
+  symmetricTerm?: boolean;
+  /** A fitted f̂ to reuse (e.g. across an lr sweep); otherwise one is fitted with `modelOptions`. */
+  fittedModel?: RewardMlp;
+  modelOptions?: RewardMlpOptions;
+  firstSeed?: number;
+  /** Convergence threshold in degrees (default 2). */
+  targetDeg?: number;
+  onProgress?: (p: RaceProgress) => void;
+}
+
+export interface CurvePoint {
+  step: number;
+  loss: number;
+  errorDeg: number;
+}
+
+export interface SideRun {
+  seed: number;
+  /** First step after which the error is below the target; null if never. */
+  stepsToTarget: number | null;
+  finalErrorDeg: number;
+  /** At most 200 points. */
+  curve: CurvePoint[];
+  /** Functional side with a mask: fraction of pairs dropped over the run. */
+  maskedFraction: number;
+}
+
+export interface SideSummary {
+  lr: number;
+  runs: SideRun[];
+  /** Median steps to the target, a run that never arrives counted as the step cap. */
+  medianSteps: number;
+  minSteps: number;
+  maxSteps: number;
+  reached: number;
+  medianFinalErrorDeg: number;
+}
+
+export interface RaceSetting {
+  thetaRange: [number, number];
+  rewardModel: 'fitted f̂ (MLP 2→64→64→1)' | 'true reward (oracle ablation)';
+  /** f̂'s training RMSE (fitted only). */
+  rewardModelRmse: number | null;
+  mask: string;
+  batch: number;
+  steps: number;
+  seeds: number;
+  targetDeg: number;
+  differentialTerm: string;
+  /** One line for reports and the screen. */
+  label: string;
+}
+
+export interface RaceResult {
+  setting: RaceSetting;
+  differential: SideSummary;
+  functional: SideSummary;
+  /** functional.medianSteps / differential.medianSteps (caps counted). */
+  speedup: number;
+  closedForm: { generator: Generator; errorDeg: number; symmetryCount: number; eigenvalues: number[] };
+}
+
+export interface LrSweepResult {
+  setting: RaceSetting;
+  differential: SideSummary[];
+  functional: SideSummary[];
+  bestDifferential: SideSummary;
+  bestFunctional: SideSummary;
+  /** Ratio of the two sides' best median steps. */
+  speedup: number;
+}

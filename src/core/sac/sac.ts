@@ -124,8 +124,14 @@ export class Sac {
   private actorHead(obs: tf.Tensor2D): { mean: tf.Tensor2D; logStd: tf.Tensor2D } {
     let x: tf.Tensor2D = obs;
     const last = this.actor.length - 1;
-    for (let l = 0; l < last; l++) x = tf.relu(tf.add(tf.matMul(x, this.actor[l].w), this.actor[l].b));
-    const out = tf.add(tf.matMul(x, this.actor[last].w), this.actor[last].b) as tf.Tensor2D;
+    for (let l = 0; l < last; l++)
+      x = tf.fused.matMul({
+        a: x,
+        b: this.actor[l].w,
+        bias: this.actor[l].b,
+        activation: 'relu',
+      }) as tf.Tensor2D;
+    const out = tf.fused.matMul({ a: x, b: this.actor[last].w, bias: this.actor[last].b }) as tf.Tensor2D;
     const [mean, rawLogStd] = tf.split(out, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
     return { mean, logStd: tf.clipByValue(rawLogStd, LOG_STD_MIN, LOG_STD_MAX) };
   }
@@ -150,6 +156,7 @@ export class Sac {
     let x: tf.Tensor3D = tf.stack([input, input]) as tf.Tensor3D;
     const last = layers.length - 1;
     for (let l = 0; l <= last; l++) {
+      // Per-critic biases are rank 3, which the wasm fused matmul does not accept.
       const y = tf.add(tf.matMul(x, layers[l].w), layers[l].b) as tf.Tensor3D;
       x = l < last ? tf.relu(y) : y;
     }

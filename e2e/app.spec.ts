@@ -94,3 +94,14 @@ test('the layout stays readable on a narrow screen', async ({ page }, testInfo) 
   expect(width).toBeLessThanOrEqual(390);
   await page.screenshot({ path: `/tmp/hereditary-narrow-${testInfo.project.name}.png`, fullPage: true });
 });
+
+test('restarting the worker recalibrates and reruns the reference rollouts', async ({ page }) => {
+  await page.goto('/#backend=cpu');
+  await expect(page.getByTestId('app-ready')).toBeVisible();
+  const calibrated = page.locator('[data-testid=job][data-stage=calibrate][data-status=done]');
+  await expect(calibrated).toHaveCount(1);
+  await page.getByRole('button', { name: 'Restart worker' }).click();
+  await expect(calibrated).toHaveCount(2);
+  await expect(page.getByTestId('backend')).toHaveText('cpu');
+  await expect(page.locator('[data-testid=job][data-stage=rollout][data-status=done]')).toHaveCount(4);
+});

@@ -1,0 +1,31 @@
+// What `--budget quick|full` means for every stage (one table, used by the CLI and the browser alike).
+import type { Budget } from '../experimentConfig';
+import { HEREDITARY_FULL, HEREDITARY_QUICK, type HereditaryOptions } from '../hereditary';
+import { type BaseTrainPreset, SAC_FULL, SAC_QUICK } from '../sac/trainBase';
+
+export interface StageBudgets {
+  sac: BaseTrainPreset;
+  /** Exploration transitions per training task for discovery (ALGORITHM.md §5: 10k). */
+  explorationTransitions: number;
+  /** Gradient-frame neighbourhood radius ε for the reward-symmetry frames. */
+  frameRadius: number;
+  raceSteps: number;
+  hereditary: HereditaryOptions;
+}
+
+export const STAGE_BUDGETS: Record<Budget, StageBudgets> = {
+  quick: {
+    sac: SAC_QUICK,
+    explorationTransitions: 10_000,
+    frameRadius: 0.1,
+    raceSteps: 600,
+    hereditary: HEREDITARY_QUICK,
+  },
+  full: {
+    sac: SAC_FULL,
+    explorationTransitions: 10_000,
+    frameRadius: 0.1,
+    raceSteps: 3000,
+    hereditary: HEREDITARY_FULL,
+  },
+};

@@ -1,0 +1,113 @@
+// The experiment report (the CLI's JSON): resolved config, timings, base policy, generators, race, evaluation, truth.
+import { type ExperimentConfig, resolvedTrainingAngles } from '../experimentConfig';
+import { describeFamily } from '../families';
+import { type Generator, generatorAngleError } from '../lie';
+import type { SideSummary } from '../symmetry/raceTypes';
+import { deg } from '../vec';
+import type { PipelineArtifacts } from './artifacts';
+import { familyTruth } from './truth';
+
+export type Matrix3 = [number[], number[], number[]];
+
+export const asMatrix = (g: Generator): Matrix3 => [g.slice(0, 3), g.slice(3, 6), g.slice(6, 9)] as Matrix3;
+const round = (x: number, digits = 6) => +x.toFixed(digits);
+const matrixOrNull = (g: Generator | null) => (g ? asMatrix(g.map((v) => round(v))) : null);
+
+function raceSide(s: SideSummary) {
+  return {
+    lr: s.lr,
+    steps_to_2deg: s.runs.map((r) => r.stepsToTarget),
+    median: s.medianSteps,
+    min: s.minSteps,
+    max: s.maxSteps,
+    reached: s.reached,
+    median_final_error_deg: s.medianFinalErrorDeg,
+    curves: s.runs.map((r) => ({ seed: r.seed, curve: r.curve })),
+  };
+}
+
+export function resolvedConfigJson(config: ExperimentConfig) {
+  const angles = resolvedTrainingAngles(config);
+  return {
+    ...config,
+    family_description: describeFamily(config.family),
+    train_angles_deg: angles.map((a) => round(deg(a), 4)),
+  };
+}
+
+export function buildReport(
+  artifacts: Partial<PipelineArtifacts> & { config: ExperimentConfig },
+  extra: { backend: string; timings_ms: Record<string, number> },
+) {
+  const { config } = artifacts;
+  const angles = resolvedTrainingAngles(config);
+  const truth = familyTruth(config.family, angles[0]);
+  const rs = artifacts.rewardSymmetry;
+  const her = artifacts.hereditary?.result;
+  const errorDeg = (g: Generator | null | undefined, t: Generator | null) =>
+    g && t ? round(deg(generatorAngleError(g, t)), 4) : null;
+  return {
+    config: resolvedConfigJson(config),
+    backend: extra.backend,
+    timings_ms: Object.fromEntries(Object.entries(extra.timings_ms).map(([k, v]) => [k, Math.round(v)])),
+    base_policy: artifacts.base
+      ? {
+          score: round(artifacts.base.score, 4),
+          updates: artifacts.base.updates,
+          ms_per_update: round(artifacts.base.msPerUpdate, 3),
+          curve: artifacts.base.curve,
+        }
+      : null,
+    generators: {
+      reward_symmetry: rs
+        ? {
+            closed_form: matrixOrNull(rs.closedForm.generator),
+            differential: matrixOrNull(rs.differential),
+            functional: matrixOrNull(rs.functional),
+            symmetry_count: rs.closedForm.symmetryCount,
+            eigenvalues: rs.closedForm.eigenvalues,
+          }
+        : null,
+      hereditary: her ? matrixOrNull(her.generator) : null,
+      hereditary_residual: her
+        ? Number.isFinite(her.relativeResidual)
+          ? round(her.relativeResidual, 4)
+          : null
+        : null,
+      hereditary_threshold: her?.threshold ?? null,
+      compact: her?.compact ?? null,
+      is_hereditary: her?.isHereditary ?? null,
+      ambiguous: her?.ambiguous ?? null,
+      reason: her?.reason ?? null,
+      per_task_loss: her?.perTaskLoss ?? null,
+      joint_loss: her?.jointLoss ?? null,
+      task_thetas_deg: her ? her.thetas.map((t) => round(deg(t), 4)) : null,
+      dropped_points: her?.droppedPoints ?? null,
+      timings_ms: her?.timingsMs ?? null,
+    },
+    discovery_race: rs
+      ? {
+          setting: rs.race.setting,
+          differential: raceSide(rs.race.differential),
+          functional: raceSide(rs.race.functional),
+          speedup_median: round(rs.race.speedup, 3),
+          closed_form_error_deg: round(rs.race.closedForm.errorDeg, 4),
+        }
+      : null,
+    evaluation: artifacts.evaluation?.rows ?? null,
+    evaluation_summary: artifacts.evaluation?.summary ?? null,
+    truth: {
+      note: `ground truth, used only to score: ${truth.note}`,
+      reward_symmetry: matrixOrNull(truth.rewardSymmetry),
+      hereditary: matrixOrNull(truth.hereditary),
+      errors_deg: {
+        reward_symmetry_closed_form: errorDeg(rs?.closedForm.generator, truth.rewardSymmetry),
+        reward_symmetry_differential: errorDeg(rs?.differential, truth.rewardSymmetry),
+        reward_symmetry_functional: errorDeg(rs?.functional, truth.rewardSymmetry),
+        hereditary: errorDeg(her?.generator, truth.hereditary),
+      },
+    },
+  };
+}
+
+export type ExperimentReport = ReturnType<typeof buildReport>;

@@ -1,0 +1,190 @@
+// The experiment's stages as plain functions over serialisable artifacts (shared by the CLI and the workers).
+
+import { type AgentFactory, evaluateAgents, summariseEvaluation } from '../evaluation';
+import { type ExperimentConfig, envFor, resolvedTrainingAngles } from '../experimentConfig';
+import { collectExploration, type RewardSamples } from '../explorationData';
+import { taskAt } from '../families';
+import { estimateKernelFrames, type KernelFrames } from '../frames/kernelFrames';
+import { adaptHereditaryAgent, BaseRewardModel, discoverHereditaryGeometry } from '../hereditary';
+import { actorPolicy } from '../sac/actorPolicy';
+import { deserializeMlp, serializeMlp } from '../sac/mlp';
+import { trainBasePolicy } from '../sac/trainBase';
+import { closedFormGenerator } from '../symmetry/closedForm';
+import { runDiscoveryRace } from '../symmetry/discoveryRace';
+import type {
+  BasePolicyArtifact,
+  EvaluationArtifact,
+  FramePreview,
+  HereditaryArtifact,
+  RewardSymmetryArtifact,
+  StageHooks,
+} from './artifacts';
+import { StageCancelled } from './artifacts';
+import { STAGE_BUDGETS } from './budgets';
+import { familyTruth } from './truth';
+
+/** A stage's own seed, derived from the experiment seed so stages are independent and reproducible. */
+export const stageSeed = (config: ExperimentConfig, stage: number): number =>
+  (config.seed * 7919 + stage * 104729) >>> 0;
+
+export async function trainBaseStage(
+  config: ExperimentConfig,
+  hooks: StageHooks = {},
+): Promise<BasePolicyArtifact> {
+  const env = envFor(config);
+  const angles = resolvedTrainingAngles(config);
+  const budget = STAGE_BUDGETS[config.budget].sac;
+  const r = await trainBasePolicy(env, taskAt(config.family, angles[0]), {
+    ...budget,
+    seed: stageSeed(config, 1),
+    onProgress: (p) =>
+      hooks.onProgress?.({
+        stage: 'base',
+        step: p.update,
+        total: p.total,
+        loss: p.losses.critic,
+        message:
+          p.evalScore !== undefined
+            ? `score ${p.evalScore.toFixed(3)}`
+            : `return ${p.recentReturn.toFixed(1)}`,
+      }),
+    shouldStop: hooks.shouldStop,
+  });
+  if (r.stopped) throw new StageCancelled('base');
+  return {
+    actor: serializeMlp(r.actor),
+    curve: r.curve,
+    score: r.finalScore,
+    updates: r.updatesDone,
+    msPerUpdate: r.msPerUpdate,
+  };
+}
+
+/** Exploration samples of every training task, base first (rewards observed from the env; goals never read). */
+export function exploreStage(config: ExperimentConfig, hooks: StageHooks = {}): RewardSamples[] {
+  const env = envFor(config);
+  const angles = resolvedTrainingAngles(config);
+  const n = STAGE_BUDGETS[config.budget].explorationTransitions;
+  return angles.map((phi, i) => {
+    hooks.onProgress?.({ stage: 'explore', step: i, total: angles.length, message: `task ${i}` });
+    return collectExploration(env, taskAt(config.family, phi), {
+      transitions: n,
+      seed: stageSeed(config, 100 + i),
+    });
+  });
+}
+
+function previewFrames(frames: KernelFrames, max = 500): FramePreview {
+  const anchors: number[] = [];
+  const normals: number[] = [];
+  const stride = Math.max(1, Math.floor(frames.count / max));
+  for (let k = 0; k < frames.count && anchors.length < 2 * max; k += stride) {
+    if (frames.kernelDim[k] !== 1) continue;
+    anchors.push(+frames.anchors[2 * k].toFixed(4), +frames.anchors[2 * k + 1].toFixed(4));
+    normals.push(+frames.normals[2 * k].toFixed(4), +frames.normals[2 * k + 1].toFixed(4));
+  }
+  return { anchors, normals, estimator: frames.estimator, radius: frames.radius, covered: frames.covered };
+}
+
+/** Kernel frames of the base reward, its symmetry in closed form, and the differential-vs-functional race. */
+export function rewardSymmetryStage(
+  config: ExperimentConfig,
+  baseSamples: RewardSamples,
+  hooks: StageHooks = {},
+): RewardSymmetryArtifact {
+  const budget = STAGE_BUDGETS[config.budget];
+  const angles = resolvedTrainingAngles(config);
+  const frames = estimateKernelFrames(baseSamples, { estimator: 'gradient', radius: budget.frameRadius });
+  const closed = closedFormGenerator(frames);
+  const truth = familyTruth(config.family, angles[0]);
+  const total = 2 * config.raceSeeds * budget.raceSteps;
+  const firstSeed = stageSeed(config, 2);
+  const race = runDiscoveryRace({
+    samples: baseSamples,
+    frames,
+    truthForScoring: truth.rewardSymmetry,
+    seeds: config.raceSeeds,
+    steps: budget.raceSteps,
+    lrDifferential: 0.1,
+    lrFunctional: 0.03,
+    firstSeed: stageSeed(config, 2),
+    onProgress: (p) => {
+      done = (p.side === 'differential' ? 0 : total / 2) + p.seed * budget.raceSteps + p.step;
+      hooks.onProgress?.({
+        stage: 'rewardSymmetry',
+        step: Math.min(done, total),
+        total,
+        message: `${p.side} seed ${p.seed}`,
+      });
+    },
+  });
+  const first = (runs: { finalGenerator?: number[] }[]) => runs[0]?.finalGenerator ?? null;
+  return {
+    closedForm: {
+      generator: closed.generator,
+      eigenvalues: closed.eigenvalues,
+      symmetryCount: closed.symmetryCount,
+    },
+    differential: first(race.differential.runs as { finalGenerator?: number[] }[]),
+    functional: first(race.functional.runs as { finalGenerator?: number[] }[]),
+    race,
+    frames: previewFrames(frames),
+  };
+}
+
+/** Hereditary geometry from the training tasks' samples, and the base reward model for test-time inference. */
+export function hereditaryStage(
+  config: ExperimentConfig,
+  samples: readonly RewardSamples[],
+  hooks: StageHooks = {},
+): HereditaryArtifact {
+  const angles = resolvedTrainingAngles(config);
+  const truth = familyTruth(config.family, angles[0]);
+  const result = discoverHereditaryGeometry(samples, {
+    ...STAGE_BUDGETS[config.budget].hereditary,
+    seed: stageSeed(config, 3),
+    truthForScoring: truth.hereditary
+      ? { generator: truth.hereditary, baseSymmetry: truth.rewardSymmetry }
+      : undefined,
+    onProgress: (p) =>
+      hooks.onProgress?.({
+        stage: 'hereditary',
+        step: Math.round(p.fraction * 1000),
+        total: 1000,
+        message: p.message,
+      }),
+  });
+  const baseRewardModel = BaseRewardModel.fit(samples[0]).toJSON();
+  return { result, baseRewardModel };
+}
+
+/** The hereditary agent at a test task: K context transitions → θ* → the moved base policy. */
+export function hereditaryAgentFactory(
+  config: ExperimentConfig,
+  base: BasePolicyArtifact,
+  hereditary: HereditaryArtifact,
+): AgentFactory {
+  const env = envFor(config);
+  const basePolicy = actorPolicy(deserializeMlp(base.actor), env.maxAction);
+  const model = BaseRewardModel.fromJSON(hereditary.baseRewardModel);
+  return (task, seed) =>
+    adaptHereditaryAgent(env, task, basePolicy, hereditary.result.generator, model, config.context, seed)
+      .policy;
+}
+
+export function evaluateStage(
+  config: ExperimentConfig,
+  agents: Record<string, AgentFactory>,
+  hooks: StageHooks = {},
+): EvaluationArtifact {
+  const rows = evaluateAgents(envFor(config), config.family, resolvedTrainingAngles(config), agents, {
+    testGoals: config.testGoals,
+    episodes: config.episodes,
+    seed: stageSeed(config, 4),
+    onProgress: (done, total) => {
+      hooks.onProgress?.({ stage: 'evaluate', step: done, total });
+      if (hooks.shouldStop?.()) throw new StageCancelled('evaluate');
+    },
+  });
+  return { rows, summary: summariseEvaluation(rows) };
+}

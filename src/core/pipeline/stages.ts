@@ -107,14 +107,15 @@ export function rewardSymmetryStage(
     steps: budget.raceSteps,
     lrDifferential: 0.1,
     lrFunctional: 0.03,
-    firstSeed: stageSeed(config, 2),
+    firstSeed,
     onProgress: (p) => {
-      done = (p.side === 'differential' ? 0 : total / 2) + p.seed * budget.raceSteps + p.step;
+      const run = p.seed - firstSeed;
+      const done = (p.side === 'differential' ? 0 : total / 2) + run * budget.raceSteps + p.step;
       hooks.onProgress?.({
         stage: 'rewardSymmetry',
         step: Math.min(done, total),
         total,
-        message: `${p.side} seed ${p.seed}`,
+        message: `${p.side} run ${run + 1}/${config.raceSeeds}, error ${p.errorDeg.toFixed(2)}°`,
       });
     },
   });

@@ -1,0 +1,52 @@
+// Runs every stage in order on the current tfjs backend and returns the artifacts and the report.
+import type { AgentFactory } from '../evaluation';
+import { type ExperimentConfig, resolvedTrainingAngles } from '../experimentConfig';
+import type { PipelineArtifacts, StageHooks } from './artifacts';
+import { buildReport } from './report';
+import {
+  evaluateStage,
+  exploreStage,
+  hereditaryAgentFactory,
+  hereditaryStage,
+  rewardSymmetryStage,
+  trainBaseStage,
+} from './stages';
+
+export interface PipelineRun {
+  artifacts: PipelineArtifacts;
+  report: ReturnType<typeof buildReport>;
+}
+
+export async function runPipeline(
+  config: ExperimentConfig,
+  backend: string,
+  hooks: StageHooks = {},
+): Promise<PipelineRun> {
+  const timings: Record<string, number> = {};
+  const t0 = performance.now();
+  const timed = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const out = await f();
+    timings[name] = performance.now() - t;
+    return out;
+  };
+  const base = await timed('base', () => trainBaseStage(config, hooks));
+  const samples = await timed('explore', () => exploreStage(config, hooks));
+  const rewardSymmetry = await timed('rewardSymmetry', () => rewardSymmetryStage(config, samples[0], hooks));
+  const hereditary = await timed('hereditary', () => hereditaryStage(config, samples, hooks));
+  // A non-compact generator has no bounded search over θ; then only the references are evaluated.
+  const agents: Record<string, AgentFactory> = {};
+  if (hereditary.result.compact) agents.hereditary = hereditaryAgentFactory(config, base, hereditary);
+  const evaluation = await timed('evaluate', () => evaluateStage(config, agents, hooks));
+  timings.total = performance.now() - t0;
+  const artifacts: PipelineArtifacts = {
+    config,
+    trainAngles: resolvedTrainingAngles(config),
+    base,
+    rewardSymmetry,
+    hereditary,
+    baseline: null,
+    evaluation,
+  };
+  return { artifacts, report: buildReport(artifacts, { backend, timings_ms: timings }) };
+}

@@ -54,9 +54,10 @@ export interface CurvePoint {
 
 export interface SideRun {
   seed: number;
-  /** First step after which the error is below the target; null if never. */
-  stepsToTarget: number | null;
-  finalErrorDeg: number;
+  /** First step after which the error is below the target (targetDeg, 2° by default); null if never. */
+  stepsTo2deg: number | null;
+  /** Error against truthForScoring after the last step, in degrees. */
+  finalError: number;
   /** At most 200 points. */
   curve: CurvePoint[];
   /** Functional side with a mask: fraction of pairs dropped over the run. */

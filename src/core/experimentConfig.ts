@@ -2,7 +2,8 @@
 import { type ActionConstraint, DEFAULT_ENV, type EnvConfig } from './env';
 import { PAPER_TRAIN_ANGLES, type TaskFamily, type TrainingSpec, trainingAngles } from './families';
 
-export type Budget = 'quick' | 'full';
+/** 'smoke' = a tiny budget for end-to-end tests of the live pipeline only (its numbers are not results). */
+export type Budget = 'quick' | 'full' | 'smoke';
 export type TensorBackend = 'wasm' | 'cpu';
 
 export interface ExperimentConfig {

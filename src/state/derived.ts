@@ -1,6 +1,8 @@
 // Pure conversions from the shareable settings to core types (family, env, angles in radians).
 import { DEFAULT_ENV, type EnvConfig } from '../core/env';
+import { DEFAULT_CONFIG, type ExperimentConfig, resolvedTrainingAngles } from '../core/experimentConfig';
 import { familyShape, type TaskFamily } from '../core/families';
+import { wrapAngle } from '../core/vec';
 import type { UrlState } from './urlSchema';
 
 export const degToRad = (deg: number): number => (deg * Math.PI) / 180;
@@ -44,4 +46,88 @@ export function angleOfPoint(family: TaskFamily, x: number, y: number): number {
 export function normaliseGoalDeg(deg: number): number {
   const r = Math.round((((deg % 360) + 360) % 360) * 10) / 10;
   return r >= 360 ? 0 : r;
+}
+
+type TrainingSettings = FamilySettings &
+  Pick<UrlState, 'train' | 'constraint' | 'K' | 'episodes' | 'seed' | 'budget'>;
+
+/** Training angles within this many radians count as equal (the link keeps 0.01°, i.e. 1.7e-4 rad). */
+export const ANGLE_TOLERANCE_RAD = 2e-4;
+
+/**
+ * The experiment the settings ask for. Fields the link does not carry (test goals, race seeds, the
+ * CLI's tensor backend) come from `base`; training angles within ANGLE_TOLERANCE_RAD of base's
+ * keep base's exact values, so the default link maps onto the shipped run exactly.
+ * The 'smoke' budget also shrinks the evaluation and the race (a labelled test budget).
+ */
+export function experimentConfigFromSettings(
+  s: TrainingSettings,
+  base: ExperimentConfig = DEFAULT_CONFIG,
+): ExperimentConfig {
+  const baseAngles = resolvedTrainingAngles(base);
+  const wanted = trainingAnglesRad(s);
+  const sameAngles =
+    wanted.length === baseAngles.length &&
+    wanted.every((a, i) => angleGap(a, baseAngles[i]) <= ANGLE_TOLERANCE_RAD);
+  const config: ExperimentConfig = {
+    ...base,
+    family: familyFromSettings(s),
+    training: sameAngles ? base.training : { kind: 'angles', angles: wanted },
+    actionConstraint: s.constraint,
+    context: s.K,
+    episodes: s.episodes,
+    seed: s.seed,
+    budget: s.budget,
+  };
+  if (s.budget === 'smoke')
+    return { ...config, testGoals: 12, raceSeeds: 1, episodes: Math.min(s.episodes, 4) };
+  return config;
+}
+
+const angleGap = (a: number, b: number): number => Math.abs(wrapAngle(a - b));
+
+function sameFamily(a: TaskFamily, b: TaskFamily): boolean {
+  const near = (x: number, y: number) => Math.abs(x - y) <= 1e-9;
+  if (a.kind !== b.kind || !near(a.center[0], b.center[0]) || !near(a.center[1], b.center[1])) return false;
+  if (a.kind === 'circle' && b.kind === 'circle') return near(a.radius, b.radius);
+  if (a.kind === 'ellipse' && b.kind === 'ellipse')
+    return (
+      a.reward === b.reward &&
+      near(a.axes[0], b.axes[0]) &&
+      near(a.axes[1], b.axes[1]) &&
+      near(a.tilt, b.tilt)
+    );
+  return false;
+}
+
+/**
+ * The settings that make `trained` unfit for `wanted` (each needs a retrain), as short labels.
+ * Test-time settings (context size K, episodes) are not listed: the agents use the link's values at once.
+ */
+export function trainingDifferences(trained: ExperimentConfig, wanted: ExperimentConfig): string[] {
+  const out: string[] = [];
+  if (!sameFamily(trained.family, wanted.family)) out.push('task family');
+  const a = resolvedTrainingAngles(trained);
+  const b = resolvedTrainingAngles(wanted);
+  if (a.length !== b.length || a.some((x, i) => angleGap(x, b[i]) > ANGLE_TOLERANCE_RAD))
+    out.push('training angles');
+  if (trained.actionConstraint !== wanted.actionConstraint) out.push('action constraint');
+  if (trained.seed !== wanted.seed) out.push('seed');
+  if (trained.budget !== wanted.budget) out.push('budget');
+  return out;
+}
+
+/** A stable key of everything training depends on (checkpoints are valid only for the same key). */
+export function trainingKey(c: ExperimentConfig): string {
+  return JSON.stringify([
+    c.family,
+    resolvedTrainingAngles(c).map((x) => +x.toFixed(6)),
+    c.actionConstraint,
+    c.seed,
+    c.budget,
+    c.raceSeeds,
+    c.testGoals,
+    c.context,
+    c.episodes,
+  ]);
 }

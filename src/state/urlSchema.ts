@@ -1,4 +1,5 @@
 // The one schema of shareable settings: each field's type, range and default; pure parseHash/formatHash.
+import { DEFAULT_CONFIG } from '../core/experimentConfig';
 import { PAPER_TRAIN_ANGLES } from '../core/families';
 import { BACKEND_ORDER } from '../protocol/backend';
 
@@ -99,9 +100,12 @@ export const URL_SCHEMA = {
   } satisfies NumberListField,
   goal: num('test goal angle (°)', 0, 360, 90, 1),
   constraint: oneOf('action constraint', ['disk', 'box'], 'disk'),
-  K: int('context size K', 1, 256, 16),
-  seed: int('seed', 0, 2_147_483_647, 1),
-  episodes: int('episodes per score', 1, 64, 8),
+  K: int('context size K', 1, 256, DEFAULT_CONFIG.context),
+  // Defaults come from the experiment config, so the default link matches the shipped pretrained run.
+  seed: int('seed', 0, 2_147_483_647, DEFAULT_CONFIG.seed),
+  episodes: int('episodes per score', 1, 64, DEFAULT_CONFIG.episodes),
+  /** Training budget of a live run; 'smoke' is a tiny test budget (labelled on screen, not science). */
+  budget: oneOf('training budget', ['quick', 'full', 'smoke'], 'quick'),
   backend: {
     kind: 'enumList',
     label: 'backend override',

@@ -21,6 +21,20 @@ export const STAGE_BUDGETS: Record<Budget, StageBudgets> = {
     raceSteps: 600,
     hereditary: HEREDITARY_QUICK,
   },
+  // SMOKE: exercises every stage in seconds for browser tests; far too small to learn anything reliably.
+  smoke: {
+    sac: { ...SAC_QUICK, updates: 300, warmupSteps: 300, evalEvery: 300 },
+    explorationTransitions: 4_000,
+    frameRadius: 0.15,
+    raceSteps: 40,
+    hereditary: {
+      ...HEREDITARY_QUICK,
+      anchors: 150,
+      refineStarts: 1,
+      perTaskIterations: 10,
+      jointIterations: 10,
+    },
+  },
   full: {
     sac: SAC_FULL,
     explorationTransitions: 10_000,

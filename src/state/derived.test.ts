@@ -1,0 +1,67 @@
+// Tests of the settings → ExperimentConfig mapping: the default link is the shipped run, differences are named.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../core/experimentConfig';
+import { goalAt } from '../core/families';
+import { angleOfPoint, experimentConfigFromSettings, trainingDifferences, trainingKey } from './derived';
+import { defaultUrlState, parseHash } from './urlSchema';
+
+describe('experimentConfigFromSettings', () => {
+  it('maps the default link onto the default experiment exactly (no retrain on a plain open)', () => {
+    const config = experimentConfigFromSettings(defaultUrlState());
+    expect(config).toEqual(DEFAULT_CONFIG);
+    expect(trainingDifferences(DEFAULT_CONFIG, config)).toEqual([]);
+    expect(trainingKey(config)).toBe(trainingKey(DEFAULT_CONFIG));
+  });
+
+  it('maps every training-relevant field and names each difference', () => {
+    const { state, errors } = parseHash(
+      '#family=ellipse&alpha=0.7&beta=0.9&tilt=30&reward=euclidean&cx=0.5&train=0,60,140,250&constraint=box&seed=7&K=8&episodes=4&budget=full',
+    );
+    expect(errors).toEqual([]);
+    const c = experimentConfigFromSettings(state);
+    expect(c.family).toEqual({
+      kind: 'ellipse',
+      center: [0.5, 0],
+      axes: [0.7, 0.9],
+      tilt: Math.PI / 6,
+      reward: 'euclidean',
+    });
+    expect(c.training).toEqual({ kind: 'angles', angles: [0, 60, 140, 250].map((d) => (d * Math.PI) / 180) });
+    expect(c).toMatchObject({ actionConstraint: 'box', seed: 7, context: 8, episodes: 4, budget: 'full' });
+    expect(c.testGoals).toBe(DEFAULT_CONFIG.testGoals);
+    expect(trainingDifferences(DEFAULT_CONFIG, c)).toEqual([
+      'task family',
+      'training angles',
+      'action constraint',
+      'seed',
+      'budget',
+    ]);
+  });
+
+  it('treats K and episodes as test-time settings, but a moved circle centre as a new family', () => {
+    const k = experimentConfigFromSettings({ ...defaultUrlState(), K: 4, episodes: 2 });
+    expect(trainingDifferences(DEFAULT_CONFIG, k)).toEqual([]);
+    expect(trainingKey(k)).not.toBe(trainingKey(DEFAULT_CONFIG));
+    const moved = experimentConfigFromSettings({ ...defaultUrlState(), cx: 0.1 });
+    expect(trainingDifferences(DEFAULT_CONFIG, moved)).toEqual(['task family']);
+    const shifted = experimentConfigFromSettings({
+      ...defaultUrlState(),
+      train: [135, -17.74, -96.48, -144.48],
+    });
+    expect(trainingDifferences(DEFAULT_CONFIG, shifted)).toEqual(['training angles']);
+  });
+
+  it('shrinks evaluation and race only for the labelled smoke budget', () => {
+    const c = experimentConfigFromSettings({ ...defaultUrlState(), budget: 'smoke' });
+    expect(c).toMatchObject({ budget: 'smoke', testGoals: 12, raceSeeds: 1 });
+    expect(c.episodes).toBeLessThanOrEqual(4);
+  });
+
+  it('angleOfPoint inverts goalAt on a tilted ellipse', () => {
+    const family = experimentConfigFromSettings({ ...defaultUrlState(), family: 'ellipse', tilt: 40 }).family;
+    for (const phi of [-2.5, -1, 0, 0.7, 2, 3]) {
+      const g = goalAt(family, phi);
+      expect(angleOfPoint(family, g[0], g[1])).toBeCloseTo(phi, 9);
+    }
+  });
+});

@@ -1,5 +1,6 @@
-// Context transitions (s, a, r, s') for the baseline encoder, and a stand-in fixed exploration rule.
-import { type EnvConfig, resetPaper, step, type Task } from '../env';
+// Context transitions (s, a, r, s') for the baseline encoder, flat, from the shared fixed exploration rule.
+import type { EnvConfig, Task } from '../env';
+import { type ContextTransition, collectContext as collectSharedContext } from '../hereditary/context';
 import { Rng } from '../rng';
 
 /** K transitions, flat: states/actions/nextStates are (x0, y0, x1, y1, …), rewards one per transition. */
@@ -14,28 +15,30 @@ export interface ContextTransitions {
 /** Numbers the encoder reads per transition: s (2), a (2), r (1), s' (2). */
 export const TRANSITION_FEATURES = 7;
 
+/** The shared transitions (src/core/hereditary/context.ts) in the flat form the encoder reads. */
+export function flattenContext(transitions: readonly ContextTransition[]): ContextTransitions {
+  const ctx = emptyContext(transitions.length);
+  transitions.forEach((tr, i) => {
+    ctx.states.set(tr.state, 2 * i);
+    ctx.actions.set(tr.action, 2 * i);
+    ctx.rewards[i] = tr.reward;
+    ctx.nextStates.set(tr.next, 2 * i);
+  });
+  return ctx;
+}
+
+/** The accepted context forms: flat, or the shared per-transition objects. */
+export type AnyContext = ContextTransitions | readonly ContextTransition[];
+
+export const asFlatContext = (c: AnyContext): ContextTransitions =>
+  Array.isArray(c) ? flattenContext(c as readonly ContextTransition[]) : (c as ContextTransitions);
+
 /**
- * STAND-IN for the shared rule `collectContext` of src/core/hereditary (not there when this was
- * written; the lead unifies): start at the paper's reset and take K full-speed steps with a persistent
- * random direction (kept with probability 0.8 each step). Reaching the goal does not stop the walk.
- * No goal is read: the rule is the same for every task.
+ * K transitions from the FIXED exploration rule shared with the hereditary agent (its collectContext),
+ * flattened. No goal is read: the rule is the same for every task.
  */
 export function collectContext(env: EnvConfig, task: Task, k: number, seed: number): ContextTransitions {
-  const rng = new Rng(seed);
-  const ctx = emptyContext(k);
-  let s: [number, number] = resetPaper(env, rng);
-  let dir = rng.uniform(-Math.PI, Math.PI);
-  for (let i = 0; i < k; i++) {
-    if (rng.next() > 0.8) dir = rng.uniform(-Math.PI, Math.PI);
-    const a: [number, number] = [env.maxAction * Math.cos(dir), env.maxAction * Math.sin(dir)];
-    const r = step(env, task, s, a, rng);
-    ctx.states.set(s, 2 * i);
-    ctx.actions.set(a, 2 * i);
-    ctx.rewards[i] = r.reward;
-    ctx.nextStates.set(r.next, 2 * i);
-    s = r.next;
-  }
-  return ctx;
+  return flattenContext(collectSharedContext(env, task, k, seed));
 }
 
 export function emptyContext(k: number): ContextTransitions {

@@ -45,14 +45,10 @@ describe('contrastive context encoder', () => {
 
   it('clusters held-out contexts by task (nearest centroid ≥ 0.9) without leaking tensors', async () => {
     const before = tf.memory().numTensors;
-    // τ = 0.2: with the ref's τ = 1 the 2-D latent clustered poorly here (K64 accuracy 0.62 after 1000 steps).
-    const { encoder, curve } = await trainContextEncoder(env, tasks, {
-      steps: 800,
-      seed: 7,
-      temperature: 0.2,
-    });
+    // The ref's τ = 1 (the default).
+    const { encoder, curve } = await trainContextEncoder(env, tasks, { steps: 800, seed: 7 });
     expect(tf.memory().numTensors).toBe(before);
-    expect(curve[curve.length - 1].loss).toBeLessThan(0.5 * curve[0].loss);
+    expect(curve[curve.length - 1].loss).toBeLessThan(0.8 * curve[0].loss);
     // A held-out context = `runs` fresh runs of the fixed rule (16 transitions each), seeds unseen in training.
     const contextOf = (t: number, seed: number, runs: number) =>
       concatContexts(Array.from({ length: runs }, (_, q) => collectContext(env, tasks[t], 16, seed + q)));
@@ -82,6 +78,6 @@ describe('contrastive context encoder', () => {
       `InfoNCE loss ${curve[0].loss.toFixed(3)} → ${curve[curve.length - 1].loss.toFixed(3)}; nearest-centroid accuracy: 64-transition contexts ${acc64}, one 16-step run ${acc16}`,
     );
     expect(acc64).toBeGreaterThanOrEqual(0.9);
-    expect(acc16).toBeGreaterThanOrEqual(0.6);
+    expect(acc16).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -1,0 +1,68 @@
+// The trained smooth-encoding baseline (encoder + z-conditioned actor): test-time policy and JSON form.
+import type { Policy } from '../policies';
+import { actorPolicy } from '../sac/actorPolicy';
+import { deserializeMlp, type MlpWeights, type SerializedMlp, serializeMlp } from '../sac/mlp';
+import { type AnyContext, asFlatContext } from './context';
+import { type ContextEncoderWeights, encodeContext } from './contextEncoder';
+
+export interface BaselineModel {
+  encoder: ContextEncoderWeights;
+  /** Deterministic actor over (s, z): a = maxAction · tanh(mlp(s, z)). */
+  actor: MlpWeights;
+  maxAction: number;
+  /** Context length K the actor was trained with (one run of the fixed rule). */
+  contextK: number;
+}
+
+/** Append a fixed z to each state: obs = (x, y, z_1 … z_d). */
+export function appendLatent(z: ArrayLike<number>) {
+  const d = z.length;
+  return (states: Float64Array, n: number, obs: Float64Array): void => {
+    for (let i = 0; i < n; i++) {
+      obs[i * (2 + d)] = states[2 * i];
+      obs[i * (2 + d) + 1] = states[2 * i + 1];
+      for (let j = 0; j < d; j++) obs[i * (2 + d) + 2 + j] = z[j];
+    }
+  };
+}
+
+/** π(s, z) for a fixed latent z. */
+export function baselinePolicyForLatent(model: BaselineModel, z: ArrayLike<number>): Policy {
+  return actorPolicy(model.actor, model.maxAction, appendLatent(z));
+}
+
+/** The test-time path: z = encoder(context) once, then act with π(s, z). */
+export function baselinePolicyForContext(model: BaselineModel, context: AnyContext): Policy {
+  return baselinePolicyForLatent(model, encodeContext(model.encoder, asFlatContext(context)));
+}
+
+export interface SerializedBaseline {
+  kind: 'smooth-encoding-baseline';
+  version: 1;
+  encoder: SerializedMlp;
+  actor: SerializedMlp;
+  maxAction: number;
+  contextK: number;
+}
+
+export function serializeBaseline(model: BaselineModel): SerializedBaseline {
+  return {
+    kind: 'smooth-encoding-baseline',
+    version: 1,
+    encoder: serializeMlp(model.encoder.mlp),
+    actor: serializeMlp(model.actor),
+    maxAction: model.maxAction,
+    contextK: model.contextK,
+  };
+}
+
+export function deserializeBaseline(s: SerializedBaseline): BaselineModel {
+  if (s.kind !== 'smooth-encoding-baseline' || s.version !== 1)
+    throw new Error(`deserializeBaseline: unknown kind/version ${s.kind}/${s.version}`);
+  return {
+    encoder: { mlp: deserializeMlp(s.encoder), maxAction: s.maxAction },
+    actor: deserializeMlp(s.actor),
+    maxAction: s.maxAction,
+    contextK: s.contextK,
+  };
+}

@@ -2,6 +2,7 @@
 import type { Budget } from '../experimentConfig';
 import { HEREDITARY_FULL, HEREDITARY_QUICK, type HereditaryOptions } from '../hereditary';
 import { type BaseTrainPreset, SAC_FULL, SAC_QUICK } from '../sac/trainBase';
+import { FULL_RACE, QUICK_RACE } from '../symmetry/discoveryRace';
 
 export interface StageBudgets {
   sac: BaseTrainPreset;
@@ -9,7 +10,8 @@ export interface StageBudgets {
   explorationTransitions: number;
   /** Gradient-frame neighbourhood radius ε for the reward-symmetry frames. */
   frameRadius: number;
-  raceSteps: number;
+  /** Steps, learning rates (each side's best from an lr sweep) and batch of the race; seeds come from the config. */
+  race: { steps: number; lrDifferential: number; lrFunctional: number; batch: number };
   hereditary: HereditaryOptions;
 }
 
@@ -18,7 +20,7 @@ export const STAGE_BUDGETS: Record<Budget, StageBudgets> = {
     sac: SAC_QUICK,
     explorationTransitions: 10_000,
     frameRadius: 0.1,
-    raceSteps: 600,
+    race: QUICK_RACE,
     hereditary: HEREDITARY_QUICK,
   },
   // SMOKE: exercises every stage in seconds for browser tests; far too small to learn anything reliably.
@@ -39,7 +41,7 @@ export const STAGE_BUDGETS: Record<Budget, StageBudgets> = {
     sac: SAC_FULL,
     explorationTransitions: 10_000,
     frameRadius: 0.1,
-    raceSteps: 3000,
+    race: FULL_RACE,
     hereditary: HEREDITARY_FULL,
   },
 };

@@ -97,20 +97,21 @@ export function rewardSymmetryStage(
   const frames = estimateKernelFrames(baseSamples, { estimator: 'gradient', radius: budget.frameRadius });
   const closed = closedFormGenerator(frames);
   const truth = familyTruth(config.family, angles[0]);
-  const total = 2 * config.raceSeeds * budget.raceSteps;
+  const total = 2 * config.raceSeeds * budget.race.steps;
   const firstSeed = stageSeed(config, 2);
   const race = runDiscoveryRace({
     samples: baseSamples,
     frames,
     truthForScoring: truth.rewardSymmetry,
     seeds: config.raceSeeds,
-    steps: budget.raceSteps,
-    lrDifferential: 0.1,
-    lrFunctional: 0.03,
+    steps: budget.race.steps,
+    lrDifferential: budget.race.lrDifferential,
+    lrFunctional: budget.race.lrFunctional,
+    batch: budget.race.batch,
     firstSeed,
     onProgress: (p) => {
       const run = p.seed - firstSeed;
-      const done = (p.side === 'differential' ? 0 : total / 2) + run * budget.raceSteps + p.step;
+      const done = (p.side === 'differential' ? 0 : total / 2) + run * budget.race.steps + p.step;
       hooks.onProgress?.({
         stage: 'rewardSymmetry',
         step: Math.min(done, total),

@@ -1,4 +1,4 @@
-// Benchmark of one SAC gradient update (batch 128, 2×64 nets) on a chosen tfjs backend; prints nothing itself.
+// Benchmark of one SAC gradient update (batch 256, 2×64 nets by default) on a chosen tfjs backend; prints nothing itself.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { Rng } from '../rng';
@@ -19,7 +19,7 @@ export async function benchSacUpdate(
 ): Promise<{ msPerUpdate: number; backend: string; batchSize: number; hidden: number }> {
   if (!(await tf.setBackend(backend))) throw new Error(`benchSacUpdate: backend ${backend} is not available`);
   await tf.ready();
-  const batchSize = opts.batchSize ?? 128;
+  const batchSize = opts.batchSize ?? 256;
   const hidden = opts.hidden ?? 64;
   const rng = new Rng(7);
   const replay = new ReplayBuffer(5000, 2, 2, 1);

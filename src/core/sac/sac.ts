@@ -1,6 +1,7 @@
 // Soft Actor-Critic in tfjs (ALGORITHM.md §2): twin critics batched in one tensor, Polyak targets, learned α.
 import * as tf from '@tensorflow/tfjs';
 import { Rng } from '../rng';
+import { type DenseVars, mlpTf } from './fastDense';
 import type { MlpWeights } from './mlp';
 import type { TransitionBatch } from './replayBuffer';
 
@@ -60,10 +61,7 @@ const LOG_STD_MIN = -5;
 const LOG_STD_MAX = 2;
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
-interface Dense {
-  w: tf.Variable;
-  b: tf.Variable;
-}
+type Dense = DenseVars;
 
 /** One seeded Glorot-uniform kernel and a zero bias. */
 function denseInit(inDim: number, outDim: number, seed: number): { w: tf.Tensor2D; b: tf.Tensor1D } {
@@ -74,9 +72,9 @@ function denseInit(inDim: number, outDim: number, seed: number): { w: tf.Tensor2
 export class Sac {
   readonly config: SacConfig;
   private readonly actor: Dense[];
-  /** Twin critics: layer weights stacked on a leading axis of 2, so both run as one batched matmul. */
-  private readonly critic: Dense[];
-  private readonly target: Dense[];
+  /** Twin critics and their Polyak targets (target k starts as a copy of critic k). */
+  private readonly critics: [Dense[], Dense[]];
+  private readonly targets: [Dense[], Dense[]];
   private readonly logAlpha: tf.Variable;
   private readonly actorOpt: tf.Optimizer;
   private readonly criticOpt: tf.Optimizer;
@@ -100,16 +98,14 @@ export class Sac {
       }),
     );
     const criticDims = dims(c.obsDim + c.actDim, 1);
-    const stacked = tf.tidy(() =>
-      criticDims.slice(1).map((out, l) => {
-        const a = denseInit(criticDims[l], out, nextSeed());
-        const b = denseInit(criticDims[l], out, nextSeed());
-        return { w: tf.stack([a.w, b.w]), b: tf.stack([a.b, b.b]).expandDims(1) };
-      }),
-    );
-    this.critic = stacked.map((l) => ({ w: tf.variable(l.w), b: tf.variable(l.b) }));
-    this.target = stacked.map((l) => ({ w: tf.variable(l.w), b: tf.variable(l.b) }));
-    tf.dispose(stacked);
+    const makeCritic = () =>
+      tf.tidy(() => criticDims.slice(1).map((out, l) => denseInit(criticDims[l], out, nextSeed())));
+    const inits = [makeCritic(), makeCritic()];
+    const vars = (init: { w: tf.Tensor; b: tf.Tensor }[]) =>
+      init.map((l) => ({ w: tf.variable(l.w), b: tf.variable(l.b) }));
+    this.critics = [vars(inits[0]), vars(inits[1])];
+    this.targets = [vars(inits[0]), vars(inits[1])];
+    tf.dispose(inits);
     this.logAlpha = tf.tidy(() => tf.variable(tf.scalar(Math.log(c.initAlpha))));
     this.actorOpt = tf.train.adam(c.lrActor);
     this.criticOpt = tf.train.adam(c.lrCritic);
@@ -122,16 +118,7 @@ export class Sac {
   }
 
   private actorHead(obs: tf.Tensor2D): { mean: tf.Tensor2D; logStd: tf.Tensor2D } {
-    let x: tf.Tensor2D = obs;
-    const last = this.actor.length - 1;
-    for (let l = 0; l < last; l++)
-      x = tf.fused.matMul({
-        a: x,
-        b: this.actor[l].w,
-        bias: this.actor[l].b,
-        activation: 'relu',
-      }) as tf.Tensor2D;
-    const out = tf.fused.matMul({ a: x, b: this.actor[last].w, bias: this.actor[last].b }) as tf.Tensor2D;
+    const out = mlpTf(this.actor, obs);
     const [mean, rawLogStd] = tf.split(out, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
     return { mean, logStd: tf.clipByValue(rawLogStd, LOG_STD_MIN, LOG_STD_MAX) };
   }
@@ -149,18 +136,15 @@ export class Sac {
     return { action: tf.tanh(u) as tf.Tensor2D, logProb };
   }
 
-  /** Both critics at once: Q of shape [2, B, 1]. */
-  private twinQ(layers: Dense[], obs: tf.Tensor2D, action: tf.Tensor2D): tf.Tensor3D {
+  /** min_k Q_k(s, a) over the twin critics (or their targets), and both Q's. */
+  private twinQ(nets: [Dense[], Dense[]], obs: tf.Tensor2D, action: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D] {
     const input = tf.concat([obs, action], 1);
-    // Tiled, not broadcast: tfjs's BatchMatMul gradient does not reduce a broadcast batch axis.
-    let x: tf.Tensor3D = tf.stack([input, input]) as tf.Tensor3D;
-    const last = layers.length - 1;
-    for (let l = 0; l <= last; l++) {
-      // Per-critic biases are rank 3, which the wasm fused matmul does not accept.
-      const y = tf.add(tf.matMul(x, layers[l].w), layers[l].b) as tf.Tensor3D;
-      x = l < last ? tf.relu(y) : y;
-    }
-    return x;
+    return [mlpTf(nets[0], input), mlpTf(nets[1], input)];
+  }
+
+  private minQ(nets: [Dense[], Dense[]], obs: tf.Tensor2D, action: tf.Tensor2D): tf.Tensor2D {
+    const [q1, q2] = this.twinQ(nets, obs, action);
+    return tf.minimum(q1, q2);
   }
 
   private fillNoise(n: number): Float32Array {
@@ -190,13 +174,20 @@ export class Sac {
 
       // y = r + γ (1 − done) (min_k Q̄_k(s', a') − α log π(a'|s'))
       const next = this.sampleAction(nextObs, epsNext);
-      const qNext = tf.min(this.twinQ(this.target, nextObs, next.action), 0);
+      const qNext = this.minQ(this.targets, nextObs, next.action);
       const soft = tf.sub(qNext, tf.mul(alpha, next.logProb));
       const y = tf.add(reward, tf.mul(tf.mul(notDone, c.gamma), soft));
 
-      const criticVars = this.critic.flatMap((l) => [l.w, l.b]);
+      const criticVars = [...this.critics[0], ...this.critics[1]].flatMap((l) => [l.w, l.b]);
       const criticLoss = this.criticOpt.minimize(
-        () => tf.mean(tf.square(tf.sub(this.twinQ(this.critic, obs, act), y))),
+        () => {
+          // ½ (MSE₁ + MSE₂)
+          const [q1, q2] = this.twinQ(this.critics, obs, act);
+          return tf.mul(
+            tf.add(tf.mean(tf.squaredDifference(q1, y)), tf.mean(tf.squaredDifference(q2, y))),
+            0.5,
+          );
+        },
         true,
         criticVars,
       ) as tf.Scalar;
@@ -206,7 +197,7 @@ export class Sac {
       const actorLoss = this.actorOpt.minimize(
         () => {
           const now = this.sampleAction(obs, epsNow);
-          const q = tf.min(this.twinQ(this.critic, obs, now.action), 0);
+          const q = this.minQ(this.critics, obs, now.action);
           meanLogProb = tf.keep(tf.mean(now.logProb));
           return tf.mean(tf.sub(tf.mul(alpha, now.logProb), q));
         },
@@ -223,11 +214,12 @@ export class Sac {
       ) as tf.Scalar;
 
       // θ̄ ← (1 − τ) θ̄ + τ θ
-      for (let l = 0; l < this.target.length; l++) {
-        for (const k of ['w', 'b'] as const) {
-          const t = this.target[l][k];
-          t.assign(tf.add(tf.mul(t, 1 - c.tau), tf.mul(this.critic[l][k], c.tau)));
-        }
+      for (let k = 0; k < 2; k++) {
+        this.targets[k].forEach((t, l) => {
+          const src = this.critics[k][l];
+          t.w.assign(tf.add(tf.mul(t.w, 1 - c.tau), tf.mul(src.w, c.tau)));
+          t.b.assign(tf.add(tf.mul(t.b, 1 - c.tau), tf.mul(src.b, c.tau)));
+        });
       }
       const out = tf.stack([criticLoss, actorLoss, alphaLoss, tf.exp(this.logAlpha), tf.neg(logProb)]);
       tf.dispose(logProb);
@@ -286,8 +278,8 @@ export class Sac {
     return {
       config: { ...this.config },
       actor: readDense(this.actor),
-      critics: [readTwin(this.critic, 0), readTwin(this.critic, 1)],
-      targetCritics: [readTwin(this.target, 0), readTwin(this.target, 1)],
+      critics: [readDense(this.critics[0]), readDense(this.critics[1])],
+      targetCritics: [readDense(this.targets[0]), readDense(this.targets[1])],
       logAlpha: this.logAlpha.dataSync()[0],
     };
   }
@@ -295,27 +287,23 @@ export class Sac {
   /** Load nets and α from a snapshot of the same architecture (optimizer moments restart). */
   importAll(s: SacSnapshot): void {
     tf.tidy(() => {
-      s.actor.layers.forEach((l, i) => {
-        this.actor[i].w.assign(tf.tensor2d(l.w, [l.inDim, l.outDim]));
-        this.actor[i].b.assign(tf.tensor1d(l.b));
-      });
-      const loadTwin = (dst: Dense[], src: [MlpWeights, MlpWeights]) =>
-        dst.forEach((d, i) => {
-          const [a, b] = [src[0].layers[i], src[1].layers[i]];
-          d.w.assign(
-            tf.stack([tf.tensor2d(a.w, [a.inDim, a.outDim]), tf.tensor2d(b.w, [b.inDim, b.outDim])]),
-          );
-          d.b.assign(tf.stack([tf.tensor2d(a.b, [1, a.outDim]), tf.tensor2d(b.b, [1, b.outDim])]));
+      const load = (dst: Dense[], src: MlpWeights) =>
+        src.layers.forEach((l, i) => {
+          dst[i].w.assign(tf.tensor2d(l.w, [l.inDim, l.outDim]));
+          dst[i].b.assign(tf.tensor1d(l.b));
         });
-      loadTwin(this.critic, s.critics);
-      loadTwin(this.target, s.targetCritics);
+      load(this.actor, s.actor);
+      for (const k of [0, 1]) {
+        load(this.critics[k], s.critics[k]);
+        load(this.targets[k], s.targetCritics[k]);
+      }
       this.logAlpha.assign(tf.scalar(s.logAlpha));
     });
   }
 
   /** Free every variable and the optimizers' slot variables. */
   dispose(): void {
-    for (const l of [...this.actor, ...this.critic, ...this.target]) tf.dispose([l.w, l.b]);
+    for (const l of [...this.actor, ...this.critics.flat(), ...this.targets.flat()]) tf.dispose([l.w, l.b]);
     this.logAlpha.dispose();
     this.actorOpt.dispose();
     this.criticOpt.dispose();
@@ -331,17 +319,5 @@ function readDense(layers: Dense[]): MlpWeights {
       w: Float32Array.from(l.w.dataSync()),
       b: Float32Array.from(l.b.dataSync()),
     })),
-  };
-}
-
-function readTwin(layers: Dense[], k: number): MlpWeights {
-  return {
-    layers: layers.map((l) => {
-      const inDim = l.w.shape[1] as number;
-      const outDim = l.w.shape[2] as number;
-      const w = l.w.dataSync().slice(k * inDim * outDim, (k + 1) * inDim * outDim);
-      const b = l.b.dataSync().slice(k * outDim, (k + 1) * outDim);
-      return { inDim, outDim, w: Float32Array.from(w), b: Float32Array.from(b) };
-    }),
   };
 }

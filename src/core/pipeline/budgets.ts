@@ -28,7 +28,7 @@ export const STAGE_BUDGETS: Record<Budget, StageBudgets> = {
     sac: { ...SAC_QUICK, updates: 300, warmupSteps: 300, evalEvery: 300 },
     explorationTransitions: 4_000,
     frameRadius: 0.15,
-    raceSteps: 40,
+    race: { ...QUICK_RACE, steps: 40 },
     hereditary: {
       ...HEREDITARY_QUICK,
       anchors: 150,

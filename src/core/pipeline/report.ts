@@ -16,7 +16,7 @@ const matrixOrNull = (g: Generator | null) => (g ? asMatrix(g.map((v) => round(v
 function raceSide(s: SideSummary) {
   return {
     lr: s.lr,
-    steps_to_2deg: s.runs.map((r) => r.stepsToTarget),
+    steps_to_2deg: s.runs.map((r) => r.stepsTo2deg),
     median: s.medianSteps,
     min: s.minSteps,
     max: s.maxSteps,

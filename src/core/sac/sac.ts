@@ -1,4 +1,4 @@
-// Soft Actor-Critic in tfjs (ALGORITHM.md §2): twin critics batched in one tensor, Polyak targets, learned α.
+// Soft Actor-Critic in tfjs (ALGORITHM.md §2): twin critics + Polyak targets, learned α, tanh-squashed Gaussian actor.
 import * as tf from '@tensorflow/tfjs';
 import { Rng } from '../rng';
 import { type DenseVars, mlpTf } from './fastDense';

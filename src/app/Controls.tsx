@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useSettings } from '../state/settingsStore';
 import { parseFieldValue, URL_SCHEMA, type UrlField, type UrlState } from '../state/urlSchema';
+import { TrainingPanel } from './agents/TrainingPanel';
 
 type NumericField = {
   [K in UrlField]: UrlState[K] extends number ? K : never;
@@ -82,6 +83,7 @@ export function Controls() {
   const update = useSettings((st) => st.update);
   return (
     <div className="controls-body">
+      <TrainingPanel />
       <h2>Task family</h2>
       <label className="field">
         <span>{URL_SCHEMA.family.label}</span>

@@ -1,20 +1,63 @@
-// React glue: one compute worker per mounted app, feeding events into the jobs store.
+// React glue: one compute worker per mounted app, feeding events into the jobs store and awaiting results.
 import { createContext, useContext } from 'react';
-import type { JobId } from '../protocol/messages';
-import type { ReferencePolicyName, StageConfig, StageName } from '../protocol/stages';
+import type { JobId, WorkerEvent } from '../protocol/messages';
+import type { ReferencePolicyName, StageConfig, StageName, StagePayload } from '../protocol/stages';
 import { useJobs } from '../state/jobsStore';
 import { ComputeClient } from './computeClient';
 
+/** Why a submitted job produced no result. 'worker-lost': the worker was terminated or crashed under it. */
+export class JobEnded extends Error {
+  constructor(
+    readonly reason: 'cancelled' | 'error' | 'worker-lost',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface SubmittedJob<S extends StageName> {
+  job: JobId;
+  /** Resolves with the stage's payload; rejects with JobEnded. */
+  done: Promise<StagePayload<S>>;
+}
+
 export interface Compute {
   run<S extends StageName>(stage: S, config: StageConfig<S>, policy?: ReferencePolicyName): JobId;
+  /** Like run, and also hands back the result (for the live pipeline's checkpoints). */
+  submit<S extends StageName>(stage: S, config: StageConfig<S>): SubmittedJob<S>;
   cancel(job: JobId): void;
-  /** Terminate and restart the worker; unfinished jobs become cancelled. */
+  /** Terminate and restart the worker; unfinished jobs become cancelled, awaited ones reject with 'worker-lost'. */
   restart(): void;
+}
+
+interface Pending {
+  resolve: (payload: never) => void;
+  reject: (e: JobEnded) => void;
 }
 
 /** Build the compute facade and its teardown (called from an effect, so StrictMode's double run is safe). */
 export function createCompute(): { compute: Compute; dispose: () => void } {
-  const client = new ComputeClient((event) => useJobs.getState().apply(event));
+  const pending = new Map<JobId, Pending>();
+  const settle = (event: WorkerEvent) => {
+    if (event.type !== 'result' && event.type !== 'error' && event.type !== 'cancelled') return;
+    if (event.job === null) return;
+    const p = pending.get(event.job);
+    if (!p) return;
+    pending.delete(event.job);
+    if (event.type === 'result') p.resolve(event.payload as never);
+    else if (event.type === 'error') p.reject(new JobEnded('error', event.message));
+    else p.reject(new JobEnded('cancelled', `${event.job} cancelled`));
+  };
+  const loseAll = (why: string) => {
+    for (const [job, p] of pending) p.reject(new JobEnded('worker-lost', `${job}: ${why}`));
+    pending.clear();
+  };
+  const client = new ComputeClient((event) => {
+    useJobs.getState().apply(event);
+    settle(event);
+    // A worker that fails outside any job (load error, crash) takes its running jobs with it.
+    if (event.type === 'error' && event.job === null) loseAll(event.message);
+  });
   client.start();
   const compute: Compute = {
     run(stage, config, policy) {
@@ -22,15 +65,29 @@ export function createCompute(): { compute: Compute; dispose: () => void } {
       useJobs.getState().submit(job, stage, policy);
       return job;
     },
+    submit(stage, config) {
+      const job = compute.run(stage, config);
+      const done = new Promise<StagePayload<typeof stage>>((resolve, reject) => {
+        pending.set(job, { resolve: resolve as (p: never) => void, reject });
+      });
+      return { job, done };
+    },
     cancel(job) {
       client.cancel(job);
     },
     restart() {
       useJobs.getState().abandonAll();
       client.restart();
+      loseAll('the worker was restarted');
     },
   };
-  return { compute, dispose: () => client.terminate() };
+  return {
+    compute,
+    dispose: () => {
+      client.terminate();
+      loseAll('the page closed the worker');
+    },
+  };
 }
 
 export const ComputeContext = createContext<Compute | null>(null);

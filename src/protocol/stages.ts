@@ -1,6 +1,13 @@
 // The stage table: every stage the compute worker runs, with its config and result payload types.
 import type { EnvConfig } from '../core/env';
+import type { ExperimentConfig } from '../core/experimentConfig';
 import type { TaskFamily } from '../core/families';
+import type {
+  BasePolicyArtifact,
+  EvaluationArtifact,
+  HereditaryArtifact,
+  RewardSymmetryArtifact,
+} from '../core/pipeline/artifacts';
 import type { BackendName, BackendReport, StageWorkload } from './backend';
 
 /** Reference policies the worker can roll out today (scoring only; they read the goal). */
@@ -33,6 +40,21 @@ export interface CalibrateStageConfig {
   override: BackendName[] | null;
 }
 
+/** A live pipeline stage runs on the whole experiment config (the worker re-derives seeds from it). */
+export interface PipelineStageConfig {
+  experiment: ExperimentConfig;
+}
+
+/** Evaluation needs the trained agents; they travel as their serialisable artifacts. */
+export interface EvaluateStageConfig extends PipelineStageConfig {
+  base: BasePolicyArtifact;
+  hereditary: HereditaryArtifact;
+}
+
+/** The live pipeline's stages in order (each one a job; completed ones are the page's checkpoints). */
+export const LIVE_STAGES = ['train-base', 'reward-symmetry', 'hereditary', 'evaluate'] as const;
+export type LiveStageName = (typeof LIVE_STAGES)[number];
+
 /**
  * Stage name → {config, payload}. Pipeline stages (train-base, exploration, discovery, hereditary,
  * baseline, evaluation) plug in here with the config/payload types of src/core/pipeline.ts, plus a
@@ -41,6 +63,14 @@ export interface CalibrateStageConfig {
 export interface StageSpecs {
   rollout: { config: RolloutStageConfig; payload: RolloutStagePayload };
   calibrate: { config: CalibrateStageConfig; payload: BackendReport };
+  /** SAC base policy on the base task. */
+  'train-base': { config: PipelineStageConfig; payload: BasePolicyArtifact };
+  /** Exploration of every training task (kept in the worker), then the base reward's symmetry and the race. */
+  'reward-symmetry': { config: PipelineStageConfig; payload: RewardSymmetryArtifact };
+  /** Hereditary geometry from the training tasks' samples (reused or recomputed: they are seeded). */
+  hereditary: { config: PipelineStageConfig; payload: HereditaryArtifact };
+  /** Scores over the test goals with the agents of the earlier stages. */
+  evaluate: { config: EvaluateStageConfig; payload: EvaluationArtifact };
 }
 
 export type StageName = keyof StageSpecs;
@@ -51,4 +81,16 @@ export type StagePayload<S extends StageName> = StageSpecs[S]['payload'];
 export const STAGE_WORKLOAD: { readonly [S in StageName]: StageWorkload } = {
   rollout: 'none',
   calibrate: 'none',
+  'train-base': 'rl',
+  'reward-symmetry': 'bulk',
+  // Plain JS, but long: queued behind tfjs work so live stages run strictly one after another.
+  hereditary: 'bulk',
+  evaluate: 'bulk',
 };
+
+/** Stages that check their cancel flag while running; the others can only be stopped by ending the worker. */
+export const COOPERATIVE_STAGES: ReadonlySet<StageName> = new Set<StageName>([
+  'train-base',
+  'rollout',
+  'calibrate',
+]);

@@ -27,6 +27,30 @@ export interface AgentRollout {
 
 export type AgentName = 'hereditary' | 'baseline';
 
+/** The hereditary agent's test-time inference at the current goal, for the panels. */
+export interface HereditaryInference {
+  angle: number;
+  /** θ* = argmin_θ Σ_k (r_k − f̂₀(exp(−θX) s'_k))², from rewards only. */
+  theta: number;
+  loss: number;
+  /** The context loss over the grid of θ in [0, 2π). */
+  gridThetas: number[];
+  gridLosses: number[];
+  /** The shared context's next states (x0, y0, x1, y1, …). */
+  contextStates: number[];
+  /** DIAGNOSTIC, reads the true goal: the θ that carries the base goal onto it under the learned generator. */
+  trueThetaDiagnostic: number;
+}
+
+/** Everything one main-thread update at the test goal produces. */
+export interface GoalUpdate {
+  angle: number;
+  reference: Record<ReferencePolicyName, RolloutStagePayload>;
+  agents: Record<AgentName, AgentRollout | null>;
+  unavailable: Record<AgentName, string | null>;
+  inference: HereditaryInference | null;
+}
+
 export interface JobsState {
   jobs: Record<JobId, JobState>;
   /** Order in which jobs were submitted (newest last). */
@@ -39,6 +63,11 @@ export interface JobsState {
   latestReferenceJob: Partial<Record<ReferencePolicyName, JobId>>;
   /** Trained agents' rollouts: null until the pipeline has produced the agents (lead wires these). */
   agents: Record<AgentName, AgentRollout | null>;
+  /** Why an agent has no rollout at the goal (e.g. no baseline in these results); null when it has one. */
+  agentsUnavailable: Record<AgentName, string | null>;
+  inference: HereditaryInference | null;
+  /** Key of the settings + results the agents' rollouts belong to; null before the first update. */
+  goalUpdateKey: string | null;
 }
 
 export const INITIAL_JOBS_STATE: JobsState = {
@@ -49,6 +78,9 @@ export const INITIAL_JOBS_STATE: JobsState = {
   reference: {},
   latestReferenceJob: {},
   agents: { hereditary: null, baseline: null },
+  agentsUnavailable: { hereditary: null, baseline: null },
+  inference: null,
+  goalUpdateKey: null,
 };
 
 /** Keep the job list short: finished jobs beyond this many are forgotten (oldest first). */
@@ -118,6 +150,8 @@ export interface JobsStore extends JobsState {
   /** Mark every unfinished job cancelled (used when the worker is restarted). */
   abandonAll: () => void;
   setAgentRollout: (agent: AgentName, rollout: AgentRollout | null) => void;
+  /** Store one main-thread update at the goal (references, agents, inference) under its key. */
+  setGoalUpdate: (update: GoalUpdate, key: string) => void;
 }
 
 export const useJobs = create<JobsStore>()((set) => ({
@@ -135,4 +169,12 @@ export const useJobs = create<JobsStore>()((set) => ({
       return { jobs, backendReport: null };
     }),
   setAgentRollout: (agent, rollout) => set((s) => ({ agents: { ...s.agents, [agent]: rollout } })),
+  setGoalUpdate: (u, key) =>
+    set({
+      reference: u.reference,
+      agents: u.agents,
+      agentsUnavailable: u.unavailable,
+      inference: u.inference,
+      goalUpdateKey: key,
+    }),
 }));

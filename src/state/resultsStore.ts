@@ -1,26 +1,81 @@
-// The science results the page shows: pipeline artifacts from the shipped pretrained file or a live run.
+// The science results the page shows (pretrained file or live run) and the live run's stage checkpoints.
 import { create } from 'zustand';
-import type { PipelineArtifacts } from '../core/pipeline/artifacts';
+import type { ExperimentConfig } from '../core/experimentConfig';
+import type {
+  BasePolicyArtifact,
+  EvaluationArtifact,
+  HereditaryArtifact,
+  PipelineArtifacts,
+  RewardSymmetryArtifact,
+} from '../core/pipeline/artifacts';
+import type { JobId } from '../protocol/messages';
+import type { LiveStageName } from '../protocol/stages';
 
 export type ResultsSource = 'pretrained' | 'live';
 
+/** Completed live stages of one experiment: a restarted worker resumes after the last of them. */
+export interface LiveCheckpoints {
+  'train-base'?: BasePolicyArtifact;
+  'reward-symmetry'?: RewardSymmetryArtifact;
+  hereditary?: HereditaryArtifact;
+  evaluate?: EvaluationArtifact;
+}
+
+/** 'interrupted': the worker was lost mid-stage; the run resumes from its checkpoints when a worker is back. */
+export type LiveStatus = 'idle' | 'running' | 'interrupted' | 'done' | 'cancelled' | 'error';
+
+export interface LiveRun {
+  status: LiveStatus;
+  /** trainingKey of the experiment the checkpoints belong to. */
+  key: string | null;
+  config: ExperimentConfig | null;
+  stage: LiveStageName | null;
+  jobs: Partial<Record<LiveStageName, JobId>>;
+  checkpoints: LiveCheckpoints;
+  /** What happened that the reader should know (resumed after a crash, restarted for new settings …). */
+  notes: { id: number; text: string }[];
+  error: string | null;
+}
+
+export const IDLE_LIVE_RUN: LiveRun = {
+  status: 'idle',
+  key: null,
+  config: null,
+  stage: null,
+  jobs: {},
+  checkpoints: {},
+  notes: [],
+  error: null,
+};
+
+/** Where the shipped pretrained file stands: still loading, loaded, or unusable (then `error` says why). */
+export type PretrainedStatus = 'loading' | 'loaded' | 'failed';
+
 export interface ResultsState {
+  pretrained: PretrainedStatus;
   artifacts: PipelineArtifacts | null;
   source: ResultsSource | null;
   /** Why the pretrained file or a live run could not provide results (shown on screen). */
   error: string | null;
+  live: LiveRun;
   setArtifacts(artifacts: PipelineArtifacts, source: ResultsSource): void;
   /** Merge one live stage's artifact into the current results. */
   patchArtifacts(patch: Partial<PipelineArtifacts>): void;
   setError(message: string | null): void;
+  setPretrained(status: PretrainedStatus): void;
+  updateLive(patch: Partial<LiveRun>): void;
 }
 
 export const useResults = create<ResultsState>((set) => ({
+  pretrained: 'loading',
   artifacts: null,
   source: null,
   error: null,
+  live: IDLE_LIVE_RUN,
   setArtifacts: (artifacts, source) => set({ artifacts, source, error: null }),
   patchArtifacts: (patch) =>
     set((s) => (s.artifacts ? { artifacts: { ...s.artifacts, ...patch }, source: 'live' } : {})),
   setError: (error) => set({ error }),
+  setPretrained: (pretrained) => set({ pretrained }),
+  updateLive: (patch) => set((s) => ({ live: { ...s.live, ...patch } })),
 }));

@@ -10,6 +10,7 @@ import type {
   StageName,
   StagePayload,
 } from '../protocol/stages';
+import { PIPELINE_HANDLERS } from './pipelineHandlers';
 
 /** Progress sink, cancellation flag and worker services handed to every stage handler. */
 export interface StageContext {
@@ -58,4 +59,5 @@ async function runRolloutStage(config: RolloutStageConfig, ctx: StageContext): P
 export const STAGE_HANDLERS: StageHandlers = {
   rollout: runRolloutStage,
   calibrate: (config, ctx) => ctx.recalibrate(config.override),
+  ...PIPELINE_HANDLERS,
 };

@@ -1,0 +1,102 @@
+// Live training controls: where the results come from, Retrain live, one progress bar per stage, cancel, notes.
+import { LIVE_STAGES, type LiveStageName } from '../../protocol/stages';
+import { trainingDifferences } from '../../state/derived';
+import { useJobs } from '../../state/jobsStore';
+import { useResults } from '../../state/resultsStore';
+import { useSettings } from '../../state/settingsStore';
+import { URL_SCHEMA, type UrlState } from '../../state/urlSchema';
+import { useCompute } from '../useCompute';
+import { cancelLiveTraining, liveStageLabel, startLiveTraining, useWantedConfig } from '../useLiveTraining';
+
+type StageView = 'pending' | 'running' | 'done' | 'stopped';
+
+function StageRow({ stage }: { stage: LiveStageName }) {
+  const compute = useCompute();
+  const run = useResults((s) => s.live);
+  const job = useJobs((s) => (run.jobs[stage] ? s.jobs[run.jobs[stage]] : undefined));
+  const active = (run.status === 'running' || run.status === 'interrupted') && run.stage === stage;
+  const view: StageView = run.checkpoints[stage]
+    ? 'done'
+    : active
+      ? 'running'
+      : job && run.status !== 'idle'
+        ? 'stopped'
+        : 'pending';
+  const total = Math.max(1, job?.total ?? 1);
+  const value = view === 'done' ? total : active ? (job?.step ?? 0) : 0;
+  return (
+    <li className={`job live-stage ${view}`} data-testid="live-stage" data-stage={stage} data-status={view}>
+      <span className="job-name">{liveStageLabel(stage)}</span>
+      <progress max={total} value={value} aria-label={`${liveStageLabel(stage)} progress`} />
+      <span className="job-status">
+        {view === 'running' && run.status === 'interrupted' ? 'waiting for the worker' : view}
+        {active && job?.message && ` — ${job.message}`}
+      </span>
+      {active && compute && (
+        <button type="button" className="cancel" onClick={() => cancelLiveTraining(compute)}>
+          Cancel
+        </button>
+      )}
+    </li>
+  );
+}
+
+export function TrainingPanel() {
+  const compute = useCompute();
+  const wanted = useWantedConfig();
+  const artifacts = useResults((s) => s.artifacts);
+  const source = useResults((s) => s.source);
+  const run = useResults((s) => s.live);
+  const budget = useSettings((s) => s.settings.budget);
+  const update = useSettings((s) => s.update);
+  const differs = artifacts ? trainingDifferences(artifacts.config, wanted) : [];
+  const busy = run.status === 'running' || run.status === 'interrupted';
+  return (
+    <div className="training-panel" data-testid="live-training" data-status={run.status}>
+      <h2>Results</h2>
+      <p className="muted" data-testid="results-origin" data-source={source ?? ''}>
+        {artifacts
+          ? `${source === 'live' ? 'Live run' : 'Pretrained run'} (seed ${artifacts.config.seed}, budget ${artifacts.config.budget})`
+          : 'No results yet'}
+        {artifacts?.config.budget === 'smoke' && ' — smoke-test budget: plumbing only, not a result'}
+      </p>
+      {differs.length > 0 && (
+        <p className="input-error" data-testid="settings-differ">
+          These results were trained for other settings ({differs.join(', ')}).
+          {busy ? ' Training for the link’s settings…' : ' Retrain live to match the link.'}
+        </p>
+      )}
+      <div className="row">
+        <label className="field">
+          <span>{URL_SCHEMA.budget.label}</span>
+          <select value={budget} onChange={(e) => update({ budget: e.target.value as UrlState['budget'] })}>
+            <option value="quick">quick (minutes)</option>
+            <option value="full">full (long)</option>
+            <option value="smoke">smoke (test only)</option>
+          </select>
+        </label>
+        <button
+          type="button"
+          data-testid="retrain-live"
+          disabled={!compute || busy}
+          onClick={() => compute && startLiveTraining(compute, wanted)}
+        >
+          Retrain live
+        </button>
+      </div>
+      {run.status !== 'idle' && (
+        <ul className="jobs live-stages">
+          {LIVE_STAGES.map((stage) => (
+            <StageRow key={stage} stage={stage} />
+          ))}
+        </ul>
+      )}
+      {run.error && <p className="error">{run.error}</p>}
+      {run.notes.map((n) => (
+        <p key={n.id} className="muted live-note" data-testid="live-note">
+          {n.text}
+        </p>
+      ))}
+    </div>
+  );
+}

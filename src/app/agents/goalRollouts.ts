@@ -1,0 +1,88 @@
+// One update at the test goal: shared context, both agents adapted from it, and the oracle/random references.
+import type { EnvConfig } from '../../core/env';
+import { type TaskFamily, taskAt } from '../../core/families';
+import { collectContext, oracleThetaFromGoal } from '../../core/hereditary';
+import { oraclePolicy, type Policy, randomPolicy } from '../../core/policies';
+import { mean, rollout } from '../../core/rollout';
+import type { ReferencePolicyName, RolloutStagePayload } from '../../protocol/stages';
+import type { AgentName, AgentRollout, GoalUpdate, HereditaryInference } from '../../state/jobsStore';
+import {
+  type AgentUnavailable,
+  type HereditaryTestAgent,
+  isUnavailable,
+  type TestTimeAgent,
+} from './testTimeAgents';
+
+export interface GoalRolloutRequest {
+  family: TaskFamily;
+  env: EnvConfig;
+  /** Test goal angle φ (radians). */
+  angle: number;
+  /** Context transitions K, the same for both agents. */
+  contextSize: number;
+  episodes: number;
+  seed: number;
+  hereditary: HereditaryTestAgent | AgentUnavailable;
+  baseline: TestTimeAgent | AgentUnavailable;
+}
+
+interface Scored {
+  returns: number[];
+  meanReturn: number;
+  successRate: number;
+  meanLength: number;
+  path: number[];
+}
+
+function score(req: GoalRolloutRequest, policy: Policy): Scored {
+  const task = taskAt(req.family, req.angle);
+  // Common random numbers: every policy sees the same starts and noise.
+  const b = rollout(req.env, task, policy, { episodes: req.episodes, seed: req.seed, record: true });
+  return {
+    returns: b.returns,
+    meanReturn: mean(b.returns),
+    successRate: b.successes.filter(Boolean).length / Math.max(1, b.successes.length),
+    meanLength: mean(b.lengths),
+    path: Array.from(b.paths?.[0] ?? []),
+  };
+}
+
+/** Plain JS, a few milliseconds: safe to run on the main thread once per animation frame. */
+export function computeGoalRollouts(req: GoalRolloutRequest): GoalUpdate {
+  const task = taskAt(req.family, req.angle);
+  const goal: [number, number] = [task.goal[0], task.goal[1]];
+  const reference = {} as Record<ReferencePolicyName, RolloutStagePayload>;
+  for (const policy of ['oracle', 'random'] as const) {
+    const p = policy === 'oracle' ? oraclePolicy(req.env, task) : randomPolicy(req.env);
+    reference[policy] = { policy, angle: req.angle, goal, ...score(req, p) };
+  }
+  // Both agents get the SAME context: one fixed exploration rule, one seed, rewards only.
+  const context = collectContext(req.env, task, req.contextSize, req.seed);
+  const agents: Record<AgentName, AgentRollout | null> = { hereditary: null, baseline: null };
+  const unavailable: Record<AgentName, string | null> = { hereditary: null, baseline: null };
+  let inference: HereditaryInference | null = null;
+  for (const name of ['hereditary', 'baseline'] as const) {
+    const agent = req[name];
+    if (isUnavailable(agent)) {
+      unavailable[name] = agent.unavailable;
+      continue;
+    }
+    const adapted = agent.adapt(context);
+    const s = score(req, adapted.policy);
+    agents[name] = { angle: req.angle, meanReturn: s.meanReturn, path: s.path };
+    if (name === 'hereditary' && adapted.estimate) {
+      const h = agent as HereditaryTestAgent;
+      inference = {
+        angle: req.angle,
+        theta: adapted.estimate.theta,
+        loss: adapted.estimate.loss,
+        gridThetas: adapted.estimate.gridThetas,
+        gridLosses: adapted.estimate.gridLosses,
+        contextStates: context.flatMap((c) => [c.next[0], c.next[1]]),
+        // DIAGNOSTIC (reads the true goal; scoring only, never used by the agent).
+        trueThetaDiagnostic: oracleThetaFromGoal(h.generator, h.baseGoal, goal),
+      };
+    }
+  }
+  return { angle: req.angle, reference, agents, unavailable, inference };
+}

@@ -1,0 +1,72 @@
+// The trained agents rebuilt on the page from pipeline artifacts: each adapts to a task from the shared context.
+import type { EnvConfig } from '../../core/env';
+import { goalAt } from '../../core/families';
+import {
+  BaseRewardModel,
+  type ContextTransition,
+  type GroupElementEstimate,
+  hereditaryPolicy,
+  inferGroupElement,
+} from '../../core/hereditary';
+import type { Generator } from '../../core/lie';
+import type { PipelineArtifacts } from '../../core/pipeline/artifacts';
+import type { Policy } from '../../core/policies';
+import { actorPolicy } from '../../core/sac/actorPolicy';
+import { deserializeMlp } from '../../core/sac/mlp';
+import type { Vec2 } from '../../core/vec';
+
+export interface AdaptedAgent {
+  policy: Policy;
+  /** The hereditary agent's θ* and its context loss curve; absent for agents without one. */
+  estimate?: GroupElementEstimate;
+}
+
+/** A trained agent at test time: rewards-only context in, a policy for that task out (never reads the goal). */
+export interface TestTimeAgent {
+  adapt(context: readonly ContextTransition[]): AdaptedAgent;
+}
+
+export interface HereditaryTestAgent extends TestTimeAgent {
+  generator: Generator;
+  /** The base task's goal of the run that produced the artifacts (for the labelled θ diagnostic only). */
+  baseGoal: Vec2;
+}
+
+/** Why an agent is missing (shown instead of its return). */
+export type AgentUnavailable = { unavailable: string };
+
+/** The hereditary agent of ALGORITHM.md §8: θ* from the context, then the base policy moved by exp(θ*X). */
+export function hereditaryAgentFrom(
+  artifacts: PipelineArtifacts,
+  env: EnvConfig,
+): HereditaryTestAgent | AgentUnavailable {
+  const { result, baseRewardModel } = artifacts.hereditary;
+  if (!result.compact) {
+    return { unavailable: 'the learned generator is not compact, so there is no bounded search over θ' };
+  }
+  const basePolicy = actorPolicy(deserializeMlp(artifacts.base.actor), env.maxAction);
+  const model = BaseRewardModel.fromJSON(baseRewardModel);
+  const generator = result.generator;
+  return {
+    generator,
+    baseGoal: goalAt(artifacts.config.family, artifacts.trainAngles[0]),
+    adapt(context) {
+      const estimate = inferGroupElement(context, generator, model);
+      return { policy: hereditaryPolicy(basePolicy, generator, estimate.theta), estimate };
+    },
+  };
+}
+
+/**
+ * Slot for the smooth-encoding baseline (ALGORITHM.md §9). artifacts.baseline stays null until the
+ * baseline is integrated; then this becomes deserializeBaseline(artifacts.baseline) and
+ * adapt = (context) => ({ policy: baselinePolicyForContext(model, context) }). Never faked.
+ */
+export function baselineAgentFrom(artifacts: PipelineArtifacts): TestTimeAgent | AgentUnavailable {
+  if (artifacts.baseline === null)
+    return { unavailable: 'waiting for trained agents (baseline not in these results)' };
+  return { unavailable: 'baseline results present but not wired into the page yet' };
+}
+
+export const isUnavailable = (a: TestTimeAgent | AgentUnavailable): a is AgentUnavailable =>
+  'unavailable' in a;

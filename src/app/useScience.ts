@@ -1,0 +1,47 @@
+// Mounts the science on the page: pretrained results, agent rollouts at the goal, live retraining, test hooks.
+import { useEffect } from 'react';
+import { useJobs } from '../state/jobsStore';
+import { useResults } from '../state/resultsStore';
+import type { Compute } from './useCompute';
+import { DRAG_UPDATE_MEASURE, useGoalRollouts } from './useGoalRollouts';
+import { useLiveTraining } from './useLiveTraining';
+import { usePretrained } from './usePretrained';
+
+/** Test-only handles for the e2e suite (window.__hereditaryTest); nothing in the app reads them. */
+export interface HereditaryTestHooks {
+  /** Terminate the compute worker at once, as a crash would (a new one is started). */
+  killWorker(): void;
+  /** Durations (ms) of the main-thread updates at the goal so far. */
+  dragUpdateDurations(): number[];
+}
+
+declare global {
+  interface Window {
+    __hereditaryTest?: HereditaryTestHooks;
+  }
+}
+
+/**
+ * "First screen complete": the backend is known, results are present, and the agents' rollouts at
+ * the goal were computed from those results.
+ */
+export function useFirstScreenReady(): boolean {
+  const backendKnown = useJobs((s) => s.backendReport?.best != null);
+  const results = useResults((s) => s.artifacts !== null);
+  const agentsComputed = useJobs((s) => s.goalUpdateKey?.startsWith('agents:') === true);
+  return backendKnown && results && agentsComputed;
+}
+
+export function useScience(compute: Compute | null): boolean {
+  usePretrained();
+  useGoalRollouts();
+  useLiveTraining(compute);
+  useEffect(() => {
+    if (!compute) return;
+    window.__hereditaryTest = {
+      killWorker: () => compute.restart(),
+      dragUpdateDurations: () => performance.getEntriesByName(DRAG_UPDATE_MEASURE).map((e) => e.duration),
+    };
+  }, [compute]);
+  return useFirstScreenReady();
+}

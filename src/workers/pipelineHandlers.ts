@@ -1,0 +1,63 @@
+// Worker handlers of the live pipeline stages: thin calls into src/core/pipeline/stages.ts with progress and cancel.
+import type { AgentFactory } from '../core/evaluation';
+import { type ExperimentConfig, resolvedTrainingAngles } from '../core/experimentConfig';
+import type { RewardSamples } from '../core/explorationData';
+import type { StageHooks } from '../core/pipeline/artifacts';
+import {
+  evaluateStage,
+  exploreStage,
+  hereditaryAgentFactory,
+  hereditaryStage,
+  rewardSymmetryStage,
+  trainBaseStage,
+} from '../core/pipeline/stages';
+import type { StageHandlers } from './stageHandlers';
+
+type PipelineHandlers = Pick<StageHandlers, 'train-base' | 'reward-symmetry' | 'hereditary' | 'evaluate'>;
+type Ctx = Parameters<PipelineHandlers['train-base']>[1];
+
+const hooksFor = (ctx: Ctx): StageHooks => ({
+  onProgress: (p) => ctx.progress(p.step, p.total, { loss: p.loss, message: p.message }),
+  shouldStop: ctx.shouldStop,
+});
+
+/** What the exploration samples depend on: same key, same (seeded) samples. */
+const samplesKey = (c: ExperimentConfig): string =>
+  JSON.stringify([c.family, resolvedTrainingAngles(c), c.actionConstraint, c.seed, c.budget]);
+
+/**
+ * The big RewardSamples stay in the worker between stages (one experiment at a time). After a
+ * worker restart the cache is empty and they are recomputed; they are seeded, so nothing changes.
+ */
+let cached: { key: string; samples: RewardSamples[] } | null = null;
+
+function samplesFor(config: ExperimentConfig, ctx: Ctx): RewardSamples[] {
+  const key = samplesKey(config);
+  if (cached?.key === key) return cached.samples;
+  cached = null;
+  const samples = exploreStage(config, {
+    onProgress: (p) => ctx.progress(p.step, p.total, { message: `exploring ${p.message ?? ''}`.trim() }),
+  });
+  cached = { key, samples };
+  return samples;
+}
+
+export const PIPELINE_HANDLERS: PipelineHandlers = {
+  'train-base': (config, ctx) => trainBaseStage(config.experiment, hooksFor(ctx)),
+  'reward-symmetry': async (config, ctx) => {
+    const samples = samplesFor(config.experiment, ctx);
+    return rewardSymmetryStage(config.experiment, samples[0], hooksFor(ctx));
+  },
+  hereditary: async (config, ctx) => {
+    const samples = samplesFor(config.experiment, ctx);
+    return hereditaryStage(config.experiment, samples, hooksFor(ctx));
+  },
+  evaluate: async (config, ctx) => {
+    // A non-compact generator has no bounded search over θ; then only the references are scored.
+    const agents: Record<string, AgentFactory> = {};
+    if (config.hereditary.result.compact) {
+      agents.hereditary = hereditaryAgentFactory(config.experiment, config.base, config.hereditary);
+    }
+    return evaluateStage(config.experiment, agents, hooksFor(ctx));
+  },
+};

@@ -1,6 +1,5 @@
 // The app shell: layout, the compute worker's lifetime, and the jobs the current settings ask for.
 import { useEffect, useMemo, useState } from 'react';
-import { useJobs } from '../state/jobsStore';
 import { useSettings } from '../state/settingsStore';
 import { BackendPanel } from './BackendPanel';
 import { Controls } from './Controls';
@@ -10,13 +9,11 @@ import { LinkErrorBanner } from './LinkErrorBanner';
 import { RolloutPanel } from './RolloutPanel';
 import { TaskSpaceView } from './TaskSpaceView';
 import { type Compute, ComputeContext, createCompute } from './useCompute';
-import { useReferenceRollouts } from './useReferenceRollouts';
+import { useScience } from './useScience';
 
 export function App() {
   const [compute, setCompute] = useState<Compute | null>(null);
   const backendOverride = useSettings((s) => s.settings.backend);
-  const report = useJobs((s) => s.backendReport);
-  const oracle = useJobs((s) => s.reference.oracle);
 
   useEffect(() => {
     const { compute: c, dispose } = createCompute();
@@ -40,9 +37,8 @@ export function App() {
     return () => compute.cancel(job);
   }, [compute, overrideKey]);
 
-  useReferenceRollouts(compute);
-
-  const ready = report?.best != null && oracle !== undefined;
+  // Pretrained results, agents at the goal, live training; true once the first screen is complete.
+  const ready = useScience(compute);
   const main = useMemo(
     () => (
       <main className="layout">

@@ -120,15 +120,15 @@ export function rewardSymmetryStage(
       });
     },
   });
-  const first = (runs: { finalGenerator?: number[] }[]) => runs[0]?.finalGenerator ?? null;
+  const first = (runs: readonly { generator: number[] }[]) => runs[0]?.generator ?? null;
   return {
     closedForm: {
       generator: closed.generator,
       eigenvalues: closed.eigenvalues,
       symmetryCount: closed.symmetryCount,
     },
-    differential: first(race.differential.runs as { finalGenerator?: number[] }[]),
-    functional: first(race.functional.runs as { finalGenerator?: number[] }[]),
+    differential: first(race.differential.runs),
+    functional: first(race.functional.runs),
     race,
     frames: previewFrames(frames),
   };

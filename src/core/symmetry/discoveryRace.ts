@@ -1,6 +1,6 @@
 // Differential vs functional symmetry discovery of one reward (ALGORITHM.md §6): same Adam, batch, seed, init.
 import * as tf from '@tensorflow/tfjs';
-import { applyToPoint, flow, generatorAngleError, generatorFromVector } from '../lie';
+import { applyToPoint, flow, generatorAngleError, generatorFromVector, normalizeUnit } from '../lie';
 import { Rng } from '../rng';
 import { SpatialGrid } from '../spatialGrid';
 import { closedFormGenerator } from './closedForm';
@@ -130,6 +130,7 @@ function runSide(ctx: RaceContext, side: RaceSide, seed: number, lr: number): Si
     seed,
     stepsTo2deg,
     finalError: curve[curve.length - 1]?.errorDeg ?? Number.NaN,
+    generator: normalizeUnit(generatorFromVector(current)),
     curve: thinCurve(curve),
     maskedFraction: side === 'functional' ? dropped / (opts.steps * batch) : 0,
   };

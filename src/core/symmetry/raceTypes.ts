@@ -58,6 +58,8 @@ export interface SideRun {
   stepsTo2deg: number | null;
   /** Error against truthForScoring after the last step, in degrees. */
   finalError: number;
+  /** The learned generator after the last step (unit norm, largest entry positive). */
+  generator: Generator;
   /** At most 200 points. */
   curve: CurvePoint[];
   /** Functional side with a mask: fraction of pairs dropped over the run. */

@@ -6,6 +6,11 @@ import { Controls } from './Controls';
 import { CopyLinkButton } from './CopyLinkButton';
 import { JobsPanel } from './JobsPanel';
 import { LinkErrorBanner } from './LinkErrorBanner';
+import { DiscoverySection } from './narrative/DiscoverySection';
+import { ResultsBanner } from './narrative/ResultsBanner';
+import { ReuseSection } from './narrative/ReuseSection';
+import { ScoreSection } from './narrative/ScoreSection';
+import { SymmetrySection } from './narrative/SymmetrySection';
 import { RolloutPanel } from './RolloutPanel';
 import { TaskSpaceView } from './TaskSpaceView';
 import { type Compute, ComputeContext, createCompute } from './useCompute';
@@ -41,19 +46,29 @@ export function App() {
   const ready = useScience(compute);
   const main = useMemo(
     () => (
-      <main className="layout">
-        <section className="panel controls" aria-label="Settings">
-          <Controls />
-        </section>
-        <section className="panel view" aria-label="Task space">
-          <TaskSpaceView />
-          <RolloutPanel />
-        </section>
-        <section className="panel side" aria-label="Compute">
+      <>
+        <main className="layout">
+          <section className="panel controls" aria-label="Settings">
+            <Controls />
+          </section>
+          <section className="panel view" aria-labelledby="task-space-heading">
+            <TaskSpaceView />
+          </section>
+          <section className="panel side" aria-label="Rollouts at the test goal">
+            <RolloutPanel />
+          </section>
+        </main>
+        <div className="stories">
+          <ScoreSection />
+          <SymmetrySection />
+          <DiscoverySection />
+          <ReuseSection />
+        </div>
+        <section className="panel compute" aria-label="Compute">
           <BackendPanel />
           <JobsPanel />
         </section>
-      </main>
+      </>
     ),
     [],
   );
@@ -71,6 +86,7 @@ export function App() {
           <CopyLinkButton />
         </header>
         <LinkErrorBanner />
+        <ResultsBanner />
         {main}
       </div>
     </ComputeContext.Provider>

@@ -1,6 +1,15 @@
-// Returns at the test goal: the two agents (once trained) next to the oracle and random references.
+// Returns at the test goal and the two agents' rollouts side by side (same goal, same context), oracle faint.
+import { useMemo } from 'react';
+import { create, type RolloutCompareData } from '../panels/rolloutPanel';
+import { familyFromSettings } from '../state/derived';
 import type { AgentName } from '../state/jobsStore';
 import { useJobs } from '../state/jobsStore';
+import { useResults } from '../state/resultsStore';
+import { useSettings } from '../state/settingsStore';
+import { useViewPrefs } from './narrative/viewPrefs';
+import { PanelHost } from './PanelHost';
+
+const columnLayout = { layout: 'column' as const };
 
 const AGENT_LABEL: Record<AgentName, string> = {
   hereditary: 'Hereditary agent',
@@ -23,33 +32,96 @@ function AgentRow({ agent }: { agent: AgentName }) {
   );
 }
 
-export function RolloutPanel() {
+export function ReturnsList() {
   const reference = useJobs((s) => s.reference);
   return (
+    <ul className="rollouts">
+      <AgentRow agent="hereditary" />
+      <AgentRow agent="baseline" />
+      <li
+        className="rollout rollout-oracle"
+        data-testid="rollout-oracle"
+        data-return={reference.oracle?.meanReturn}
+      >
+        <span className="swatch" />
+        <span>Oracle (reads the goal; reference only)</span>
+        <span className="value">{reference.oracle ? reference.oracle.meanReturn.toFixed(2) : '…'}</span>
+      </li>
+      <li
+        className="rollout rollout-random"
+        data-testid="rollout-random"
+        data-return={reference.random?.meanReturn}
+      >
+        <span className="swatch" />
+        <span>Uniform random (reference)</span>
+        <span className="value">{reference.random ? reference.random.meanReturn.toFixed(2) : '…'}</span>
+      </li>
+    </ul>
+  );
+}
+
+export function RolloutPanel() {
+  const s = useSettings((st) => st.settings);
+  const oracle = useJobs((st) => st.reference.oracle);
+  const agents = useJobs((st) => st.agents);
+  const baselineArtifact = useResults((st) => st.artifacts?.baseline ?? null);
+  const hasResults = useResults((st) => st.artifacts !== null);
+  const animate = useViewPrefs((p) => p.animate);
+  const setAnimate = useViewPrefs((p) => p.setAnimate);
+  const { family, cx, cy, radius, alpha, beta, tilt, reward } = s;
+  const familyValue = useMemo(
+    () => familyFromSettings({ family, cx, cy, radius, alpha, beta, tilt, reward }),
+    [family, cx, cy, radius, alpha, beta, tilt, reward],
+  );
+  const data: RolloutCompareData = useMemo(
+    () => ({
+      family: familyValue,
+      goalDeg: s.goal,
+      trainAnglesDeg: s.training ? s.train : [],
+      oracle: oracle ? { path: oracle.path, meanReturn: oracle.meanReturn } : null,
+      animate,
+      agents: (['hereditary', 'baseline'] as const).map((key) => ({
+        key,
+        path: agents[key]?.path ?? null,
+        meanReturn: agents[key]?.meanReturn ?? null,
+        note:
+          key === 'baseline' && hasResults && baselineArtifact === null
+            ? 'baseline not trained yet'
+            : hasResults
+              ? 'rolling out…'
+              : 'waiting for trained agents',
+      })),
+    }),
+    [familyValue, s.goal, s.training, s.train, oracle, agents, animate, hasResults, baselineArtifact],
+  );
+  return (
     <div className="rollout-panel">
-      <h2>Return at the test goal</h2>
-      <ul className="rollouts">
-        <AgentRow agent="hereditary" />
-        <AgentRow agent="baseline" />
-        <li
-          className="rollout rollout-oracle"
-          data-testid="rollout-oracle"
-          data-return={reference.oracle?.meanReturn}
-        >
-          <span className="swatch" />
-          <span>Oracle (reads the goal; reference only)</span>
-          <span className="value">{reference.oracle ? reference.oracle.meanReturn.toFixed(2) : '…'}</span>
-        </li>
-        <li
-          className="rollout rollout-random"
-          data-testid="rollout-random"
-          data-return={reference.random?.meanReturn}
-        >
-          <span className="swatch" />
-          <span>Uniform random (reference)</span>
-          <span className="value">{reference.random ? reference.random.meanReturn.toFixed(2) : '…'}</span>
-        </li>
-      </ul>
+      <div className="figure-head">
+        <h2>Return at the test goal</h2>
+        <label className="check">
+          <input type="checkbox" checked={animate} onChange={(e) => setAnimate(e.target.checked)} />
+          <span>animate paths</span>
+        </label>
+      </div>
+      <ReturnsList />
+      <PanelHost
+        create={create}
+        options={columnLayout}
+        data={data}
+        name="rollouts"
+        className="rollout-compare"
+        csv={() =>
+          data.agents.flatMap((a) => {
+            const p = a.path ?? [];
+            return Array.from({ length: p.length / 2 }, (_, i) => ({
+              agent: a.key,
+              step: i,
+              x: p[2 * i],
+              y: p[2 * i + 1],
+            }));
+          })
+        }
+      />
     </div>
   );
 }

@@ -1,0 +1,83 @@
+// React host for one d3 panel: creates it once, feeds it data, destroys it, and offers export buttons.
+import { useEffect, useRef, useState } from 'react';
+import { downloadCsv, downloadJson, downloadPng, downloadSvg } from '../panels/exportFigure';
+import type { Panel } from '../panels/panel';
+
+export type CsvRows = Record<string, string | number | boolean | null>[];
+
+interface PanelHostProps<D, O> {
+  create: (container: HTMLElement, opts: O) => Panel<D>;
+  /** Read once at creation; callbacks inside should read fresh state themselves. */
+  options: O;
+  data: D | null;
+  /** File name stem for exports. */
+  name: string;
+  /** The figure's data for the JSON export (defaults to `data`). */
+  exportData?: unknown;
+  /** Rows for the CSV export; omitted → no CSV button. */
+  csv?: () => CsvRows;
+  className?: string;
+  testId?: string;
+}
+
+export function PanelHost<D, O>(props: PanelHostProps<D, O>) {
+  const { create, options, data, name, exportData, csv, className, testId } = props;
+  const ref = useRef<HTMLDivElement>(null);
+  const panel = useRef<Panel<D> | null>(null);
+  const [ready, setReady] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the panel is created once; options are read at creation
+  useEffect(() => {
+    if (!ref.current) return;
+    panel.current = create(ref.current, options);
+    setReady(true);
+    return () => {
+      panel.current?.destroy();
+      panel.current = null;
+    };
+  }, [create]);
+  useEffect(() => {
+    if (ready && data !== null) panel.current?.update(data);
+  }, [data, ready]);
+
+  const svg = () => panel.current?.svg;
+  return (
+    <div className={`panel-host ${className ?? ''}`} data-testid={testId}>
+      <div ref={ref} className="panel-canvas" />
+      <fieldset className="export-bar">
+        <legend className="visually-hidden">Export {name}</legend>
+        <span className="export-label">Export</span>
+        <button
+          type="button"
+          onClick={() => {
+            const s = svg();
+            if (s) downloadSvg(s, name);
+          }}
+        >
+          SVG
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            const s = svg();
+            if (s)
+              downloadPng(s, name).catch((e: unknown) =>
+                setExportError(`PNG export failed: ${e instanceof Error ? e.message : String(e)}`),
+              );
+          }}
+        >
+          PNG
+        </button>
+        <button type="button" onClick={() => downloadJson(exportData ?? data, name)}>
+          JSON
+        </button>
+        {csv && (
+          <button type="button" onClick={() => downloadCsv(csv(), name)}>
+            CSV
+          </button>
+        )}
+        {exportError && <span className="error">{exportError}</span>}
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+// The contract every d3 panel follows (create → update → destroy) and the SVG scaffolding they share.
+import { type Selection, select } from 'd3';
+import { COLOURS, FONT } from './palette';
+
+export interface Panel<D> {
+  /** Redraw from data; panels keep no science of their own. */
+  update(data: D): void;
+  /** Remove the SVG and every listener. */
+  destroy(): void;
+  /** The panel's own SVG (for export). */
+  readonly svg: SVGSVGElement;
+}
+
+let panelCount = 0;
+
+export type SvgSelection = Selection<SVGSVGElement, unknown, null, undefined>;
+
+/** A responsive SVG (viewBox, width 100%) with a <title>/<desc> for screen readers. */
+export function createSvg(
+  container: HTMLElement,
+  opts: { width: number; height: number; title: string; description: string; className?: string },
+): SvgSelection {
+  const svg = select(container)
+    .append('svg')
+    .attr('xmlns', 'http://www.w3.org/2000/svg')
+    .attr('viewBox', `0 0 ${opts.width} ${opts.height}`)
+    .attr('class', `panel-svg ${opts.className ?? ''}`.trim())
+    .attr('role', 'img')
+    .attr('font-family', FONT)
+    .attr('font-size', 13)
+    .attr('fill', COLOURS.ink);
+  panelCount += 1;
+  const id = `panel${panelCount}`;
+  svg.attr('aria-labelledby', `${id}-title ${id}-desc`);
+  svg.append('title').attr('id', `${id}-title`).text(opts.title);
+  svg.append('desc').attr('id', `${id}-desc`).text(opts.description);
+  return svg;
+}
+
+/** Whether the user asked the system for less motion. */
+export function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** Format a number for labels: fixed digits, a real minus sign. */
+export const fmt = (x: number, digits = 2): string =>
+  Number.isFinite(x) ? x.toFixed(digits).replace('-', '−') : '—';

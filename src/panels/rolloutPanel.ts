@@ -1,0 +1,162 @@
+// Panel 4: side-by-side rollouts at the same goal and context — hereditary vs baseline, oracle faint, returns.
+import { easeCubicOut, select } from 'd3';
+import { goalAt, type TaskFamily } from '../core/families';
+import { AGENT_LABEL, type AgentKey, COLOURS } from './palette';
+import { createSvg, fmt, type Panel } from './panel';
+import { familyBox, familyCurvePath, fitView, statePath } from './worldView';
+
+export interface AgentRolloutView {
+  key: AgentKey;
+  path: number[] | null;
+  meanReturn: number | null;
+  /** Shown instead of a path when there is none (e.g. "baseline not trained yet"). */
+  note: string;
+}
+
+export interface RolloutCompareData {
+  family: TaskFamily;
+  goalDeg: number;
+  trainAnglesDeg: number[];
+  oracle: { path: number[]; meanReturn: number } | null;
+  agents: AgentRolloutView[];
+  /** Draw the paths progressively (off for reduced motion and for visual tests). */
+  animate: boolean;
+}
+
+const MAP = 300;
+const GAP = 20;
+const TOP = 44;
+
+export interface RolloutPanelOptions {
+  /** 'row': the two maps side by side; 'column': one above the other (narrow columns). */
+  layout: 'row' | 'column';
+}
+const rad = (d: number) => (d * Math.PI) / 180;
+
+export function create(container: HTMLElement, opts: RolloutPanelOptions): Panel<RolloutCompareData> {
+  const row = opts.layout === 'row';
+  const W = row ? 2 * MAP + GAP : MAP;
+  const H = row ? TOP + MAP + 8 : 2 * (TOP + MAP) + GAP;
+  const svg = createSvg(container, {
+    width: W,
+    height: H,
+    title: 'Rollouts of both agents at the test goal',
+    description:
+      'First the hereditary agent, then the smooth-encoding baseline. Both get the same goal and the same context; the oracle’s straight path is drawn faintly.',
+  });
+  const maps = (['hereditary', 'baseline'] as const).map((key, i) => {
+    const g = svg
+      .append('g')
+      .attr('transform', row ? `translate(${i * (MAP + GAP)}, 0)` : `translate(0, ${i * (TOP + MAP + GAP)})`);
+    const title = g.append('text').attr('x', 4).attr('y', 16).attr('font-weight', 600).attr('font-size', 14);
+    const value = g
+      .append('text')
+      .attr('x', 4)
+      .attr('y', 34)
+      .attr('font-size', 12.5)
+      .attr('fill', COLOURS.muted);
+    g.append('rect')
+      .attr('y', TOP)
+      .attr('width', MAP)
+      .attr('height', MAP)
+      .attr('rx', 8)
+      .attr('fill', COLOURS.background)
+      .attr('stroke', COLOURS.grid);
+    const curve = g
+      .append('path')
+      .attr('fill', 'none')
+      .attr('stroke', COLOURS.family)
+      .attr('stroke-width', 1.2)
+      .attr('stroke-dasharray', '5 4');
+    const train = g.append('g');
+    const oracle = g
+      .append('path')
+      .attr('fill', 'none')
+      .attr('stroke', COLOURS.oracle)
+      .attr('stroke-opacity', 0.45)
+      .attr('stroke-width', 1.4)
+      .attr('stroke-dasharray', '3 3');
+    const path = g
+      .append('path')
+      .attr('fill', 'none')
+      .attr('stroke', COLOURS[key])
+      .attr('stroke-width', 2.6)
+      .attr('stroke-linejoin', 'round')
+      .attr('stroke-linecap', 'round');
+    const start = g.append('circle').attr('r', 4).attr('fill', COLOURS.muted);
+    const goal = g
+      .append('circle')
+      .attr('r', 8)
+      .attr('fill', COLOURS.goal)
+      .attr('stroke', '#fff')
+      .attr('stroke-width', 2.5);
+    const note = g
+      .append('text')
+      .attr('x', MAP / 2)
+      .attr('y', TOP + MAP / 2)
+      .attr('text-anchor', 'middle')
+      .attr('fill', COLOURS.muted)
+      .attr('font-size', 13);
+    return { key, title, value, curve, train, oracle, path, start, goal, note, lastPath: '' };
+  });
+
+  return {
+    svg: svg.node() as SVGSVGElement,
+    destroy: () => {
+      svg.selectAll('*').interrupt();
+      svg.remove();
+    },
+    update(data) {
+      const view = fitView(familyBox(data.family, 0.3), { left: 0, top: TOP, width: MAP, height: MAP });
+      const goal = goalAt(data.family, rad(data.goalDeg));
+      for (const m of maps) {
+        const agent = data.agents.find((a) => a.key === m.key);
+        m.title.attr('fill', COLOURS[m.key]).text(AGENT_LABEL[m.key]);
+        const ret = agent?.meanReturn;
+        m.value.text(
+          ret != null
+            ? `return ${fmt(ret)}${data.oracle ? `  ·  oracle ${fmt(data.oracle.meanReturn)}` : ''}`
+            : (agent?.note ?? ''),
+        );
+        m.curve.attr('d', familyCurvePath(data.family, view));
+        m.train
+          .selectAll('path')
+          .data(data.trainAnglesDeg)
+          .join('path')
+          .attr('transform', (d) => {
+            const [px, py] = view.toPx(...(goalAt(data.family, rad(d)) as [number, number]));
+            return `translate(${px.toFixed(1)},${py.toFixed(1)})`;
+          })
+          .attr('d', 'M0,-5L5,0L0,5L-5,0Z')
+          .attr('fill', (_d, i) => (i === 0 ? COLOURS.ink : '#fff'))
+          .attr('stroke', COLOURS.ink)
+          .attr('stroke-width', 1.4);
+        m.oracle.attr('d', data.oracle ? statePath(data.oracle.path, view) : null);
+        const [sx, sy] = view.toPx(0, 0);
+        m.start.attr('cx', sx).attr('cy', sy);
+        const [gx, gy] = view.toPx(goal[0], goal[1]);
+        m.goal.attr('cx', gx).attr('cy', gy);
+        const d = agent?.path ? statePath(agent.path, view) : '';
+        m.note.text(d ? '' : (agent?.note ?? ''));
+        const changed = d !== m.lastPath;
+        m.lastPath = d;
+        m.path.interrupt().attr('d', d || null);
+        if (d && changed && data.animate) {
+          const node = m.path.node() as SVGPathElement;
+          const length = node.getTotalLength();
+          select(node)
+            .attr('stroke-dasharray', `${length} ${length}`)
+            .attr('stroke-dashoffset', length)
+            .transition()
+            .duration(900)
+            .ease(easeCubicOut)
+            .attr('stroke-dashoffset', 0)
+            .on('end', () => select(node).attr('stroke-dasharray', null).attr('stroke-dashoffset', null));
+        } else {
+          m.path.attr('stroke-dasharray', null).attr('stroke-dashoffset', null);
+        }
+        m.goal.raise();
+      }
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// World ↔ pixel mapping with equal aspect (world y up), and path strings for curves and recorded states.
+import { goalAt, type TaskFamily } from '../core/families';
+
+export interface WorldView {
+  toPx(x: number, y: number): [number, number];
+  toWorld(px: number, py: number): [number, number];
+  /** Pixels per world unit. */
+  scale: number;
+}
+
+/** Fit the world box [x0, x1] × [y0, y1] into the pixel box (left, top, width, height), centred. */
+export function fitView(
+  world: { x0: number; x1: number; y0: number; y1: number },
+  px: { left: number; top: number; width: number; height: number },
+): WorldView {
+  const scale = Math.min(px.width / (world.x1 - world.x0), px.height / (world.y1 - world.y0));
+  const cx = (world.x0 + world.x1) / 2;
+  const cy = (world.y0 + world.y1) / 2;
+  const mx = px.left + px.width / 2;
+  const my = px.top + px.height / 2;
+  return {
+    scale,
+    toPx: (x, y) => [mx + (x - cx) * scale, my - (y - cy) * scale],
+    toWorld: (x, y) => [cx + (x - mx) / scale, cy - (y - my) / scale],
+  };
+}
+
+/** A square world box around the family and the start at the origin, with a margin. */
+export function familyBox(family: TaskFamily, margin = 0.45) {
+  const pts: [number, number][] = [[0, 0]];
+  for (let i = 0; i < 72; i++) pts.push(goalAt(family, (2 * Math.PI * i) / 72) as [number, number]);
+  const xs = pts.map((p) => p[0]);
+  const ys = pts.map((p) => p[1]);
+  const x0 = Math.min(...xs) - margin;
+  const x1 = Math.max(...xs) + margin;
+  const y0 = Math.min(...ys) - margin;
+  const y1 = Math.max(...ys) + margin;
+  const half = Math.max(x1 - x0, y1 - y0) / 2;
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  return { x0: cx - half, x1: cx + half, y0: cy - half, y1: cy + half };
+}
+
+const pt = (v: WorldView, x: number, y: number, first: boolean) => {
+  const [px, py] = v.toPx(x, y);
+  return `${first ? 'M' : 'L'}${px.toFixed(1)},${py.toFixed(1)}`;
+};
+
+/** The closed curve of goals g(φ). */
+export function familyCurvePath(family: TaskFamily, view: WorldView, samples = 180): string {
+  let d = '';
+  for (let i = 0; i <= samples; i++) {
+    const [x, y] = goalAt(family, (2 * Math.PI * i) / samples);
+    d += pt(view, x, y, i === 0);
+  }
+  return `${d}Z`;
+}
+
+/** A recorded path (x0, y0, x1, y1, …) as a polyline. */
+export function statePath(states: readonly number[], view: WorldView): string {
+  let d = '';
+  for (let i = 0; i + 1 < states.length; i += 2) d += pt(view, states[i], states[i + 1], i === 0);
+  return d;
+}
+
+/** A list of points as a polyline. */
+export function pointsPath(points: readonly (readonly [number, number])[], view: WorldView): string {
+  return points.map((p, i) => pt(view, p[0], p[1], i === 0)).join('');
+}

@@ -1,5 +1,6 @@
 // Serialisable results of each pipeline stage: what workers post, the CLI reports and public/ ships.
 
+import type { SerializedBaseline } from '../baseline/baselineModel';
 import type { EvaluationSummary, GoalEvaluation } from '../evaluation';
 import type { ExperimentConfig } from '../experimentConfig';
 import type { BaseRewardModelJson, HereditaryResult } from '../hereditary';
@@ -60,6 +61,17 @@ export interface HereditaryArtifact {
   baseRewardModel: BaseRewardModelJson;
 }
 
+export interface BaselineArtifact {
+  model: SerializedBaseline;
+  encoderCurve: { step: number; loss: number }[];
+  curve: { update: number; meanReturn: number; score?: number }[];
+  /** Mean normalised score at its own training tasks (the control: should be ≥ 0.9). */
+  trainingScores: number[];
+  envSteps: { encoderData: number; policy: number };
+  updates: number;
+  msPerUpdate: number;
+}
+
 export interface EvaluationArtifact {
   rows: GoalEvaluation[];
   summary: EvaluationSummary;
@@ -72,6 +84,6 @@ export interface PipelineArtifacts {
   base: BasePolicyArtifact;
   rewardSymmetry: RewardSymmetryArtifact;
   hereditary: HereditaryArtifact;
-  baseline: unknown | null;
+  baseline: BaselineArtifact | null;
   evaluation: EvaluationArtifact | null;
 }

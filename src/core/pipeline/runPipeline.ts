@@ -4,6 +4,8 @@ import { type ExperimentConfig, resolvedTrainingAngles } from '../experimentConf
 import type { PipelineArtifacts, StageHooks } from './artifacts';
 import { buildReport } from './report';
 import {
+  baselineAgentFactory,
+  baselineStage,
   evaluateStage,
   exploreStage,
   hereditaryAgentFactory,
@@ -34,9 +36,11 @@ export async function runPipeline(
   const samples = await timed('explore', () => exploreStage(config, hooks));
   const rewardSymmetry = await timed('rewardSymmetry', () => rewardSymmetryStage(config, samples[0], hooks));
   const hereditary = await timed('hereditary', () => hereditaryStage(config, samples, hooks));
+  const baseline = await timed('baseline', () => baselineStage(config, hooks));
   // A non-compact generator has no bounded search over θ; then only the references are evaluated.
   const agents: Record<string, AgentFactory> = {};
   if (hereditary.result.compact) agents.hereditary = hereditaryAgentFactory(config, base, hereditary);
+  agents.baseline = baselineAgentFactory(config, baseline);
   const evaluation = await timed('evaluate', () => evaluateStage(config, agents, hooks));
   timings.total = performance.now() - t0;
   const artifacts: PipelineArtifacts = {
@@ -45,7 +49,7 @@ export async function runPipeline(
     base,
     rewardSymmetry,
     hereditary,
-    baseline: null,
+    baseline,
     evaluation,
   };
   return { artifacts, report: buildReport(artifacts, { backend, timings_ms: timings }) };

@@ -1,17 +1,24 @@
 // The experiment's stages as plain functions over serialisable artifacts (shared by the CLI and the workers).
-
+import { baselinePolicyForContext, deserializeBaseline, serializeBaseline } from '../baseline/baselineModel';
+import { scoreBaselineAt, trainBaseline } from '../baseline/trainBaseline';
 import { type AgentFactory, evaluateAgents, summariseEvaluation } from '../evaluation';
 import { type ExperimentConfig, envFor, resolvedTrainingAngles } from '../experimentConfig';
 import { collectExploration, type RewardSamples } from '../explorationData';
 import { taskAt } from '../families';
 import { estimateKernelFrames, type KernelFrames } from '../frames/kernelFrames';
-import { adaptHereditaryAgent, BaseRewardModel, discoverHereditaryGeometry } from '../hereditary';
+import {
+  adaptHereditaryAgent,
+  BaseRewardModel,
+  collectContext,
+  discoverHereditaryGeometry,
+} from '../hereditary';
 import { actorPolicy } from '../sac/actorPolicy';
 import { deserializeMlp, serializeMlp } from '../sac/mlp';
 import { trainBasePolicy } from '../sac/trainBase';
 import { closedFormGenerator } from '../symmetry/closedForm';
 import { runDiscoveryRace } from '../symmetry/discoveryRace';
 import type {
+  BaselineArtifact,
   BasePolicyArtifact,
   EvaluationArtifact,
   FramePreview,
@@ -172,6 +179,50 @@ export function hereditaryAgentFactory(
   return (task, seed) =>
     adaptHereditaryAgent(env, task, basePolicy, hereditary.result.generator, model, config.context, seed)
       .policy;
+}
+
+/** The smooth-encoding baseline trained on the same training tasks (it never sees goals either). */
+export async function baselineStage(
+  config: ExperimentConfig,
+  hooks: StageHooks = {},
+): Promise<BaselineArtifact> {
+  const env = envFor(config);
+  const tasks = resolvedTrainingAngles(config).map((phi) => taskAt(config.family, phi));
+  const preset = STAGE_BUDGETS[config.budget].baseline;
+  const r = await trainBaseline(env, tasks, {
+    ...preset,
+    contextK: config.context,
+    seed: stageSeed(config, 5),
+    shouldStop: hooks.shouldStop,
+    onProgress: (p) =>
+      hooks.onProgress?.({
+        stage: 'baseline',
+        step: p.phase === 'encoder' ? p.done : (preset.encoderSteps ?? 0) + p.done,
+        total: (preset.encoderSteps ?? 0) + p.total,
+        loss: p.encoderLoss ?? p.losses?.critic,
+        message:
+          p.phase === 'encoder' ? `encoder (InfoNCE) loss ${p.encoderLoss?.toFixed(3)}` : `policy π(s, z)`,
+      }),
+  });
+  if (r.stopped) throw new StageCancelled('baseline');
+  // Scoring only: the control must solve its own training tasks.
+  const trainingScores = scoreBaselineAt(env, r.model, tasks, config.episodes, stageSeed(config, 6));
+  return {
+    model: serializeBaseline(r.model),
+    encoderCurve: r.encoderCurve,
+    curve: r.curve,
+    trainingScores,
+    envSteps: r.envSteps,
+    updates: r.updatesDone,
+    msPerUpdate: r.msPerUpdate,
+  };
+}
+
+/** The baseline at a test task: the SAME K context transitions as the hereditary agent → z → π(s, z). */
+export function baselineAgentFactory(config: ExperimentConfig, baseline: BaselineArtifact): AgentFactory {
+  const env = envFor(config);
+  const model = deserializeBaseline(baseline.model);
+  return (task, seed) => baselinePolicyForContext(model, collectContext(env, task, config.context, seed));
 }
 
 export function evaluateStage(

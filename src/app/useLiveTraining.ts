@@ -13,6 +13,7 @@ const STAGE_LABEL: Record<LiveStageName, string> = {
   'train-base': 'base policy (SAC)',
   'reward-symmetry': 'exploration + reward symmetry',
   hereditary: 'hereditary geometry',
+  'train-baseline': 'baseline (encoder + SAC)',
   evaluate: 'evaluation',
 };
 export const liveStageLabel = (s: LiveStageName): string => STAGE_LABEL[s];
@@ -44,7 +45,12 @@ function stageConfig(stage: LiveStageName, experiment: ExperimentConfig, cp: Liv
   const base = cp['train-base'];
   const hereditary = cp.hereditary;
   if (!base || !hereditary) throw new Error('evaluate needs the base and hereditary checkpoints');
-  return { experiment, base, hereditary } satisfies StageConfig<'evaluate'>;
+  return {
+    experiment,
+    base,
+    hereditary,
+    baseline: cp['train-baseline'] ?? null,
+  } satisfies StageConfig<'evaluate'>;
 }
 
 /** The page's results switch only when base and geometry come from one run, so the agents stay consistent. */
@@ -57,11 +63,13 @@ function publish(stage: LiveStageName, config: ExperimentConfig, cp: LiveCheckpo
       base: cp['train-base']!,
       rewardSymmetry: cp['reward-symmetry']!,
       hereditary: cp.hereditary!,
-      // The live pipeline does not train the baseline (yet); never carried over from another experiment.
+      // Trained in the next stage; never carried over from another experiment.
       baseline: null,
       evaluation: null,
     };
     results.setArtifacts(artifacts, 'live');
+  } else if (stage === 'train-baseline' && cp['train-baseline']) {
+    results.patchArtifacts({ baseline: cp['train-baseline'] });
   } else if (stage === 'evaluate' && cp.evaluate) {
     results.patchArtifacts({ evaluation: cp.evaluate });
   }

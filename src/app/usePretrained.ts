@@ -42,7 +42,7 @@ export function parsePretrained(json: unknown): { artifacts: PipelineArtifacts }
   return {
     artifacts: {
       ...(a as unknown as PipelineArtifacts),
-      baseline: a.baseline ?? null,
+      baseline: (a.baseline as PipelineArtifacts['baseline']) ?? null,
       evaluation: (a.evaluation as PipelineArtifacts['evaluation']) ?? null,
     },
   };

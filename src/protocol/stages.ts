@@ -3,6 +3,7 @@ import type { EnvConfig } from '../core/env';
 import type { ExperimentConfig } from '../core/experimentConfig';
 import type { TaskFamily } from '../core/families';
 import type {
+  BaselineArtifact,
   BasePolicyArtifact,
   EvaluationArtifact,
   HereditaryArtifact,
@@ -49,10 +50,17 @@ export interface PipelineStageConfig {
 export interface EvaluateStageConfig extends PipelineStageConfig {
   base: BasePolicyArtifact;
   hereditary: HereditaryArtifact;
+  baseline: BaselineArtifact | null;
 }
 
 /** The live pipeline's stages in order (each one a job; completed ones are the page's checkpoints). */
-export const LIVE_STAGES = ['train-base', 'reward-symmetry', 'hereditary', 'evaluate'] as const;
+export const LIVE_STAGES = [
+  'train-base',
+  'reward-symmetry',
+  'hereditary',
+  'train-baseline',
+  'evaluate',
+] as const;
 export type LiveStageName = (typeof LIVE_STAGES)[number];
 
 /**
@@ -69,6 +77,8 @@ export interface StageSpecs {
   'reward-symmetry': { config: PipelineStageConfig; payload: RewardSymmetryArtifact };
   /** Hereditary geometry from the training tasks' samples (reused or recomputed: they are seeded). */
   hereditary: { config: PipelineStageConfig; payload: HereditaryArtifact };
+  /** The smooth-encoding baseline (InfoNCE encoder + SAC on π(s, z)) on the same training tasks. */
+  'train-baseline': { config: PipelineStageConfig; payload: BaselineArtifact };
   /** Scores over the test goals with the agents of the earlier stages. */
   evaluate: { config: EvaluateStageConfig; payload: EvaluationArtifact };
 }
@@ -83,6 +93,7 @@ export const STAGE_WORKLOAD: { readonly [S in StageName]: StageWorkload } = {
   calibrate: 'none',
   'train-base': 'rl',
   'reward-symmetry': 'bulk',
+  'train-baseline': 'rl',
   // Plain JS, but long: queued behind tfjs work so live stages run strictly one after another.
   hereditary: 'bulk',
   evaluate: 'bulk',

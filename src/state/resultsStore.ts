@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { ExperimentConfig } from '../core/experimentConfig';
 import type {
+  BaselineArtifact,
   BasePolicyArtifact,
   EvaluationArtifact,
   HereditaryArtifact,
@@ -18,6 +19,7 @@ export interface LiveCheckpoints {
   'train-base'?: BasePolicyArtifact;
   'reward-symmetry'?: RewardSymmetryArtifact;
   hereditary?: HereditaryArtifact;
+  'train-baseline'?: BaselineArtifact;
   evaluate?: EvaluationArtifact;
 }
 

@@ -4,6 +4,8 @@ import { type ExperimentConfig, resolvedTrainingAngles } from '../core/experimen
 import type { RewardSamples } from '../core/explorationData';
 import type { StageHooks } from '../core/pipeline/artifacts';
 import {
+  baselineAgentFactory,
+  baselineStage,
   evaluateStage,
   exploreStage,
   hereditaryAgentFactory,
@@ -13,7 +15,10 @@ import {
 } from '../core/pipeline/stages';
 import type { StageHandlers } from './stageHandlers';
 
-type PipelineHandlers = Pick<StageHandlers, 'train-base' | 'reward-symmetry' | 'hereditary' | 'evaluate'>;
+type PipelineHandlers = Pick<
+  StageHandlers,
+  'train-base' | 'reward-symmetry' | 'hereditary' | 'train-baseline' | 'evaluate'
+>;
 type Ctx = Parameters<PipelineHandlers['train-base']>[1];
 
 const hooksFor = (ctx: Ctx): StageHooks => ({
@@ -52,12 +57,14 @@ export const PIPELINE_HANDLERS: PipelineHandlers = {
     const samples = samplesFor(config.experiment, ctx);
     return hereditaryStage(config.experiment, samples, hooksFor(ctx));
   },
+  'train-baseline': (config, ctx) => baselineStage(config.experiment, hooksFor(ctx)),
   evaluate: async (config, ctx) => {
     // A non-compact generator has no bounded search over θ; then only the references are scored.
     const agents: Record<string, AgentFactory> = {};
     if (config.hereditary.result.compact) {
       agents.hereditary = hereditaryAgentFactory(config.experiment, config.base, config.hereditary);
     }
+    if (config.baseline) agents.baseline = baselineAgentFactory(config.experiment, config.baseline);
     return evaluateStage(config.experiment, agents, hooksFor(ctx));
   },
 };

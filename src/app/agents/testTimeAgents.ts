@@ -1,4 +1,5 @@
 // The trained agents rebuilt on the page from pipeline artifacts: each adapts to a task from the shared context.
+import { baselinePolicyForContext, deserializeBaseline } from '../../core/baseline/baselineModel';
 import type { EnvConfig } from '../../core/env';
 import { goalAt } from '../../core/families';
 import {
@@ -57,15 +58,11 @@ export function hereditaryAgentFrom(
   };
 }
 
-/**
- * Slot for the smooth-encoding baseline (ALGORITHM.md §9). artifacts.baseline stays null until the
- * baseline is integrated; then this becomes deserializeBaseline(artifacts.baseline) and
- * adapt = (context) => ({ policy: baselinePolicyForContext(model, context) }). Never faked.
- */
+/** The smooth-encoding baseline (ALGORITHM.md §9): the same context → z → π(s, z). Absent results stay absent. */
 export function baselineAgentFrom(artifacts: PipelineArtifacts): TestTimeAgent | AgentUnavailable {
-  if (artifacts.baseline === null)
-    return { unavailable: 'waiting for trained agents (baseline not in these results)' };
-  return { unavailable: 'baseline results present but not wired into the page yet' };
+  if (artifacts.baseline === null) return { unavailable: 'baseline not trained in these results' };
+  const model = deserializeBaseline(artifacts.baseline.model);
+  return { adapt: (context) => ({ policy: baselinePolicyForContext(model, context) }) };
 }
 
 export const isUnavailable = (a: TestTimeAgent | AgentUnavailable): a is AgentUnavailable =>

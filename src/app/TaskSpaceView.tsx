@@ -10,6 +10,10 @@ import { PanelHost } from './PanelHost';
 
 const options = {
   onGoal: (deg: number) => useSettings.getState().update({ goal: normaliseGoalDeg(deg) }),
+  onGoalStep: (delta: number) => {
+    const { settings, update } = useSettings.getState();
+    update({ goal: normaliseGoalDeg(settings.goal + delta) });
+  },
   angleOfPoint,
 };
 

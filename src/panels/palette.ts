@@ -13,7 +13,7 @@ export const COLOURS = {
   oracle: '#4b5563',
   random: '#b8bfca',
   truth: '#8a919e',
-  differential: '#2f6fde',
+  differential: '#2457c5',
   functional: '#b04a82',
   closedForm: '#1d2330',
   goal: '#27303f',

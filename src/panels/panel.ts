@@ -18,14 +18,22 @@ export type SvgSelection = Selection<SVGSVGElement, unknown, null, undefined>;
 /** A responsive SVG (viewBox, width 100%) with a <title>/<desc> for screen readers. */
 export function createSvg(
   container: HTMLElement,
-  opts: { width: number; height: number; title: string; description: string; className?: string },
+  opts: {
+    width: number;
+    height: number;
+    title: string;
+    description: string;
+    className?: string;
+    /** 'group' when the SVG holds a control (children of an 'img' are presentational). */
+    role?: 'img' | 'group';
+  },
 ): SvgSelection {
   const svg = select(container)
     .append('svg')
     .attr('xmlns', 'http://www.w3.org/2000/svg')
     .attr('viewBox', `0 0 ${opts.width} ${opts.height}`)
     .attr('class', `panel-svg ${opts.className ?? ''}`.trim())
-    .attr('role', 'img')
+    .attr('role', opts.role ?? 'img')
     .attr('font-family', FONT)
     .attr('font-size', 13)
     .attr('fill', COLOURS.ink);

@@ -1,5 +1,5 @@
 // Panel 4: side-by-side rollouts at the same goal and context — hereditary vs baseline, oracle faint, returns.
-import { easeCubicOut, select } from 'd3';
+import { easeCubicOut } from 'd3';
 import { goalAt, type TaskFamily } from '../core/families';
 import { AGENT_LABEL, type AgentKey, COLOURS } from './palette';
 import { createSvg, fmt, type Panel } from './panel';
@@ -26,6 +26,7 @@ export interface RolloutCompareData {
 const MAP = 300;
 const GAP = 20;
 const TOP = 44;
+const DRAW_MS = 900;
 
 export interface RolloutPanelOptions {
   /** 'row': the two maps side by side; 'column': one above the other (narrow columns). */
@@ -97,13 +98,13 @@ export function create(container: HTMLElement, opts: RolloutPanelOptions): Panel
       .attr('text-anchor', 'middle')
       .attr('fill', COLOURS.muted)
       .attr('font-size', 13);
-    return { key, title, value, curve, train, oracle, path, start, goal, note, lastPath: '' };
+    return { key, title, value, curve, train, oracle, path, start, goal, note, lastPath: '', frame: 0 };
   });
 
   return {
     svg: svg.node() as SVGSVGElement,
     destroy: () => {
-      svg.selectAll('*').interrupt();
+      for (const m of maps) cancelAnimationFrame(m.frame);
       svg.remove();
     },
     update(data) {
@@ -140,20 +141,27 @@ export function create(container: HTMLElement, opts: RolloutPanelOptions): Panel
         m.note.text(d ? '' : (agent?.note ?? ''));
         const changed = d !== m.lastPath;
         m.lastPath = d;
-        m.path.interrupt().attr('d', d || null);
+        cancelAnimationFrame(m.frame);
+        m.path
+          .attr('d', d || null)
+          .attr('stroke-dasharray', null)
+          .attr('stroke-dashoffset', null);
         if (d && changed && data.animate) {
+          // Draw the path progressively: dash offset from its length to 0 (requestAnimationFrame, ~0.9 s).
           const node = m.path.node() as SVGPathElement;
           const length = node.getTotalLength();
-          select(node)
-            .attr('stroke-dasharray', `${length} ${length}`)
-            .attr('stroke-dashoffset', length)
-            .transition()
-            .duration(900)
-            .ease(easeCubicOut)
-            .attr('stroke-dashoffset', 0)
-            .on('end', () => select(node).attr('stroke-dasharray', null).attr('stroke-dashoffset', null));
-        } else {
-          m.path.attr('stroke-dasharray', null).attr('stroke-dashoffset', null);
+          const t0 = performance.now();
+          node.setAttribute('stroke-dasharray', `${length} ${length}`);
+          const tick = (now: number) => {
+            const t = Math.min(1, (now - t0) / DRAW_MS);
+            node.setAttribute('stroke-dashoffset', String(length * (1 - easeCubicOut(t))));
+            if (t < 1) m.frame = requestAnimationFrame(tick);
+            else {
+              node.removeAttribute('stroke-dasharray');
+              node.removeAttribute('stroke-dashoffset');
+            }
+          };
+          m.frame = requestAnimationFrame(tick);
         }
         m.goal.raise();
       }

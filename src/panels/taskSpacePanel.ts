@@ -26,8 +26,10 @@ export interface TaskSpaceData {
 }
 
 export interface TaskSpaceOptions {
-  /** A new goal angle in degrees (drag or arrow keys), not yet wrapped or rounded. */
+  /** A new goal angle in degrees from a drag, not yet wrapped or rounded. */
   onGoal(deg: number): void;
+  /** Move the goal by `deltaDeg` from its current value in the store (arrow keys; repeats must not read stale data). */
+  onGoalStep(deltaDeg: number): void;
   /** The family angle φ (radians) of a world point (its chart's inverse), for dragging. */
   angleOfPoint(family: TaskFamily, x: number, y: number): number;
 }
@@ -45,6 +47,7 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
     description:
       'The curve of goals, the training goals, the test goals coloured by each agent’s score, the band shaded by distance to the nearest training goal, and the draggable test goal.',
     className: 'task-space-svg',
+    role: 'group',
   });
   svg.attr('data-testid', 'task-space');
   const defs = svg.append('defs');
@@ -102,7 +105,7 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
           : 0;
     if (delta === 0) return;
     event.preventDefault();
-    opts.onGoal(current.goalDeg + delta);
+    opts.onGoalStep(delta);
   });
 
   drawLegend(layers.legend, defs);
@@ -268,8 +271,8 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
       .attr('cy', gy)
       .attr('data-angle', data.goalDeg)
       .attr('aria-valuenow', data.goalDeg)
-      .attr('aria-valuetext', `${data.goalDeg}°`)
-      .raise();
+      .attr('aria-valuetext', `${data.goalDeg}°`);
+    // No raise(): moving the focused handle in the DOM would drop keyboard focus. Layers keep it on top.
     const [fx, fy] = view.toPx(data.family.center[0], data.family.center[1]);
     const away = Math.hypot(gx - fx, gy - fy) || 1;
     handleLabel
@@ -279,8 +282,7 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
       .attr('x', gx + ((gx - fx) / away) * 26)
       .attr('y', gy + ((gy - fy) / away) * 26 + 4)
       .attr('text-anchor', gx >= fx ? 'start' : 'end')
-      .text(`test goal ${data.goalDeg}°`)
-      .raise();
+      .text(`test goal ${data.goalDeg}°`);
   }
 
   return {

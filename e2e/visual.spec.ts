@@ -1,0 +1,56 @@
+// Visual regression of the explainer: first screen, after a drag, the clustered preset (both browser projects).
+import { expect, type Page, test } from '@playwright/test';
+
+// Paths are drawn without animation, so every screenshot is of a finished figure.
+test.use({ reducedMotion: 'reduce' });
+
+async function openReady(page: Page, hash = '') {
+  await page.goto(`/${hash}`);
+  await expect(page.getByTestId('app-ready')).toBeVisible();
+  await expect(page.getByTestId('rollout-oracle')).toHaveAttribute('data-return', /^-\d/);
+  await expect(page.getByTestId('rollout-random')).toHaveAttribute('data-return', /^-\d/);
+  await expect(page.getByTestId('rollout-hereditary')).toHaveAttribute('data-status', 'ready');
+}
+
+test('first screen: task space, rollouts and the four story figures', async ({ page }) => {
+  await openReady(page);
+  await expect(page.getByTestId('task-space')).toHaveScreenshot('first-task-space.png');
+  await expect(page.locator('.rollout-compare .panel-canvas')).toHaveScreenshot('first-rollouts.png');
+  const figures = page.locator('.story-figure .panel-canvas');
+  await expect(figures).toHaveCount(5);
+  const names = ['score', 'reward-symmetry', 'race-loss', 'race-error', 'hereditary-generator'];
+  for (let i = 0; i < names.length; i++)
+    await expect(figures.nth(i)).toHaveScreenshot(`first-${names[i]}.png`);
+  await expect(page.getByTestId('race-setting')).toContainText('θ ~ U[');
+});
+
+test('after dragging the goal to 0°', async ({ page }) => {
+  await openReady(page);
+  const handle = page.getByTestId('goal-handle');
+  const before = await page.getByTestId('rollout-hereditary').getAttribute('data-return');
+  const svg = await page.getByTestId('task-space').boundingBox();
+  const box = await handle.boundingBox();
+  // The start marker sits at the origin, the centre of the default circle: drag level with it, far right.
+  const start = await page.locator('[data-testid=task-space] .start circle').boundingBox();
+  if (!svg || !box || !start) throw new Error('no bounding boxes');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(svg.x + svg.width * 0.9, start.y + start.height / 2, { steps: 12 });
+  await page.mouse.up();
+  await expect(handle).toHaveAttribute('data-angle', '0');
+  await expect(page.getByTestId('rollout-hereditary')).not.toHaveAttribute('data-return', before ?? '');
+  await expect(page.getByTestId('rollout-hereditary')).toHaveAttribute('data-status', 'ready');
+  await expect(page.getByTestId('task-space')).toHaveScreenshot('drag-task-space.png');
+  await expect(page.locator('.rollout-compare .panel-canvas')).toHaveScreenshot('drag-rollouts.png');
+});
+
+test('the clustered preset moves the training goals and drops the stale scores', async ({ page }) => {
+  await openReady(page);
+  // Paths depend on live jobs the new training set may start; the figure under test is the coverage.
+  await page.getByLabel('show rollout paths').uncheck();
+  await page.getByTestId('preset-clustered').click();
+  await expect(page.getByTestId('preset-clustered')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveURL(/train=134\.83,159\.83,109\.83/);
+  await expect(page.locator('.task-space figcaption')).toContainText('retrain live to score this one');
+  await expect(page.getByTestId('task-space')).toHaveScreenshot('clustered-task-space.png');
+});

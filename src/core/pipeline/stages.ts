@@ -128,6 +128,17 @@ export function rewardSymmetryStage(
     },
   });
   const first = (runs: readonly { generator: number[] }[]) => runs[0]?.generator ?? null;
+  // Four significant digits are plenty for drawing and keep the shipped file small.
+  const thin = (side: typeof race.differential) =>
+    side.runs.forEach((r) => {
+      r.curve = r.curve.map((c) => ({
+        step: c.step,
+        loss: +c.loss.toPrecision(4),
+        errorDeg: +c.errorDeg.toPrecision(4),
+      }));
+    });
+  thin(race.differential);
+  thin(race.functional);
   return {
     closedForm: {
       generator: closed.generator,

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useJobs } from '../state/jobsStore';
 import { useResults } from '../state/resultsStore';
 import type { Compute } from './useCompute';
-import { DRAG_UPDATE_MEASURE, useGoalRollouts } from './useGoalRollouts';
+import { DRAG_COMPUTE_MEASURE, DRAG_UPDATE_MEASURE, useGoalRollouts } from './useGoalRollouts';
 import { useLiveTraining } from './useLiveTraining';
 import { usePretrained } from './usePretrained';
 
@@ -11,8 +11,10 @@ import { usePretrained } from './usePretrained';
 export interface HereditaryTestHooks {
   /** Terminate the compute worker at once, as a crash would (a new one is started). */
   killWorker(): void;
-  /** Durations (ms) of the main-thread updates at the goal so far. */
+  /** Request → result latencies (ms) of the updates at the goal so far. */
   dragUpdateDurations(): number[];
+  /** The agents worker's compute time (ms) of each of those updates. */
+  dragComputeDurations(): number[];
 }
 
 declare global {
@@ -41,6 +43,7 @@ export function useScience(compute: Compute | null): boolean {
     window.__hereditaryTest = {
       killWorker: () => compute.restart(),
       dragUpdateDurations: () => performance.getEntriesByName(DRAG_UPDATE_MEASURE).map((e) => e.duration),
+      dragComputeDurations: () => performance.getEntriesByName(DRAG_COMPUTE_MEASURE).map((e) => e.duration),
     };
   }, [compute]);
   return useFirstScreenReady();

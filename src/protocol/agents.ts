@@ -1,0 +1,34 @@
+// Typed messages between the page and the agents worker (plain JS, no tfjs): results in, goal updates out.
+import type { EnvConfig } from '../core/env';
+import type { TaskFamily } from '../core/families';
+import type { PipelineArtifacts } from '../core/pipeline/artifacts';
+import type { GoalUpdate } from '../state/jobsStore';
+
+/** One test goal and the test-time settings; both agents and the references are rolled out there. */
+export interface GoalRequest {
+  id: number;
+  family: TaskFamily;
+  env: EnvConfig;
+  /** Goal angle φ (radians). */
+  angle: number;
+  contextSize: number;
+  episodes: number;
+  seed: number;
+}
+
+export type AgentsCommand =
+  /** New results (pretrained or live); `version` tags every later update computed from them. */
+  | { type: 'set-results'; version: number; artifacts: PipelineArtifacts | null }
+  | { type: 'goal'; request: GoalRequest };
+
+export type AgentsEvent =
+  | {
+      type: 'goal-update';
+      id: number;
+      /** The results version used; null when no results were loaded (references only). */
+      version: number | null;
+      update: GoalUpdate;
+      /** Worker-side compute time of this update (ms). */
+      computeMs: number;
+    }
+  | { type: 'error'; id: number | null; message: string };

@@ -1,0 +1,63 @@
+// The agents worker: rebuilds the trained agents from results and rolls them out at each requested goal (plain JS).
+import { computeGoalRollouts } from '../app/agents/goalRollouts';
+import {
+  type AgentUnavailable,
+  baselineAgentFrom,
+  type HereditaryTestAgent,
+  hereditaryAgentFrom,
+  type TestTimeAgent,
+} from '../app/agents/testTimeAgents';
+import type { PipelineArtifacts } from '../core/pipeline/artifacts';
+import type { AgentsCommand, AgentsEvent } from '../protocol/agents';
+
+const post = (event: AgentsEvent): void => self.postMessage(event);
+
+interface Agents {
+  hereditary: HereditaryTestAgent | AgentUnavailable;
+  baseline: TestTimeAgent | AgentUnavailable;
+}
+
+const WAITING: Agents = {
+  hereditary: { unavailable: 'waiting for trained agents' },
+  baseline: { unavailable: 'waiting for trained agents' },
+};
+
+let results: { version: number; artifacts: PipelineArtifacts } | null = null;
+/** Agents per action bound (deserialising is the slow part; once per results, not per goal). */
+let agents = new Map<number, Agents>();
+
+function agentsFor(maxAction: number, env: Parameters<typeof hereditaryAgentFrom>[1]): Agents {
+  if (!results) return WAITING;
+  let a = agents.get(maxAction);
+  if (!a) {
+    a = {
+      hereditary: hereditaryAgentFrom(results.artifacts, env),
+      baseline: baselineAgentFrom(results.artifacts),
+    };
+    agents.set(maxAction, a);
+  }
+  return a;
+}
+
+self.onmessage = (e: MessageEvent<AgentsCommand>) => {
+  const command = e.data;
+  if (command.type === 'set-results') {
+    results = command.artifacts ? { version: command.version, artifacts: command.artifacts } : null;
+    agents = new Map();
+    return;
+  }
+  const { request } = command;
+  try {
+    const t0 = performance.now();
+    const update = computeGoalRollouts({ ...request, ...agentsFor(request.env.maxAction, request.env) });
+    post({
+      type: 'goal-update',
+      id: request.id,
+      version: results?.version ?? null,
+      update,
+      computeMs: performance.now() - t0,
+    });
+  } catch (err) {
+    post({ type: 'error', id: request.id, message: err instanceof Error ? err.message : String(err) });
+  }
+};

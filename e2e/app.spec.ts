@@ -1,6 +1,6 @@
 // End-to-end tests of the app shell: readiness, backend choice, URL state, link errors, CSP, origin.
 import { expect, test } from '@playwright/test';
-import { watchPage } from './helpers';
+import { dragGoal, dragUpdateStats, shownReturn, waitReady, watchPage } from './helpers';
 
 const ORIGIN = 'http://127.0.0.1:4173';
 
@@ -21,8 +21,14 @@ test('loads under the CSP, reports the backend and never leaves the origin', asy
   const report = await page.locator('.workloads').textContent();
   console.log(`[${testInfo.project.name}] backend ${backend}\n${report}`);
   await expect(page.getByTestId('rollout-oracle')).toHaveAttribute('data-return', /^-\d/);
-  await expect(page.getByTestId('rollout-hereditary')).toHaveAttribute('data-status', 'waiting');
-  await expect(page.getByTestId('rollout-baseline')).toContainText('waiting for trained agents');
+  // app-ready means the pretrained results are in and the hereditary agent was rolled out at the goal.
+  await expect(page.getByTestId('results-origin')).toHaveAttribute('data-source', 'pretrained');
+  await expect(page.getByTestId('settings-differ')).toHaveCount(0);
+  await expect(page.getByTestId('live-training')).toHaveAttribute('data-status', 'idle');
+  await expect(page.getByTestId('rollout-hereditary')).toHaveAttribute('data-status', 'ready');
+  await expect(page.getByTestId('rollout-hereditary')).toHaveAttribute('data-return', /^-\d/);
+  // The baseline is not in the shipped results yet: it must say so rather than show a number.
+  await expect(page.getByTestId('rollout-baseline')).toHaveAttribute('data-status', 'waiting');
   await page.screenshot({ path: `/tmp/hereditary-${testInfo.project.name}.png`, fullPage: true });
   expect(watch.cspViolations).toEqual([]);
   expect(watch.pageErrors).toEqual([]);
@@ -103,5 +109,53 @@ test('restarting the worker recalibrates and reruns the reference rollouts', asy
   await page.getByRole('button', { name: 'Restart worker' }).click();
   await expect(calibrated).toHaveCount(2);
   await expect(page.getByTestId('backend')).toHaveText('cpu');
-  await expect(page.locator('[data-testid=job][data-stage=rollout][data-status=done]')).toHaveCount(4);
+  // The rollouts at the goal run on the main thread, so a restart leaves them in place.
+  await expect(page.getByTestId('app-ready')).toBeVisible();
+  await expect(page.getByTestId('rollout-hereditary')).toHaveAttribute('data-return', /^-\d/);
+});
+
+test('dragging the goal moves both agents, and the link restores goal and returns', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/');
+  await waitReady(page);
+  const before = {
+    hereditary: await shownReturn(page, 'rollout-hereditary'),
+    baseline: await shownReturn(page, 'rollout-baseline'),
+    oracle: await shownReturn(page, 'rollout-oracle'),
+  };
+  expect(before.hereditary).toMatch(/^-\d/);
+  await dragGoal(page, 0.5, 0.95);
+  await expect(page).toHaveURL(/goal=2[4-9]\d/);
+  await expect(page.getByTestId('rollout-hereditary')).not.toHaveAttribute(
+    'data-return',
+    before.hereditary ?? '',
+  );
+  await expect(page.getByTestId('rollout-oracle')).not.toHaveAttribute('data-return', before.oracle ?? '');
+  const after = {
+    hereditary: await shownReturn(page, 'rollout-hereditary'),
+    baseline: await shownReturn(page, 'rollout-baseline'),
+  };
+  // The baseline slot is honest: no trained baseline in these results means no number, before or after.
+  if (before.baseline === null) {
+    await expect(page.getByTestId('rollout-baseline')).toHaveAttribute('data-status', 'waiting');
+  } else expect(after.baseline).not.toBe(before.baseline);
+  // The hereditary agent keeps up with the oracle across the circle (a score, not a timing).
+  const oracle = Number(await shownReturn(page, 'rollout-oracle'));
+  const random = Number(await shownReturn(page, 'rollout-random'));
+  const score = (Number(after.hereditary) - random) / (oracle - random);
+  expect(score).toBeGreaterThan(0.9);
+  const stats = await dragUpdateStats(page);
+  const compute = await dragUpdateStats(page, 'compute');
+  const f = (x: number) => x.toFixed(1);
+  console.log(
+    `[${testInfo.project.name}] drag-update latency over ${stats.count} updates: p50 ${f(stats.p50)} ms, p95 ${f(stats.p95)} ms, max ${f(stats.max)} ms; agents-worker compute p50 ${f(compute.p50)} ms, p95 ${f(compute.p95)} ms`,
+  );
+  expect(stats.count).toBeGreaterThan(1);
+  const url = page.url();
+  await page.goto('about:blank');
+  await page.goto(url);
+  await waitReady(page);
+  await expect(page.getByTestId('rollout-hereditary')).toHaveAttribute('data-return', after.hereditary ?? '');
+  expect(page.url()).toBe(url);
 });

@@ -24,3 +24,34 @@ export function watchPage(page: Page, origin: string): PageWatch {
   });
   return watch;
 }
+
+/** Wait for the first screen (backend known, results present, agents' rollouts at the goal computed). */
+export async function waitReady(page: Page): Promise<void> {
+  await page.getByTestId('app-ready').waitFor({ state: 'visible', timeout: 90_000 });
+}
+
+/** The mean return shown for an agent or reference row ('rollout-hereditary', 'rollout-oracle', …). */
+export async function shownReturn(page: Page, testId: string): Promise<string | null> {
+  return page.getByTestId(testId).getAttribute('data-return');
+}
+
+/** Drag the goal handle to a point given as fractions of the task-space view. */
+export async function dragGoal(page: Page, fx: number, fy: number): Promise<void> {
+  const svg = await page.getByTestId('task-space').boundingBox();
+  const box = await page.getByTestId('goal-handle').boundingBox();
+  if (!svg || !box) throw new Error('no bounding boxes');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(svg.x + svg.width * fx, svg.y + svg.height * fy, { steps: 12 });
+  await page.mouse.up();
+}
+
+/** The p95 of the main-thread 'drag-update' durations (ms) recorded so far, and how many there were. */
+export async function dragUpdateStats(
+  page: Page,
+): Promise<{ count: number; p50: number; p95: number; max: number }> {
+  const d = await page.evaluate(() => window.__hereditaryTest?.dragUpdateDurations() ?? []);
+  const s = [...d].sort((a, b) => a - b);
+  const q = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : Number.NaN);
+  return { count: s.length, p50: q(0.5), p95: q(0.95), max: s[s.length - 1] ?? Number.NaN };
+}

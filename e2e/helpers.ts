@@ -46,11 +46,18 @@ export async function dragGoal(page: Page, fx: number, fy: number): Promise<void
   await page.mouse.up();
 }
 
-/** The p95 of the main-thread 'drag-update' durations (ms) recorded so far, and how many there were. */
+/** Quantiles of the 'drag-update' latencies (or, with 'compute', the agents worker's compute times) in ms. */
 export async function dragUpdateStats(
   page: Page,
+  which: 'latency' | 'compute' = 'latency',
 ): Promise<{ count: number; p50: number; p95: number; max: number }> {
-  const d = await page.evaluate(() => window.__hereditaryTest?.dragUpdateDurations() ?? []);
+  const d = await page.evaluate(
+    (w) =>
+      (w === 'latency'
+        ? window.__hereditaryTest?.dragUpdateDurations()
+        : window.__hereditaryTest?.dragComputeDurations()) ?? [],
+    which,
+  );
   const s = [...d].sort((a, b) => a - b);
   const q = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : Number.NaN);
   return { count: s.length, p50: q(0.5), p95: q(0.95), max: s[s.length - 1] ?? Number.NaN };

@@ -1,0 +1,109 @@
+// The built app under a strict Content-Security-Policy *header*; and no HTML-injection sinks in the UI source.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { dragGoal, watchPage } from './helpers';
+
+const PORT = 4176;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+/** Stricter than the page's meta tag: no blob: workers. Both policies apply; a load must satisfy each. */
+const CSP_HEADER = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+].join('; ');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+let server: Server;
+
+test.beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const rel = normalize(path === '/' ? 'index.html' : path.slice(1)).replace(/^(\.\.[/\\])+/, '');
+    try {
+      const body = await readFile(join('dist', rel));
+      res
+        .writeHead(200, {
+          'content-type': TYPES[extname(rel)] ?? 'application/octet-stream',
+          'content-security-policy': CSP_HEADER,
+          'x-content-type-options': 'nosniff',
+        })
+        .end(body);
+    } catch {
+      res.writeHead(404, { 'content-security-policy': CSP_HEADER }).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(PORT, '127.0.0.1', resolve));
+});
+
+test.afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+for (const link of ['', '#backend=wasm']) {
+  test(`strict CSP header${link ? ` (${link})` : ''}: app-ready, no violation, nothing leaves the origin`, async ({
+    page,
+  }) => {
+    const watch = watchPage(page, ORIGIN);
+    // securitypolicyviolation events of the document (workers' violations reach the console, watched above).
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) =>
+        seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    const response = await page.goto(`${ORIGIN}/${link}`);
+    expect(response?.headers()['content-security-policy']).toBe(CSP_HEADER);
+    await expect(page.getByTestId('app-ready')).toBeVisible();
+    // Exercise the agents worker too: a drag sends new goals to it.
+    await dragGoal(page, 0.9, 0.5);
+    await expect(page).toHaveURL(/goal=/);
+    await expect(page.getByTestId('rollout-hereditary')).toHaveAttribute('data-return', /^-\d/);
+    const violations = await page.evaluate(
+      () => (window as unknown as { __cspViolations: string[] }).__cspViolations,
+    );
+    expect(violations).toEqual([]);
+    expect(watch.cspViolations).toEqual([]);
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    if (link) await expect(page.getByTestId('backend')).toHaveText('wasm');
+  });
+}
+
+/** Every .ts/.tsx file under a folder, recursively. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return sourceFiles(p);
+    return /\.tsx?$/.test(name) ? [p] : [];
+  });
+}
+
+test('the UI source has no HTML-injection sinks (innerHTML, dangerouslySetInnerHTML, d3 .html())', () => {
+  const sinks = /innerHTML|outerHTML|dangerouslySetInnerHTML|insertAdjacentHTML|document\.write|\.html\(/;
+  const files = ['src/app', 'src/panels'].flatMap(sourceFiles);
+  expect(files.length).toBeGreaterThan(10);
+  const hits = files.flatMap((f) =>
+    readFileSync(f, 'utf8')
+      .split('\n')
+      .map((line, i) => ({ where: `${f}:${i + 1}`, line: line.trim() }))
+      .filter(({ line }) => sinks.test(line)),
+  );
+  expect(hits).toEqual([]);
+});

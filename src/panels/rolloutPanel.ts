@@ -94,7 +94,7 @@ export function create(container: HTMLElement, opts: RolloutPanelOptions): Panel
     const note = g
       .append('text')
       .attr('x', MAP / 2)
-      .attr('y', TOP + MAP / 2)
+      .attr('y', TOP + MAP - 22)
       .attr('text-anchor', 'middle')
       .attr('fill', COLOURS.muted)
       .attr('font-size', 13);

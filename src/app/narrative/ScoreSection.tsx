@@ -5,6 +5,8 @@ import { useResults } from '../../state/resultsStore';
 import { PanelHost } from '../PanelHost';
 import { useViewPrefs } from './viewPrefs';
 
+const signed = (x: number | undefined) => (x === undefined ? '—' : x.toFixed(3).replace('-', '−'));
+
 export function ScoreSection() {
   const artifacts = useResults((s) => s.artifacts);
   const source = useResults((s) => s.source);
@@ -33,11 +35,11 @@ export function ScoreSection() {
         {summary && (
           <p className="facts" data-testid="score-facts">
             Over {evaluation.rows.length} test goals ({source === 'live' ? 'live run' : 'pretrained run'}):
-            hereditary minimum score <strong>{summary.min_score.hereditary?.toFixed(3) ?? '—'}</strong>, mean{' '}
-            <strong>{summary.mean_score.hereditary?.toFixed(3) ?? '—'}</strong>.{' '}
+            hereditary minimum score <strong>{signed(summary.min_score.hereditary)}</strong>, mean{' '}
+            <strong>{signed(summary.mean_score.hereditary)}</strong>.{' '}
             {artifacts?.baseline === null
               ? 'The smooth-encoding baseline is not trained in these results yet, so its curve is missing — not faked.'
-              : `Baseline minimum ${summary.min_score.baseline?.toFixed(3) ?? '—'}, mean ${summary.mean_score.baseline?.toFixed(3) ?? '—'}.`}
+              : `Baseline minimum ${signed(summary.min_score.baseline)}, mean ${signed(summary.mean_score.baseline)}.`}
           </p>
         )}
       </div>

@@ -50,7 +50,7 @@ export const TRAINING_PRESETS: readonly TrainingPreset[] = [
     id: 'clustered',
     label: 'Clustered',
     description: 'three goals within 50° of each other: a smooth encoding only covers that arc',
-    anglesDeg: [PAPER_BASE_DEG, 159.84, 109.84],
+    anglesDeg: [PAPER_BASE_DEG, 159.83, 109.83],
   },
   {
     id: 'dense',

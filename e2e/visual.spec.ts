@@ -1,4 +1,5 @@
 // Visual regression of the explainer: first screen, after a drag, the clustered preset (both browser projects).
+import { readFileSync, statSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 
 // Paths are drawn without animation, so every screenshot is of a finished figure.
@@ -53,4 +54,26 @@ test('the clustered preset moves the training goals and drops the stale scores',
   await expect(page).toHaveURL(/train=134\.83,159\.83,109\.83/);
   await expect(page.locator('.task-space figcaption')).toContainText('retrain live to score this one');
   await expect(page.getByTestId('task-space')).toHaveScreenshot('clustered-task-space.png');
+});
+
+test('each panel exports SVG, PNG, JSON and CSV files', async ({ page }) => {
+  await openReady(page);
+  const bar = page.getByRole('group', { name: 'Export score-vs-distance' });
+  const sizes: Record<string, number> = {};
+  for (const kind of ['SVG', 'PNG', 'JSON', 'CSV']) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      bar.getByRole('button', { name: kind }).click(),
+    ]);
+    const path = await download.path();
+    sizes[kind] = statSync(path).size;
+    expect(download.suggestedFilename()).toBe(`score-vs-distance.${kind.toLowerCase()}`);
+    if (kind === 'SVG') expect(readFileSync(path, 'utf8')).toContain('<svg');
+    if (kind === 'CSV')
+      expect(readFileSync(path, 'utf8').split('\n')[0]).toBe(
+        'angle_deg,distance_to_training_deg,score_hereditary,score_baseline,regret_hereditary,regret_baseline',
+      );
+    if (kind === 'PNG') expect(readFileSync(path).subarray(1, 4).toString()).toBe('PNG');
+  }
+  for (const kind of ['SVG', 'PNG', 'JSON', 'CSV']) expect(sizes[kind]).toBeGreaterThan(500);
 });

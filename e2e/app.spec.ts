@@ -27,8 +27,9 @@ test('loads under the CSP, reports the backend and never leaves the origin', asy
   await expect(page.getByTestId('live-training')).toHaveAttribute('data-status', 'idle');
   await expect(page.getByTestId('rollout-hereditary')).toHaveAttribute('data-status', 'ready');
   await expect(page.getByTestId('rollout-hereditary')).toHaveAttribute('data-return', /^-\d/);
-  // The baseline is not in the shipped results yet: it must say so rather than show a number.
-  await expect(page.getByTestId('rollout-baseline')).toHaveAttribute('data-status', 'waiting');
+  // The shipped results include the baseline, adapted from the same context at the same goal.
+  await expect(page.getByTestId('rollout-baseline')).toHaveAttribute('data-status', 'ready');
+  await expect(page.getByTestId('rollout-baseline')).toHaveAttribute('data-return', /^-\d/);
   await page.screenshot({ path: `/tmp/hereditary-${testInfo.project.name}.png`, fullPage: true });
   expect(watch.cspViolations).toEqual([]);
   expect(watch.pageErrors).toEqual([]);
@@ -158,4 +159,61 @@ test('dragging the goal moves both agents, and the link restores goal and return
   await waitReady(page);
   await expect(page.getByTestId('rollout-hereditary')).toHaveAttribute('data-return', after.hereditary ?? '');
   expect(page.url()).toBe(url);
+});
+
+test.describe('live retraining (smoke budget: plumbing, not results)', () => {
+  test.beforeEach(async ({ page: _page }, testInfo) => {
+    test.skip(testInfo.project.name !== 'webgpu', 'long: one project runs it');
+  });
+  test.setTimeout(360_000);
+
+  test('a link with other settings trains on open, stage by stage, and the page switches to the live results', async ({
+    page,
+  }) => {
+    await page.goto('/#budget=smoke');
+    // The pretrained results come first, labelled as trained for other settings.
+    await waitReady(page);
+    await expect(page.getByTestId('settings-differ')).toContainText('budget');
+    await expect(page.getByTestId('live-note').first()).toContainText('training live');
+    const pretrainedReturn = await shownReturn(page, 'rollout-hereditary');
+    await expect(page.getByTestId('live-training')).toHaveAttribute('data-status', 'done', {
+      timeout: 300_000,
+    });
+    for (const stage of ['train-base', 'reward-symmetry', 'hereditary', 'train-baseline', 'evaluate']) {
+      await expect(page.locator(`[data-testid=live-stage][data-stage=${stage}]`)).toHaveAttribute(
+        'data-status',
+        'done',
+      );
+    }
+    await expect(page.getByTestId('results-origin')).toHaveAttribute('data-source', 'live');
+    await expect(page.getByTestId('settings-differ')).toHaveCount(0);
+    // The live results bring a trained baseline: both agents now have a return at the goal.
+    await expect(page.getByTestId('rollout-baseline')).toHaveAttribute('data-return', /^-\d/);
+    await expect(page.getByTestId('rollout-hereditary')).not.toHaveAttribute(
+      'data-return',
+      pretrainedReturn ?? '',
+    );
+    // Each stage ran exactly once.
+    await expect(page.locator('[data-testid=job][data-stage=train-base]')).toHaveCount(1);
+  });
+
+  test('cancelling a stage stops the run and leaves the page usable', async ({ page }) => {
+    await page.goto('/#budget=smoke');
+    await waitReady(page);
+    const base = page.locator('[data-testid=live-stage][data-stage=train-base]');
+    await expect(base).toHaveAttribute('data-status', 'running', { timeout: 120_000 });
+    await base.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByTestId('live-training')).toHaveAttribute('data-status', 'cancelled');
+    await expect(page.locator('[data-testid=job][data-stage=train-base]')).toHaveAttribute(
+      'data-status',
+      'cancelled',
+    );
+    // Still usable: the agents follow the goal, and a new run can be started.
+    const before = await shownReturn(page, 'rollout-hereditary');
+    await page.getByTestId('goal-handle').focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect(page.getByTestId('rollout-hereditary')).not.toHaveAttribute('data-return', before ?? '');
+    await expect(page.getByTestId('retrain-live')).toBeEnabled();
+    await expect(page.getByTestId('results-origin')).toHaveAttribute('data-source', 'pretrained');
+  });
 });

@@ -1,0 +1,68 @@
+// Faults: no WebGPU, a worker killed mid-training, settings switched mid-training. The page must say what happened.
+import { expect, test } from '@playwright/test';
+import { shownReturn, waitReady } from './helpers';
+
+test('without WebGPU the page falls back, says so, and the agents still run', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'fallback', 'needs the browser without a WebGPU adapter');
+  await page.goto('/');
+  await waitReady(page);
+  await expect(page.getByTestId('backend')).not.toHaveText('webgpu');
+  await expect(page.locator('.probes li').filter({ hasText: 'webgpu' })).toContainText('unavailable');
+  await expect(page.getByTestId('rollout-hereditary')).toHaveAttribute('data-return', /^-\d/);
+  await expect(page.getByTestId('rollout-oracle')).toHaveAttribute('data-return', /^-\d/);
+});
+
+test.describe('live training faults (smoke budget)', () => {
+  test.beforeEach(async ({ page: _page }, testInfo) => {
+    test.skip(testInfo.project.name !== 'fallback', 'long: one project runs it');
+  });
+  test.setTimeout(360_000);
+
+  test('a worker killed mid-training restarts from the last completed stage and says so', async ({
+    page,
+  }) => {
+    await page.goto('/#budget=smoke');
+    await waitReady(page);
+    const stage = (name: string) => page.locator(`[data-testid=live-stage][data-stage=${name}]`);
+    await expect(stage('train-base')).toHaveAttribute('data-status', 'done', { timeout: 240_000 });
+    await expect(stage('reward-symmetry')).toHaveAttribute('data-status', 'running');
+    await page.evaluate(() => window.__hereditaryTest?.killWorker());
+    await expect(page.getByTestId('live-note').last()).toContainText(
+      'restarted from the checkpoint after base policy',
+    );
+    await expect(page.getByTestId('live-training')).toHaveAttribute('data-status', 'done', {
+      timeout: 300_000,
+    });
+    // The completed base stage was kept, not retrained; the interrupted one ran again.
+    await expect(page.locator('[data-testid=job][data-stage=train-base]')).toHaveCount(1);
+    await expect(page.locator('[data-testid=job][data-stage=reward-symmetry][data-status=done]')).toHaveCount(
+      1,
+    );
+    await expect(page.getByTestId('results-origin')).toHaveAttribute('data-source', 'live');
+    await expect(page.getByTestId('rollout-hereditary')).toHaveAttribute('data-return', /^-\d/);
+  });
+
+  test('switching the family during training cancels and restarts for the new family', async ({ page }) => {
+    await page.goto('/#budget=smoke');
+    await waitReady(page);
+    await expect(page.locator('[data-testid=live-stage][data-stage=train-base]')).toHaveAttribute(
+      'data-status',
+      'running',
+      { timeout: 120_000 },
+    );
+    const before = await shownReturn(page, 'rollout-oracle');
+    await page.getByLabel('task family').selectOption('ellipse');
+    await expect(page.getByTestId('live-note').last()).toContainText(
+      'Settings changed during training (task family)',
+    );
+    await expect(page.getByTestId('rollout-oracle')).not.toHaveAttribute('data-return', before ?? '');
+    await expect(page.getByTestId('live-training')).toHaveAttribute('data-status', 'done', {
+      timeout: 300_000,
+    });
+    await expect(page.locator('[data-testid=job][data-stage=train-base][data-status=cancelled]')).toHaveCount(
+      1,
+    );
+    await expect(page.getByTestId('results-origin')).toHaveAttribute('data-source', 'live');
+    await expect(page.getByTestId('settings-differ')).toHaveCount(0);
+  });
+});

@@ -13,13 +13,20 @@ async function openReady(page: Page, hash = '') {
   await expect(page.getByTestId('rollout-hereditary')).toHaveAttribute('data-status', 'ready');
 }
 
-test('first screen: task space, rollouts and the four story figures', async ({ page }) => {
+test('first screen: task space, rollouts and the story figures', async ({ page }) => {
   await openReady(page);
   await expect(page.getByTestId('task-space')).toHaveScreenshot('first-task-space.png');
   await expect(page.locator('.rollout-compare .panel-canvas')).toHaveScreenshot('first-rollouts.png');
   const figures = page.locator('.story-figure .panel-canvas');
-  await expect(figures).toHaveCount(5);
-  const names = ['score', 'reward-symmetry', 'race-loss', 'race-error', 'hereditary-generator'];
+  await expect(figures).toHaveCount(6);
+  const names = [
+    'score',
+    'reward-symmetry',
+    'race-loss',
+    'race-error',
+    'hereditary-generator',
+    'theta-search',
+  ];
   for (let i = 0; i < names.length; i++)
     await expect(figures.nth(i)).toHaveScreenshot(`first-${names[i]}.png`);
   await expect(page.getByTestId('race-setting')).toContainText('θ ~ U[');

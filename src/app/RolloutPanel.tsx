@@ -64,6 +64,7 @@ export function RolloutPanel() {
   const s = useSettings((st) => st.settings);
   const oracle = useJobs((st) => st.reference.oracle);
   const agents = useJobs((st) => st.agents);
+  const unavailable = useJobs((st) => st.agentsUnavailable);
   const baselineArtifact = useResults((st) => st.artifacts?.baseline ?? null);
   const hasResults = useResults((st) => st.artifacts !== null);
   const animate = useViewPrefs((p) => p.animate);
@@ -85,14 +86,26 @@ export function RolloutPanel() {
         path: agents[key]?.path ?? null,
         meanReturn: agents[key]?.meanReturn ?? null,
         note:
-          key === 'baseline' && hasResults && baselineArtifact === null
+          unavailable?.[key] ??
+          (key === 'baseline' && hasResults && baselineArtifact === null
             ? 'baseline not trained yet'
             : hasResults
               ? 'rolling out…'
-              : 'waiting for trained agents',
+              : 'waiting for trained agents'),
       })),
     }),
-    [familyValue, s.goal, s.training, s.train, oracle, agents, animate, hasResults, baselineArtifact],
+    [
+      familyValue,
+      s.goal,
+      s.training,
+      s.train,
+      oracle,
+      agents,
+      unavailable,
+      animate,
+      hasResults,
+      baselineArtifact,
+    ],
   );
   return (
     <div className="rollout-panel">

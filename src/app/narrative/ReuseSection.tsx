@@ -5,7 +5,10 @@ import { generatorAngleError } from '../../core/lie';
 import { familyTruth } from '../../core/pipeline/truth';
 import { create, type GeneratorFieldData } from '../../panels/generatorPanel';
 import { COLOURS } from '../../panels/palette';
+import { create as createTheta } from '../../panels/thetaPanel';
+import { useJobs } from '../../state/jobsStore';
 import { useResults } from '../../state/resultsStore';
+import { useSettings } from '../../state/settingsStore';
 import { PanelHost } from '../PanelHost';
 
 const options = {
@@ -19,6 +22,8 @@ const deg = (r: number) => (r * 180) / Math.PI;
 export function ReuseSection() {
   const artifacts = useResults((s) => s.artifacts);
   const her = artifacts?.hereditary.result ?? null;
+  const inference = useJobs((s) => s.inference);
+  const contextSize = useSettings((s) => s.settings.K);
   const data: GeneratorFieldData | null = useMemo(() => {
     if (!artifacts || !her) return null;
     const fam = artifacts.config.family;
@@ -117,6 +122,26 @@ export function ReuseSection() {
           <p className="placeholder">Waiting for results.</p>
         )}
         <figcaption>Truth (dashed) is for scoring only. Diamonds: the training goals.</figcaption>
+        <h3>θ* at the current test goal</h3>
+        {inference ? (
+          <PanelHost
+            create={createTheta}
+            options={undefined}
+            data={inference}
+            name="theta-search"
+            className="generator"
+            csv={() =>
+              inference.gridThetas.map((t, i) => ({ theta_rad: t, context_loss: inference.gridLosses[i] }))
+            }
+          />
+        ) : (
+          <p className="placeholder">Waiting for the agent at the test goal.</p>
+        )}
+        <figcaption>
+          The context loss Σ<sub>k</sub>(r<sub>k</sub> − f̂<sub>0</sub>(e<sup>−θX</sup>s̃′<sub>k</sub>))
+          <sup>2</sup> over θ, from the K = {contextSize} shared context transitions; the dashed truth reads
+          the goal and is a diagnostic.
+        </figcaption>
       </figure>
     </section>
   );

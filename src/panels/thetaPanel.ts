@@ -1,0 +1,128 @@
+// Panel: the hereditary agent's test-time search — context loss over θ ∈ [0, 2π), θ* and the diagnostic truth.
+import { axisBottom, axisLeft, line, type Selection, scaleLinear, scaleLog } from 'd3';
+import { COLOURS, TRUTH_DASH } from './palette';
+import { createSvg, type Panel } from './panel';
+
+export interface ThetaSearchData {
+  gridThetas: number[];
+  gridLosses: number[];
+  /** θ* in radians (from rewards only). */
+  theta: number;
+  /** DIAGNOSTIC (reads the goal): the θ that carries the base goal onto the test goal. */
+  trueThetaDiagnostic: number;
+}
+
+const W = 440;
+const H = 210;
+const M = { left: 54, right: 16, top: 30, bottom: 38 };
+const deg = (r: number) => ((((r * 180) / Math.PI) % 360) + 360) % 360;
+
+export function create(container: HTMLElement): Panel<ThetaSearchData> {
+  const svg = createSvg(container, {
+    width: W,
+    height: H,
+    title: 'Test-time search for θ*',
+    description:
+      'The context loss of the hereditary agent over the group angle θ; its minimum θ* is the inferred task. The dashed line is the true angle, shown as a diagnostic only.',
+  });
+  const xAxis = svg.append('g').attr('transform', `translate(0, ${H - M.bottom})`);
+  const yAxis = svg.append('g').attr('transform', `translate(${M.left}, 0)`);
+  const curve = svg
+    .append('path')
+    .attr('fill', 'none')
+    .attr('stroke', COLOURS.hereditary)
+    .attr('stroke-width', 2);
+  const truth = svg
+    .append('line')
+    .attr('stroke', COLOURS.truth)
+    .attr('stroke-width', 1.6)
+    .attr('stroke-dasharray', TRUTH_DASH);
+  const star = svg.append('line').attr('stroke', COLOURS.hereditary).attr('stroke-width', 1.6);
+  const labels = svg.append('g').attr('font-size', 12);
+  svg
+    .append('text')
+    .attr('x', (M.left + W - M.right) / 2)
+    .attr('y', H - 6)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 12)
+    .attr('fill', COLOURS.muted)
+    .text('group angle θ (°)');
+  svg
+    .append('text')
+    .attr('transform', `translate(14, ${(M.top + H - M.bottom) / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 12)
+    .attr('fill', COLOURS.muted)
+    .text('context loss');
+  return {
+    svg: svg.node() as SVGSVGElement,
+    destroy: () => svg.remove(),
+    update(data) {
+      const x = scaleLinear()
+        .domain([0, 360])
+        .range([M.left, W - M.right]);
+      const positive = data.gridLosses.filter((v) => v > 0);
+      const lo = Math.min(...positive);
+      const hi = Math.max(...positive);
+      const logScale = positive.length === data.gridLosses.length && hi / lo > 50;
+      const y = logScale
+        ? scaleLog()
+            .domain([lo, hi])
+            .range([H - M.bottom, M.top])
+            .nice()
+        : scaleLinear()
+            .domain([Math.min(0, ...data.gridLosses), hi])
+            .range([H - M.bottom, M.top])
+            .nice();
+      styleAxis(xAxis.call(axisBottom(x).tickValues([0, 90, 180, 270, 360]).tickSizeOuter(0)));
+      styleAxis(
+        yAxis.call(
+          axisLeft(y)
+            .ticks(4, logScale ? '~e' : '~g')
+            .tickSizeOuter(0),
+        ),
+      );
+      const pts = data.gridThetas
+        .map((t, i) => [deg(t), data.gridLosses[i]] as const)
+        .sort((a, b) => a[0] - b[0]);
+      curve.attr(
+        'd',
+        line<readonly [number, number]>()
+          .x((p) => x(p[0]))
+          .y((p) => y(p[1]))(pts),
+      );
+      const ts = deg(data.theta);
+      const tt = deg(data.trueThetaDiagnostic);
+      star
+        .attr('x1', x(ts))
+        .attr('x2', x(ts))
+        .attr('y1', M.top)
+        .attr('y2', H - M.bottom);
+      truth
+        .attr('x1', x(tt))
+        .attr('x2', x(tt))
+        .attr('y1', M.top)
+        .attr('y2', H - M.bottom);
+      labels.selectAll('*').remove();
+      labels
+        .append('text')
+        .attr('x', M.left)
+        .attr('y', 16)
+        .attr('fill', COLOURS.hereditary)
+        .attr('font-weight', 600)
+        .text(`θ* = ${ts.toFixed(1)}°`);
+      labels
+        .append('text')
+        .attr('x', W - M.right)
+        .attr('y', 16)
+        .attr('text-anchor', 'end')
+        .attr('fill', COLOURS.muted)
+        .text(`truth (diagnostic) ${tt.toFixed(1)}°`);
+    },
+  };
+}
+
+function styleAxis<T extends SVGGElement>(g: Selection<T, unknown, null, undefined>) {
+  g.attr('font-size', 11).attr('font-family', null).attr('color', COLOURS.muted);
+  g.select('.domain').attr('stroke', COLOURS.faint);
+}

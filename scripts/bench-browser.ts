@@ -1,0 +1,308 @@
+// `tsx scripts/bench-browser.ts [--out f.json]`: tfjs backends in a Chromium worker, drag p95, first screen, live pipeline.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { build } from 'vite';
+import {
+  buildApp,
+  dragGoal,
+  firstScreenMs,
+  launchChromium,
+  log,
+  measureDurations,
+  quantiles,
+  startPreview,
+  timeLiveRun,
+} from '../src/cli/benchBrowserHarness';
+import { type BenchRow, formatBenchTable } from '../src/cli/benchTable';
+import type { BenchReply, BenchRequest } from './bench-browser/protocol';
+
+const USAGE =
+  'usage: tsx scripts/bench-browser.ts [--out file.json] [--backends webgpu,webgl,wasm,cpu] [--skip-build]\n' +
+  '       [--loads N] [--drags N] [--quick-timeout s] [--no-pipeline] [--no-quick]';
+const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
+const BENCH_DIST = 'node_modules/.cache/bench-browser-dist';
+/** Updates timed per backend: software GPUs take ~0.1–0.5 s per update, so they get fewer. */
+const SAC_UPDATES: Record<string, { updates: number; warmup: number }> = {
+  webgpu: { updates: 8, warmup: 3 },
+  webgl: { updates: 15, warmup: 5 },
+  wasm: { updates: 100, warmup: 20 },
+  cpu: { updates: 20, warmup: 5 },
+};
+const GOALS = { firstScreenMs: 1000, dragP95Ms: 16, pipelineMs: 60_000, frames50kMs: 500 };
+
+interface Options {
+  out: string | null;
+  backends: string[];
+  skipBuild: boolean;
+  loads: number;
+  drags: number;
+  quickTimeoutS: number;
+  pipeline: boolean;
+  quick: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = {
+    out: null,
+    backends: BACKENDS,
+    skipBuild: false,
+    loads: 3,
+    drags: 12,
+    quickTimeoutS: 300,
+    pipeline: true,
+    quick: true,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    const count = (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`${a} needs a positive whole number, got ${v}`);
+      return n;
+    };
+    if (a === '--out') o.out = next();
+    else if (a === '--backends') {
+      o.backends = next().split(',');
+      const bad = o.backends.find((b) => !BACKENDS.includes(b));
+      if (bad) throw new Error(`unknown backend ${bad}`);
+    } else if (a === '--skip-build') o.skipBuild = true;
+    else if (a === '--loads') o.loads = count(next());
+    else if (a === '--drags') o.drags = count(next());
+    else if (a === '--quick-timeout') o.quickTimeoutS = count(next());
+    else if (a === '--no-pipeline') o.pipeline = false;
+    else if (a === '--no-quick') o.quick = false;
+    else throw new Error(`unknown option ${a}\n${USAGE}`);
+  }
+  return o;
+}
+
+async function buildBenchPage(): Promise<void> {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: resolve('scripts/bench-browser'),
+    base: './',
+    worker: { format: 'es' },
+    build: { outDir: resolve(BENCH_DIST), emptyOutDir: true, chunkSizeWarningLimit: 8000, target: 'es2022' },
+  });
+}
+
+type Figures = Record<string, Record<string, number | string | null>>;
+
+/** Per backend: setup, SAC update, frames 10k/50k (batched tfjs), one discovery step; plain-JS frames once. */
+async function benchBackends(
+  page: Page,
+  backends: string[],
+  rows: BenchRow[],
+  figures: Figures,
+): Promise<void> {
+  const run = (backend: string, reqs: BenchRequest[], timeoutMs: number) =>
+    page.evaluate(([b, r, t]) => window.benchRun(b, r, t), [backend, reqs, timeoutMs] as const) as Promise<
+      BenchReply[]
+    >;
+  const val = (r: BenchReply, key: string): number | null => (r.ok ? (r.ms[key] ?? null) : null);
+  const why = (r: BenchReply): string => (r.ok ? '' : r.error);
+
+  log('bench-browser: kernel frames, plain JS in a worker…');
+  const plain = await run(
+    'cpu',
+    [
+      { kind: 'frames-plain', n: 10_000 },
+      { kind: 'frames-plain', n: 50_000 },
+    ],
+    120_000,
+  );
+  figures.framesPlain = { '10k': val(plain[0], 'total'), '50k': val(plain[1], 'total') };
+
+  const per: Record<string, BenchReply[]> = {};
+  for (const b of backends) {
+    log(`bench-browser: ${b} in a worker…`);
+    per[b] = await run(
+      b,
+      [
+        { kind: 'sac', ...SAC_UPDATES[b] },
+        { kind: 'frames-tf', n: 10_000 },
+        { kind: 'frames-tf', n: 50_000 },
+        { kind: 'discovery' },
+      ],
+      90_000,
+    );
+    const [sac, f10, f50, disc] = per[b];
+    figures[`backend:${b}`] = {
+      active: sac.ok ? sac.backend : null,
+      sacMsPerUpdate: val(sac, 'perUpdate'),
+      frames10kMs: val(f10, 'total'),
+      frames50kMs: val(f50, 'total'),
+      discoveryDifferentialMs: val(disc, 'differential'),
+      discoveryFunctionalMs: val(disc, 'functional'),
+      errors: [sac, f10, f50, disc].map(why).filter(Boolean).join('; ') || null,
+    };
+  }
+  const ref = (key: string) => figures['backend:cpu']?.[key] as number | null | undefined;
+  const add = (what: string, key: string, unit: string, goal?: (v: number) => string) => {
+    for (const b of backends) {
+      const f = figures[`backend:${b}`];
+      const v = f[key] as number | null;
+      const r = ref(key);
+      rows.push({
+        what,
+        backend: b + (f.active && f.active !== b ? ` (got ${f.active})` : ''),
+        value: v ?? Number.NaN,
+        unit,
+        ratio: v != null && r ? v / r : null,
+        note: v == null ? `failed: ${String(f.errors ?? '').slice(0, 60)}` : goal?.(v),
+      });
+    }
+  };
+  add('SAC update (batch 256, 2×64)', 'sacMsPerUpdate', 'ms');
+  add('kernel frames 10k (batched tfjs)', 'frames10kMs', 'ms');
+  add('kernel frames 50k (batched tfjs)', 'frames50kMs', 'ms', (v) =>
+    met(v <= GOALS.frames50kMs, '≤ 500 ms'),
+  );
+  add('discovery step, differential (b 128)', 'discoveryDifferentialMs', 'ms');
+  add('discovery step, functional (b 128)', 'discoveryFunctionalMs', 'ms');
+  const fp = figures.framesPlain;
+  rows.push({
+    what: 'kernel frames 10k (plain JS, grid)',
+    backend: 'plain JS',
+    value: (fp['10k'] as number) ?? Number.NaN,
+    unit: 'ms',
+  });
+  rows.push({
+    what: 'kernel frames 50k (plain JS, grid)',
+    backend: 'plain JS',
+    value: (fp['50k'] as number) ?? Number.NaN,
+    unit: 'ms',
+    note: fp['50k'] == null ? 'failed' : met((fp['50k'] as number) <= GOALS.frames50kMs, '≤ 500 ms'),
+  });
+}
+
+const met = (ok: boolean, goal: string): string => `goal ${goal}: ${ok ? 'met' : 'NOT met'}`;
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  if (!opts.skipBuild) {
+    log('bench-browser: vite build (app)…');
+    buildApp();
+  }
+  log('bench-browser: vite build (bench page)…');
+  await buildBenchPage();
+  const app = await startPreview('dist');
+  const benchSrv = await startPreview(BENCH_DIST);
+  const browser = await launchChromium();
+  const rows: BenchRow[] = [];
+  const figures: Figures = {};
+  try {
+    const benchPage = await browser.newPage();
+    await benchPage.goto(`${benchSrv.origin}/`);
+    await benchPage.locator('#status[data-ready="1"]').waitFor({ state: 'attached' });
+    await benchBackends(benchPage, opts.backends, rows, figures);
+    await benchPage.close();
+
+    log('bench-browser: first screen…');
+    const loads: number[] = [];
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    for (let i = 0; i < opts.loads; i++) {
+      const page = await ctx.newPage();
+      loads.push(await firstScreenMs(page, `${app.origin}/`));
+      if (i < opts.loads - 1) await page.close();
+      else {
+        log('bench-browser: scripted drags…');
+        for (let d = 0; d < opts.drags; d++) {
+          const a = (2 * Math.PI * (d + 0.5)) / opts.drags;
+          await dragGoal(page, 0.5 + 0.42 * Math.cos(a), 0.5 - 0.42 * Math.sin(a));
+          await page.waitForTimeout(150);
+        }
+        await page.waitForTimeout(1000);
+        const drag = quantiles(await measureDurations(page, 'drag-update'));
+        const compute = quantiles(await measureDurations(page, 'drag-update-compute'));
+        figures.drag = { ...drag, computeP50: compute.p50, computeP95: compute.p95 };
+        rows.push({
+          what: `drag update p95 (${drag.count} updates, ${opts.drags} drags)`,
+          backend: 'page + agents worker',
+          value: drag.p95,
+          unit: 'ms',
+          note: `p50 ${drag.p50.toFixed(1)}, max ${drag.max.toFixed(1)}; ${met(drag.p95 <= GOALS.dragP95Ms, '≤ 16 ms')}`,
+        });
+        if (compute.count > 0)
+          rows.push({
+            what: 'drag update, worker compute part p95',
+            backend: 'agents worker',
+            value: compute.p95,
+            unit: 'ms',
+            note: `p50 ${compute.p50.toFixed(1)}`,
+          });
+        await page.close();
+      }
+    }
+    await ctx.close();
+    const fs = quantiles(loads);
+    figures.firstScreen = { coldMs: loads[0], medianMs: fs.p50, maxMs: fs.max, loads: loads.length };
+    rows.push({
+      what: `first screen (nav → app-ready), median of ${loads.length}`,
+      backend: 'auto',
+      value: fs.p50,
+      unit: 'ms',
+      note: `cold ${loads[0].toFixed(0)} ms; ${met(fs.p50 <= GOALS.firstScreenMs, '≤ 1.0 s')}`,
+    });
+
+    if (opts.pipeline) {
+      const budgets: { name: string; hash: string; timeoutS: number }[] = [
+        { name: 'smoke', hash: '#budget=smoke&seed=11', timeoutS: 180 },
+      ];
+      // The default budget is quick; another seed than the shipped run makes the page train from scratch.
+      if (opts.quick)
+        budgets.push({ name: 'quick', hash: '#budget=quick&seed=11', timeoutS: opts.quickTimeoutS });
+      for (const b of budgets) {
+        log(`bench-browser: live pipeline, budget ${b.name} (limit ${b.timeoutS} s)…`);
+        const ctxP = await browser.newContext();
+        const page = await ctxP.newPage();
+        const t = await timeLiveRun(page, `${app.origin}/${b.hash}`, b.timeoutS * 1000);
+        await ctxP.close();
+        figures[`pipeline:${b.name}`] = {
+          status: t.status,
+          totalMs: t.totalMs,
+          error: t.error ?? null,
+          ...t.stageDoneMs,
+        };
+        const done = t.status === 'done';
+        rows.push({
+          what: `live pipeline from scratch, budget ${b.name}`,
+          backend: 'auto',
+          value: t.totalMs / 1000,
+          unit: 's',
+          note: done
+            ? `${met(t.totalMs <= GOALS.pipelineMs, '≤ 60 s')}; stages done at ${Object.entries(t.stageDoneMs)
+                .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`)
+                .join(', ')} s`
+            : `${t.status}${t.error ? `: ${t.error}` : ''}; NOT met`,
+        });
+      }
+    }
+  } finally {
+    await browser.close();
+    await app.stop();
+    await benchSrv.stop();
+  }
+  const table = formatBenchTable(rows);
+  process.stdout.write(
+    `\n${table}\n\nvs ref = ratio to the cpu backend in the same run (lower is faster).\n`,
+  );
+  if (opts.out) {
+    writeFileSync(
+      opts.out,
+      `${JSON.stringify({ when: new Date().toISOString(), goals: GOALS, figures, rows }, null, 2)}\n`,
+    );
+    log(`bench-browser: figures written to ${opts.out}`);
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench-browser failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+// Benchmark worker: activates one tfjs backend and times SAC updates, kernel frames and discovery steps on it.
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+import '@tensorflow/tfjs-backend-wasm';
+import { benchFramesPlain, benchFramesTf, benchLossSteps } from '../../src/cli/benchDiscovery';
+import { benchSacUpdate } from '../../src/core/sac/benchSac';
+import { configureWasmPaths } from '../../src/workers/wasmPaths';
+import type { BenchReply, BenchRequest } from './protocol';
+
+tf.enableProdMode();
+configureWasmPaths();
+
+async function handle(req: BenchRequest): Promise<BenchReply> {
+  switch (req.kind) {
+    case 'setup': {
+      if (!(await tf.setBackend(req.backend))) return { ok: false, error: `${req.backend} is not available` };
+      await tf.ready();
+      const probe = tf.tensor1d([1, 2, 3]).square();
+      await probe.data();
+      probe.dispose();
+      return { ok: true, backend: tf.getBackend(), ms: {} };
+    }
+    case 'sac': {
+      // benchSacUpdate only passes the name to tf.setBackend; its type lists the Node backends.
+      const r = await benchSacUpdate(tf.getBackend() as 'wasm', req.updates, { warmupUpdates: req.warmup });
+      return { ok: true, backend: r.backend, ms: { perUpdate: r.msPerUpdate } };
+    }
+    case 'frames-plain':
+      return { ok: true, backend: 'plain JS', ms: { total: await benchFramesPlain(req.n) } };
+    case 'frames-tf':
+      return { ok: true, backend: tf.getBackend(), ms: { total: await benchFramesTf(req.n) } };
+    case 'discovery': {
+      const s = await benchLossSteps();
+      return {
+        ok: true,
+        backend: tf.getBackend(),
+        ms: { differential: s.differential, functional: s.functional },
+      };
+    }
+  }
+}
+
+self.onmessage = async (e: MessageEvent<BenchRequest>) => {
+  let reply: BenchReply;
+  try {
+    reply = await handle(e.data);
+  } catch (err) {
+    reply = { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+  self.postMessage(reply);
+};

@@ -1,0 +1,13 @@
+// Messages between the browser-benchmark page and its worker (one tfjs backend per worker).
+
+export type BenchRequest =
+  | { kind: 'setup'; backend: string }
+  | { kind: 'sac'; updates: number; warmup: number }
+  | { kind: 'frames-plain'; n: number }
+  | { kind: 'frames-tf'; n: number }
+  | { kind: 'discovery' };
+
+/** ms figures of one request, or why it failed. `backend` is what tfjs reports as active. */
+export type BenchReply =
+  | { ok: true; backend: string; ms: Record<string, number>; note?: string }
+  | { ok: false; error: string };

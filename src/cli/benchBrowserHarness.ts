@@ -1,0 +1,179 @@
+// Shared harness of the browser benchmark and soak scripts: Chromium, builds, preview servers, page probes.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { Browser, Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
+
+/** The flags that give tfjs a (SwiftShader) WebGPU adapter in headless Chromium; harmless for the other backends. */
+export const WEBGPU_FLAGS = [
+  '--enable-unsafe-webgpu',
+  '--enable-features=Vulkan',
+  '--use-vulkan=swiftshader',
+  '--use-webgpu-adapter=swiftshader',
+];
+
+/** CHROMIUM_PATH, else what scripts/ensure-browser.mjs recorded, else Debian's binary. */
+export function chromiumExecutable(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  const recorded = 'node_modules/.cache/chromium-path';
+  if (existsSync(recorded)) {
+    const p = readFileSync(recorded, 'utf8').trim();
+    if (p && existsSync(p)) return p;
+  }
+  return '/usr/lib/chromium/chromium';
+}
+
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: ['--no-sandbox', '--enable-precise-memory-info', ...WEBGPU_FLAGS, ...extraArgs],
+  });
+}
+
+export const log = (s: string): void => {
+  process.stderr.write(`${s}\n`);
+};
+
+/** A TCP port that was free a moment ago on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** `vite build` of the app into dist/ (throws on failure). */
+export function buildApp(): void {
+  const r = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`vite build failed with code ${r.status}`);
+}
+
+export interface RunningServer {
+  origin: string;
+  stop(): Promise<void>;
+}
+
+async function waitForHttp(origin: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(origin);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${origin} did not answer within ${timeoutMs} ms`);
+}
+
+/** `vite preview` of a built folder on a free port; the vite binary is started directly so stop() ends it. */
+export async function startPreview(outDir = 'dist'): Promise<RunningServer> {
+  const port = await freePort();
+  const child = spawn(
+    'node_modules/.bin/vite',
+    ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const origin = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(origin, child, 30_000);
+  } catch (e) {
+    child.kill('SIGTERM');
+    throw e;
+  }
+  return {
+    origin,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export interface Quantiles {
+  count: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export function quantiles(xs: readonly number[]): Quantiles {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : Number.NaN);
+  return { count: s.length, p50: q(0.5), p95: q(0.95), max: s.length ? s[s.length - 1] : Number.NaN };
+}
+
+/** Navigation start → app-ready, in ms (performance.now() counts from the navigation; polled every frame). */
+export async function firstScreenMs(page: Page, url: string, timeoutMs = 120_000): Promise<number> {
+  await page.goto(url, { waitUntil: 'commit' });
+  const at = await page.waitForFunction(
+    () => (document.querySelector('[data-testid="app-ready"]') ? performance.now() : false),
+    undefined,
+    { polling: 'raf', timeout: timeoutMs },
+  );
+  return (await at.jsonValue()) as number;
+}
+
+/** Drag the goal handle to a point given as fractions of the task-space view, in `steps` pointer moves. */
+export async function dragGoal(page: Page, fx: number, fy: number, steps = 12): Promise<void> {
+  const svg = await page.getByTestId('task-space').boundingBox();
+  const box = await page.getByTestId('goal-handle').boundingBox();
+  if (!svg || !box) throw new Error('no bounding boxes for the goal drag');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(svg.x + svg.width * fx, svg.y + svg.height * fy, { steps });
+  await page.mouse.up();
+}
+
+/** Durations (ms) of the page's performance measures of one name so far. */
+export function measureDurations(page: Page, name: string): Promise<number[]> {
+  return page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
+}
+
+export interface LiveRunTiming {
+  status: string;
+  /** Navigation → live-training status 'done' (or the time it was given up), ms. */
+  totalMs: number;
+  /** ms after navigation at which each stage was first seen done. */
+  stageDoneMs: Record<string, number>;
+  error?: string;
+}
+
+/** Open `url` (a link that makes the page train live), poll the stages until done/error/timeout. */
+export async function timeLiveRun(page: Page, url: string, timeoutMs: number): Promise<LiveRunTiming> {
+  await page.goto(url);
+  const stageDoneMs: Record<string, number> = {};
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const s = await page.evaluate(() => {
+      const panel = document.querySelector('[data-testid="live-training"]');
+      const stages = [...document.querySelectorAll('[data-testid="live-stage"]')].map((el) => ({
+        stage: el.getAttribute('data-stage') ?? '?',
+        status: el.getAttribute('data-status') ?? '?',
+      }));
+      const error = panel?.querySelector('.error')?.textContent ?? undefined;
+      return {
+        status: panel?.getAttribute('data-status') ?? 'missing',
+        stages,
+        now: performance.now(),
+        error,
+      };
+    });
+    for (const st of s.stages)
+      if (st.status === 'done' && !(st.stage in stageDoneMs)) stageDoneMs[st.stage] = s.now;
+    if (s.status === 'done' || s.status === 'error' || s.status === 'cancelled')
+      return { status: s.status, totalMs: s.now, stageDoneMs, error: s.error };
+    if (Date.now() > until) return { status: `timeout (${s.status})`, totalMs: s.now, stageDoneMs };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

@@ -13,8 +13,8 @@ export interface ScoreCurveData {
   agents: AgentKey[];
 }
 
-const W = 640;
-const H = 330;
+const W = 540;
+const H = 340;
 const M = { left: 56, right: 18, top: 40, bottom: 44 };
 
 export function create(container: HTMLElement): Panel<ScoreCurveData> {
@@ -30,19 +30,19 @@ export function create(container: HTMLElement): Panel<ScoreCurveData> {
   const grid = svg.append('g');
   const dots = svg.append('g');
   const curves = svg.append('g');
-  const legend = svg.append('g').attr('transform', `translate(${M.left}, 18)`).attr('font-size', 12.5);
+  const legend = svg.append('g').attr('transform', `translate(${M.left}, 18)`).attr('font-size', 13.5);
   const yLabel = svg
     .append('text')
     .attr('transform', `translate(15, ${(M.top + H - M.bottom) / 2}) rotate(-90)`)
     .attr('text-anchor', 'middle')
-    .attr('font-size', 12.5)
+    .attr('font-size', 13.5)
     .attr('fill', COLOURS.muted);
   svg
     .append('text')
     .attr('x', (M.left + W - M.right) / 2)
     .attr('y', H - 8)
     .attr('text-anchor', 'middle')
-    .attr('font-size', 12.5)
+    .attr('font-size', 13.5)
     .attr('fill', COLOURS.muted)
     .text('angular distance to the nearest training task (°)');
 
@@ -108,7 +108,7 @@ export function create(container: HTMLElement): Panel<ScoreCurveData> {
 
       legend.selectAll('*').remove();
       agents.forEach((a, i) => {
-        const g = legend.append('g').attr('transform', `translate(${i * 200}, 0)`);
+        const g = legend.append('g').attr('transform', `translate(${i * 190}, 0)`);
         const missing = !present.includes(a);
         g.append('circle')
           .attr('cx', 9)
@@ -128,6 +128,6 @@ export function create(container: HTMLElement): Panel<ScoreCurveData> {
 }
 
 function styleAxis<T extends SVGGElement>(g: Selection<T, unknown, null, undefined>) {
-  g.attr('font-size', 11.5).attr('font-family', null).attr('color', COLOURS.muted);
+  g.attr('font-size', 12.5).attr('font-family', null).attr('color', COLOURS.muted);
   g.select('.domain').attr('stroke', COLOURS.faint);
 }

@@ -74,6 +74,7 @@ export function ScoreSection() {
             options={undefined}
             data={data}
             name={`${mode}-vs-distance`}
+            className="score"
             exportData={evaluation}
             csv={() =>
               (evaluation?.rows ?? []).map((r) => ({

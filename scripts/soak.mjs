@@ -1,0 +1,163 @@
+// `tsx scripts/soak.mjs [--minutes 5]`: bounded browser soak (drag the goal, retrain with the smoke budget), memory over time.
+import { buildApp, dragGoal, launchChromium, log, startPreview } from '../src/cli/benchBrowserHarness.ts';
+
+const USAGE = 'usage: tsx scripts/soak.mjs [--minutes M] [--sample-every s] [--skip-build]';
+
+function parseArgs(argv) {
+  const o = { minutes: 5, sampleEveryS: 20, skipBuild: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--minutes') o.minutes = Number(argv[++i]);
+    else if (a === '--sample-every') o.sampleEveryS = Number(argv[++i]);
+    else if (a === '--skip-build') o.skipBuild = true;
+    else throw new Error(`unknown option ${a}\n${USAGE}`);
+  }
+  if (!(o.minutes > 0 && o.minutes <= 120)) throw new Error(`--minutes must be in (0, 120]\n${USAGE}`);
+  if (!(o.sampleEveryS >= 2)) throw new Error(`--sample-every must be ≥ 2 s\n${USAGE}`);
+  return o;
+}
+
+/** tfjs keeps its engine on the global object (_tfengine), so a worker's tensor count can be read from outside. */
+async function workerTensors(page) {
+  const out = [];
+  for (const w of page.workers()) {
+    try {
+      const m = await w.evaluate(() => globalThis._tfengine?.memory?.() ?? null);
+      if (m) out.push({ numTensors: m.numTensors, numBytes: m.numBytes });
+    } catch {
+      // a worker that is being restarted
+    }
+  }
+  return out;
+}
+
+async function sample(page, cdp, t0, events) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+  const page_ = await page.evaluate(() => ({
+    heap: performance.memory?.usedJSHeapSize ?? null,
+    domNodes: document.getElementsByTagName('*').length,
+    measures: performance.getEntriesByType('measure').length,
+    status: document.querySelector('[data-testid="live-training"]')?.getAttribute('data-status') ?? '?',
+  }));
+  const tensors = await workerTensors(page);
+  const tfWorker = tensors.find((t) => t.numTensors > 0) ?? tensors[0] ?? null;
+  return {
+    t: (Date.now() - t0) / 1000,
+    pageHeapMB: (page_.heap ?? metric('JSHeapUsedSize')) / 2 ** 20,
+    domNodes: page_.domNodes,
+    listeners: metric('JSEventListeners'),
+    workers: page.workers().length,
+    tensors: tfWorker?.numTensors ?? null,
+    tensorMB: tfWorker ? tfWorker.numBytes / 2 ** 20 : null,
+    drags: events.drags,
+    retrains: events.retrains,
+    status: page_.status,
+  };
+}
+
+function printTable(rows) {
+  const cols = [
+    't',
+    'pageHeapMB',
+    'domNodes',
+    'listeners',
+    'workers',
+    'tensors',
+    'tensorMB',
+    'drags',
+    'retrains',
+    'status',
+  ];
+  const fmt = (v) =>
+    v === null || v === undefined
+      ? '-'
+      : typeof v === 'number'
+        ? Number.isInteger(v)
+          ? String(v)
+          : v.toFixed(1)
+        : String(v);
+  const body = rows.map((r) => cols.map((c) => fmt(r[c])));
+  const w = cols.map((c, i) => Math.max(c.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => cells.map((c, i) => c.padStart(w[i])).join('  ');
+  process.stdout.write(`${[line(cols), line(w.map((n) => '-'.repeat(n))), ...body.map(line)].join('\n')}\n`);
+}
+
+/** Growth between the first sample after warm-up and the last one; flagged past a tolerance. */
+function growthReport(rows) {
+  if (rows.length < 3) return ['too few samples to judge growth'];
+  const first = rows[1];
+  const last = rows[rows.length - 1];
+  const out = [];
+  const check = (key, tol, unit) => {
+    if (first[key] == null || last[key] == null || Number.isNaN(first[key]))
+      return out.push(`${key}: not sampled`);
+    const d = last[key] - first[key];
+    const flag = d > tol ? 'GROWTH' : 'flat';
+    out.push(
+      `${key}: ${fmtN(first[key])} → ${fmtN(last[key])} ${unit} (${d >= 0 ? '+' : ''}${fmtN(d)}) ${flag}`,
+    );
+  };
+  const fmtN = (x) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+  check('pageHeapMB', Math.max(10, first.pageHeapMB * 0.25), 'MB');
+  check('domNodes', first.domNodes * 0.1 + 20, 'nodes');
+  check('listeners', first.listeners * 0.1 + 20, 'listeners');
+  check('workers', 0, 'workers');
+  return out;
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (!opts.skipBuild) buildApp();
+  const server = await startPreview('dist');
+  const browser = await launchChromium();
+  const rows = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(`${server.origin}/#budget=smoke&seed=21`);
+    await page.getByTestId('app-ready').waitFor({ state: 'attached', timeout: 180_000 });
+    const t0 = Date.now();
+    const end = t0 + opts.minutes * 60_000;
+    const events = { drags: 0, retrains: 0 };
+    let nextSample = t0;
+    let k = 0;
+    log(`soak: ${opts.minutes} min, a sample every ${opts.sampleEveryS} s`);
+    while (Date.now() < end) {
+      if (Date.now() >= nextSample) {
+        rows.push(await sample(page, cdp, t0, events));
+        nextSample += opts.sampleEveryS * 1000;
+        log(`soak: t=${rows[rows.length - 1].t.toFixed(0)} s`);
+      }
+      const a = (k++ * 2.4) % (2 * Math.PI);
+      await dragGoal(page, 0.5 + 0.4 * Math.cos(a), 0.5 - 0.4 * Math.sin(a), 8);
+      events.drags++;
+      // Retrain with the smoke budget whenever the previous live run has ended.
+      const retrain = page.getByTestId('retrain-live');
+      if (await retrain.isEnabled().catch(() => false)) {
+        await retrain.click();
+        events.retrains++;
+      }
+      await page.waitForTimeout(400);
+    }
+    rows.push(await sample(page, cdp, t0, events));
+    printTable(rows);
+    process.stdout.write(`\n${growthReport(rows).join('\n')}\n`);
+    process.stdout.write(
+      'tensors = tf.memory().numTensors of the tfjs worker (read from its global _tfengine); ' +
+        'it rises and falls with the running stage, so it is listed, not judged.\n',
+    );
+    process.stdout.write(`page errors: ${errors.length ? errors.join(' | ') : 'none'}\n`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`soak failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -210,6 +210,11 @@ export function useLiveTraining(compute: Compute | null): void {
     const differs = trainingDifferences(config, wanted);
     if (differs.length === 0) return;
     cancelLiveTraining(compute);
+    const shown = useResults.getState().artifacts?.config;
+    if (shown && trainingDifferences(shown, wanted).length === 0) {
+      note('The settings match the shown results again: training cancelled.');
+      return;
+    }
     note(`Settings changed during training (${differs.join(', ')}): cancelled and restarted.`);
     startLiveTraining(compute, wanted);
   }, [compute, wanted]);

@@ -70,7 +70,59 @@ export class BaseRewardModel {
     return this.json;
   }
 
-  value(x: number, y: number): number {
+  /** The local quadratic fit itself (about 10–20 µs a call). */
+  exactValue(x: number, y: number): number {
     return this.model.value(x, y);
   }
+
+  /**
+   * f̂₀ by bilinear interpolation of the fit tabulated once on a TABLE_SPACING grid over the data's box
+   * (interpolation error ≲ h²/(8r) for the cone −r, far below the fit's own noise); where a corner has
+   * no value, the exact fit answers. About 100× faster, which θ inference at every drag needs.
+   */
+  value(x: number, y: number): number {
+    const t = this.table ?? this.tabulate();
+    const fx = (x - t.x0) / t.h;
+    const fy = (y - t.y0) / t.h;
+    const i = Math.floor(fx);
+    const j = Math.floor(fy);
+    if (i < 0 || j < 0 || i >= t.nx - 1 || j >= t.ny - 1) return this.model.value(x, y);
+    const k = j * t.nx + i;
+    const v00 = t.values[k];
+    const v10 = t.values[k + 1];
+    const v01 = t.values[k + t.nx];
+    const v11 = t.values[k + t.nx + 1];
+    if (Number.isNaN(v00 + v10 + v01 + v11)) return this.model.value(x, y);
+    const u = fx - i;
+    const w = fy - j;
+    return (1 - w) * ((1 - u) * v00 + u * v10) + w * ((1 - u) * v01 + u * v11);
+  }
+
+  private table: { x0: number; y0: number; h: number; nx: number; ny: number; values: Float64Array } | null =
+    null;
+
+  private tabulate() {
+    const p = this.json.points;
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (let i = 0; i < p.length; i += 2) {
+      x0 = Math.min(x0, p[i]);
+      x1 = Math.max(x1, p[i]);
+      y0 = Math.min(y0, p[i + 1]);
+      y1 = Math.max(y1, p[i + 1]);
+    }
+    const h = TABLE_SPACING;
+    const nx = Math.max(2, Math.ceil((x1 - x0) / h) + 1);
+    const ny = Math.max(2, Math.ceil((y1 - y0) / h) + 1);
+    const values = new Float64Array(nx * ny);
+    for (let j = 0; j < ny; j++)
+      for (let i = 0; i < nx; i++) values[j * nx + i] = this.model.value(x0 + i * h, y0 + j * h);
+    this.table = { x0, y0, h, nx, ny, values };
+    return this.table;
+  }
 }
+
+/** Spacing of the tabulated f̂₀. */
+export const TABLE_SPACING = 0.05;

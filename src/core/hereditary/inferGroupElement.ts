@@ -26,6 +26,22 @@ export interface GroupElementEstimate {
   gridLosses: number[];
 }
 
+/** exp(−θX) at the grid angles, computed once per generator (a drag re-infers θ many times with one X). */
+const gridFlowCache = new WeakMap<Generator, Map<number, number[][]>>();
+
+function gridInverseFlows(generator: Generator, gridSize: number): number[][] {
+  let byGrid = gridFlowCache.get(generator);
+  if (!byGrid) gridFlowCache.set(generator, (byGrid = new Map()));
+  let flows = byGrid.get(gridSize);
+  if (!flows) {
+    flows = Array.from({ length: gridSize }, (_, k) =>
+      expm3(scale3(generator, (-2 * Math.PI * k) / gridSize)),
+    );
+    byGrid.set(gridSize, flows);
+  }
+  return flows;
+}
+
 /** Σ_k (r_k − f̂₀(exp(−θX) s'_k))² for one θ. */
 export function contextLoss(
   context: readonly ContextTransition[],
@@ -34,7 +50,15 @@ export function contextLoss(
   theta: number,
   missingPenalty = DEFAULT_INFERENCE.missingPenalty,
 ): number {
-  const inv = expm3(scale3(generator, -theta));
+  return contextLossAt(context, expm3(scale3(generator, -theta)), model, missingPenalty);
+}
+
+function contextLossAt(
+  context: readonly ContextTransition[],
+  inv: readonly number[],
+  model: BaseRewardPredictor,
+  missingPenalty: number,
+): number {
   let loss = 0;
   for (const c of context) {
     const x = inv[0] * c.next[0] + inv[1] * c.next[1] + inv[2];
@@ -53,7 +77,8 @@ export function inferGroupElement(
   opts: InferenceOptions = DEFAULT_INFERENCE,
 ): GroupElementEstimate {
   const gridThetas = Array.from({ length: opts.gridSize }, (_, k) => (2 * Math.PI * k) / opts.gridSize);
-  const gridLosses = gridThetas.map((t) => contextLoss(context, generator, model, t, opts.missingPenalty));
+  const flows = gridInverseFlows(generator, opts.gridSize);
+  const gridLosses = flows.map((inv) => contextLossAt(context, inv, model, opts.missingPenalty));
   let best = 0;
   for (let k = 1; k < gridLosses.length; k++) if (gridLosses[k] < gridLosses[best]) best = k;
   const step = (2 * Math.PI) / opts.gridSize;

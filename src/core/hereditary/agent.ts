@@ -9,6 +9,7 @@ import {
   type BaseRewardPredictor,
   DEFAULT_INFERENCE,
   type GroupElementEstimate,
+  gridInverseFlows,
   type InferenceOptions,
   inferGroupElement,
 } from './inferGroupElement';
@@ -64,18 +65,21 @@ export function adaptHereditaryAgent(
 
 /**
  * ORACLE (scoring/diagnostics only): the θ whose flow carries the base goal closest to the true goal,
- * read from the task's goal. Grid of 4096 angles then golden-section.
+ * read from the task's goal. Grid of 256 angles (flows cached per generator) then golden-section.
  */
 export function oracleThetaFromGoal(generator: Generator, baseGoal: Vec2, goal: Vec2): number {
   const miss = (t: number) => {
     const p = applyToPoint(expm3(scale3(generator, t)), baseGoal);
     return (p[0] - goal[0]) ** 2 + (p[1] - goal[1]) ** 2;
   };
-  const m = 4096;
+  const m = 256;
+  // exp(θ_k X) = exp(−θ_{m−k} X), so the cached inverse flows serve the forward grid too.
+  const inverse = gridInverseFlows(generator, m);
   let best = 0;
   let bestMiss = Number.POSITIVE_INFINITY;
   for (let k = 0; k < m; k++) {
-    const v = miss((2 * Math.PI * k) / m);
+    const p = applyToPoint(inverse[(m - k) % m], baseGoal);
+    const v = (p[0] - goal[0]) ** 2 + (p[1] - goal[1]) ** 2;
     if (v < bestMiss) [best, bestMiss] = [k, v];
   }
   const step = (2 * Math.PI) / m;

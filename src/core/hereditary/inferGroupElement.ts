@@ -26,10 +26,10 @@ export interface GroupElementEstimate {
   gridLosses: number[];
 }
 
-/** exp(−θX) at the grid angles, computed once per generator (a drag re-infers θ many times with one X). */
+/** exp(−θ_k X) at the grid angles θ_k = 2πk/gridSize, computed once per generator (a drag re-infers θ many times with one X). */
 const gridFlowCache = new WeakMap<Generator, Map<number, number[][]>>();
 
-function gridInverseFlows(generator: Generator, gridSize: number): number[][] {
+export function gridInverseFlows(generator: Generator, gridSize: number): number[][] {
   let byGrid = gridFlowCache.get(generator);
   if (!byGrid) gridFlowCache.set(generator, (byGrid = new Map()));
   let flows = byGrid.get(gridSize);

@@ -4,6 +4,7 @@ import { actorPolicy } from '../sac/actorPolicy';
 import { deserializeMlp, type MlpWeights, type SerializedMlp, serializeMlp } from '../sac/mlp';
 import { type AnyContext, asFlatContext } from './context';
 import { type ContextEncoderWeights, encodeContext } from './contextEncoder';
+import { FEATURE_COUNTS, type TransitionFeatureSet } from './transitionFeatures';
 
 export interface BaselineModel {
   encoder: ContextEncoderWeights;
@@ -36,10 +37,13 @@ export function baselinePolicyForContext(model: BaselineModel, context: AnyConte
   return baselinePolicyForLatent(model, encodeContext(model.encoder, asFlatContext(context)));
 }
 
+/** Version 2 adds the encoder's post-pool net and feature set; version 1 (neither) still loads. */
 export interface SerializedBaseline {
   kind: 'smooth-encoding-baseline';
-  version: 1;
+  version: 1 | 2;
   encoder: SerializedMlp;
+  encoderPost?: SerializedMlp;
+  encoderFeatures?: TransitionFeatureSet;
   actor: SerializedMlp;
   maxAction: number;
   contextK: number;
@@ -48,8 +52,10 @@ export interface SerializedBaseline {
 export function serializeBaseline(model: BaselineModel): SerializedBaseline {
   return {
     kind: 'smooth-encoding-baseline',
-    version: 1,
+    version: 2,
     encoder: serializeMlp(model.encoder.mlp),
+    ...(model.encoder.post ? { encoderPost: serializeMlp(model.encoder.post) } : {}),
+    ...(model.encoder.features ? { encoderFeatures: model.encoder.features } : {}),
     actor: serializeMlp(model.actor),
     maxAction: model.maxAction,
     contextK: model.contextK,
@@ -57,10 +63,17 @@ export function serializeBaseline(model: BaselineModel): SerializedBaseline {
 }
 
 export function deserializeBaseline(s: SerializedBaseline): BaselineModel {
-  if (s.kind !== 'smooth-encoding-baseline' || s.version !== 1)
+  if (s.kind !== 'smooth-encoding-baseline' || (s.version !== 1 && s.version !== 2))
     throw new Error(`deserializeBaseline: unknown kind/version ${s.kind}/${s.version}`);
+  if (s.encoderFeatures !== undefined && !(s.encoderFeatures in FEATURE_COUNTS))
+    throw new Error(`deserializeBaseline: unknown encoder features ${String(s.encoderFeatures)}`);
   return {
-    encoder: { mlp: deserializeMlp(s.encoder), maxAction: s.maxAction },
+    encoder: {
+      mlp: deserializeMlp(s.encoder),
+      ...(s.encoderPost ? { post: deserializeMlp(s.encoderPost) } : {}),
+      ...(s.encoderFeatures ? { features: s.encoderFeatures } : {}),
+      maxAction: s.maxAction,
+    },
     actor: deserializeMlp(s.actor),
     maxAction: s.maxAction,
     contextK: s.contextK,

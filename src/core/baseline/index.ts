@@ -10,6 +10,7 @@ export {
 export { type AnyContext, type ContextTransitions, collectContext, flattenContext } from './context';
 export {
   type ContextEncoderWeights,
+  DEEP_SET_ENCODER_SHAPE,
   DEFAULT_ENCODER_SHAPE,
   type EncoderShape,
   encodeContext,
@@ -22,6 +23,8 @@ export {
   type BaselineTrainOptions,
   type BaselineTrainProgress,
   type BaselineTrainResult,
+  policyUpdatesFor,
   scoreBaselineAt,
   trainBaseline,
 } from './trainBaseline';
+export { FEATURE_COUNTS, featureCount, type TransitionFeatureSet } from './transitionFeatures';

@@ -6,8 +6,15 @@ import { DEFAULT_ENV } from '../env';
 import { DEFAULT_FAMILY, taskAt } from '../families';
 import { Rng } from '../rng';
 import { collectContext, concatContexts } from './context';
-import { ContextEncoderTf, contextFeatures, encodeContext } from './contextEncoder';
+import {
+  ContextEncoderTf,
+  contextFeatures,
+  DEEP_SET_ENCODER_SHAPE,
+  DEFAULT_ENCODER_SHAPE,
+  encodeContext,
+} from './contextEncoder';
 import { contrastIndices, trainContextEncoder } from './infoNce';
+import { featureCount } from './transitionFeatures';
 
 beforeAll(async () => {
   tf.enableProdMode();
@@ -32,6 +39,27 @@ describe('contrastive context encoder', () => {
     expect(z[1]).toBeCloseTo(zTf[1], 4);
   });
 
+  it('plain-JS encodeContext matches the tfjs deep set (φ, mean-pool, ρ) on degree-2 features', () => {
+    const shape = DEEP_SET_ENCODER_SHAPE;
+    const enc = new ContextEncoderTf(shape, env.maxAction, 4);
+    const ctxs = [0, 1].map((t) => collectContext(env, tasks[t], 16, 9 + t));
+    const dim = featureCount(shape.features);
+    expect(dim).toBe(13);
+    const rows = new Float32Array(32 * dim);
+    rows.set(contextFeatures(ctxs[0], env.maxAction, shape.features), 0);
+    rows.set(contextFeatures(ctxs[1], env.maxAction, shape.features), 16 * dim);
+    const zTf = tf.tidy(() => enc.encode(tf.tensor2d(rows, [32, dim]), 2).dataSync());
+    const weights = enc.exportWeights();
+    enc.dispose();
+    expect(weights.post).toBeDefined();
+    ctxs.forEach((ctx, c) => {
+      const z = encodeContext(weights, ctx);
+      expect(z.length).toBe(shape.latentDim);
+      expect(Math.hypot(...z)).toBeCloseTo(1, 5);
+      for (let j = 0; j < z.length; j++) expect(z[j]).toBeCloseTo(zTf[c * shape.latentDim + j], 4);
+    });
+  });
+
   it('pairs each anchor with a same-task positive and other-task negatives', () => {
     const idx = contrastIndices(3, 4, 12, new Rng(1));
     for (let a = 0; a < 12; a++) {
@@ -54,11 +82,10 @@ describe('contrastive context encoder', () => {
       concatContexts(Array.from({ length: runs }, (_, q) => collectContext(env, tasks[t], 16, seed + q)));
     const accuracy = (runs: number) => {
       const centroids = tasks.map((_, t) => {
-        const c = [0, 0];
+        const c = new Float64Array(DEFAULT_ENCODER_SHAPE.latentDim);
         for (let r = 0; r < 20; r++) {
           const z = encodeContext(encoder, contextOf(t, 1_000_000 + 10 * r, runs));
-          c[0] += z[0];
-          c[1] += z[1];
+          for (let j = 0; j < c.length; j++) c[j] += z[j];
         }
         return c;
       });
@@ -66,7 +93,7 @@ describe('contrastive context encoder', () => {
       for (let t = 0; t < tasks.length; t++) {
         for (let r = 0; r < 25; r++) {
           const z = encodeContext(encoder, contextOf(t, 2_000_000 + 1000 * t + 10 * r, runs));
-          const dots = centroids.map((c) => (z[0] * c[0] + z[1] * c[1]) / Math.hypot(c[0], c[1]));
+          const dots = centroids.map((c) => c.reduce((a, v, j) => a + v * z[j], 0) / Math.hypot(...c));
           if (dots.indexOf(Math.max(...dots)) === t) correct++;
         }
       }

@@ -2,13 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { EnvConfig, Task } from '../env';
 import { Rng } from '../rng';
-import {
-  type ContextTransitions,
-  collectContextPool,
-  sampleContext,
-  sampleRunContext,
-  TRANSITION_FEATURES,
-} from './context';
+import { type ContextTransitions, collectContextPool, sampleContext, sampleRunContext } from './context';
 import {
   ContextEncoderTf,
   type ContextEncoderWeights,
@@ -119,7 +113,9 @@ export async function trainContextEncoder(
   const encoder = new ContextEncoderTf(opts.shape ?? DEFAULT_ENCODER_SHAPE, env.maxAction, opts.seed);
   const optimizer = tf.train.adam(o.lr);
   const contexts = tasks.length * o.contextsPerTask;
-  const features = new Float32Array(contexts * o.contextSize * TRANSITION_FEATURES);
+  const featureDim = encoder.featureDim;
+  const featureSet = encoder.shape.features;
+  const features = new Float32Array(contexts * o.contextSize * featureDim);
   const cols = 1 + o.negatives;
   const curve: InfoNceResult['curve'] = [];
   let sum = 0;
@@ -132,12 +128,13 @@ export async function trainContextEncoder(
           const ctx = o.wholeRuns
             ? sampleRunContext(pools[t], o.runLength, o.contextSize, rng)
             : sampleContext(pools[t], o.contextSize, rng);
-          writeContextFeatures(ctx, env.maxAction, features, (t * o.contextsPerTask + j) * o.contextSize);
+          const row = (t * o.contextsPerTask + j) * o.contextSize;
+          writeContextFeatures(ctx, env.maxAction, features, row, featureSet);
         }
       }
       const idx = contrastIndices(tasks.length, o.contextsPerTask, o.negatives, rng);
       const loss = tf.tidy(() => {
-        const x = tf.tensor2d(features, [contexts * o.contextSize, TRANSITION_FEATURES]);
+        const x = tf.tensor2d(features, [contexts * o.contextSize, featureDim]);
         const sel = tf.tensor3d(selectionTensorData(idx, contexts, cols), [contexts, cols, contexts]);
         const cost = optimizer.minimize(
           () => infoNceLoss(encoder.encode(x, contexts), sel, o.temperature),

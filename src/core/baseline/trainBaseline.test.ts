@@ -8,8 +8,8 @@ import { Rng } from '../rng';
 import { Sac } from '../sac/sac';
 import { baselinePolicyForContext, deserializeBaseline, serializeBaseline } from './baselineModel';
 import { collectContext } from './context';
-import { ContextEncoderTf } from './contextEncoder';
-import { BASELINE_QUICK, scoreBaselineAt, trainBaseline } from './trainBaseline';
+import { ContextEncoderTf, DEEP_SET_ENCODER_SHAPE, encodeContext } from './contextEncoder';
+import { BASELINE_QUICK, policyUpdatesFor, scoreBaselineAt, trainBaseline } from './trainBaseline';
 
 beforeAll(async () => {
   tf.enableProdMode();
@@ -21,9 +21,12 @@ const deg = (d: number) => (d * Math.PI) / 180;
 const EPISODES = 8;
 
 describe('smooth-encoding baseline', () => {
-  it('round-trips through JSON with identical actions', () => {
-    const enc = new ContextEncoderTf({ hidden: [16, 16], latentDim: 2 }, env.maxAction, 1);
-    const sac = new Sac({ obsDim: 4, seed: 2, maxAction: env.maxAction });
+  it.each([
+    ['deep set (φ, ρ, degree-2 features, z in 4-D)', DEEP_SET_ENCODER_SHAPE],
+    ['first form (one MLP, raw features, z in 2-D)', { hidden: [16, 16], latentDim: 2 }],
+  ])('round-trips through JSON with identical actions: %s', (_, shape) => {
+    const enc = new ContextEncoderTf(shape, env.maxAction, 1);
+    const sac = new Sac({ obsDim: 2 + shape.latentDim, seed: 2, maxAction: env.maxAction });
     const model = {
       encoder: enc.exportWeights(),
       actor: sac.exportActor(),
@@ -40,6 +43,27 @@ describe('smooth-encoding baseline', () => {
     baselinePolicyForContext(model, ctx)(states, 3, a1, new Rng(0));
     baselinePolicyForContext(back, ctx)(states, 3, a2, new Rng(0));
     expect(Array.from(a2)).toEqual(Array.from(a1));
+    expect(a1.some((v) => v !== 0)).toBe(true);
+  });
+
+  it('still loads the version-1 JSON form (no post-pool net, raw features)', () => {
+    const enc = new ContextEncoderTf({ hidden: [16, 16], latentDim: 2 }, env.maxAction, 1);
+    const sac = new Sac({ obsDim: 4, seed: 2, maxAction: env.maxAction });
+    const model = {
+      encoder: enc.exportWeights(),
+      actor: sac.exportActor(),
+      maxAction: env.maxAction,
+      contextK: 16,
+    };
+    enc.dispose();
+    sac.dispose();
+    const v1 = { ...serializeBaseline(model), version: 1 as const };
+    const back = deserializeBaseline(JSON.parse(JSON.stringify(v1)));
+    const ctx = collectContext(env, taskAt(DEFAULT_FAMILY, 2), 16, 4);
+    expect(Array.from(encodeContext(back.encoder, ctx))).toEqual(
+      Array.from(encodeContext(model.encoder, ctx)),
+    );
+    expect(() => deserializeBaseline({ ...v1, version: 3 as never })).toThrow();
   });
 
   it('clustered training tasks (0°, 40°, 80°): solves them, fails far away (220°), no tensor leak', async () => {
@@ -67,14 +91,12 @@ describe('smooth-encoding baseline', () => {
   });
 
   it.skipIf(!process.env.HEREDITARY_SLOW_TESTS)(
-    'twelve evenly spread training tasks: improves far from the clustered set',
+    'twelve evenly spread training tasks: improves far from the clustered set (the ≥ 0.9 control is NOT reached)',
     async () => {
       const trainTasks = Array.from({ length: 12 }, (_, i) => taskAt(DEFAULT_FAMILY, deg(30 * i)));
-      const res = await trainBaseline(env, trainTasks, {
-        ...BASELINE_QUICK,
-        updates: 3 * (BASELINE_QUICK.updates ?? 0),
-        seed: 11,
-      });
+      // BASELINE_QUICK scales its policy budget with the task count: 12 tasks → 36k updates.
+      const res = await trainBaseline(env, trainTasks, { ...BASELINE_QUICK, seed: 11 });
+      expect(res.updatesDone).toBe(policyUpdatesFor(BASELINE_QUICK, 12));
       const probe = [15, 105, 195, 220, 285].map((d) => taskAt(DEFAULT_FAMILY, deg(d)));
       const scores = scoreBaselineAt(env, res.model, probe, EPISODES, 123);
       const atTrain = scoreBaselineAt(env, res.model, trainTasks, EPISODES, 123);
@@ -84,6 +106,10 @@ describe('smooth-encoding baseline', () => {
       // Measured (seed 11, 36k updates, ≈ 4 min): probes 0.968 0.996 0.497 0.175 0.846 (mean 0.70) against
       // −0.20…−0.54 far from the clustered set; training tasks min 0.256, mean 0.834 — with 12 tasks 30° apart
       // a 16-transition context identifies the task only ≈ 60% of the time (12-way nearest centroid).
+      // The §9 control (≥ 0.9 at every training task) is therefore NOT met. Tried: the deep-set encoder
+      // (DEEP_SET_ENCODER_SHAPE, one-run contexts of 16, τ 0.2, 1000 steps) lifts 12-way accuracy to 0.97 with
+      // a 4-D z, but SAC on π(s, z) then failed (36k updates, 901 s: training-task scores −3.5…−0.4); with a
+      // 2-D z that encoder folded (two tasks on one centroid, accuracy 0.55–0.65 at τ 0.1 and 0.2).
       expect(scores.reduce((a, b) => a + b, 0) / scores.length).toBeGreaterThanOrEqual(0.5);
     },
   );

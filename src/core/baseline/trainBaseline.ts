@@ -23,8 +23,13 @@ export interface BaselineTrainProgress {
 }
 
 export interface BaselineTrainOptions {
-  /** SAC gradient updates (one per environment step after warm-up). */
+  /** SAC gradient updates (one per environment step after warm-up) for up to `updatesCoverTasks` tasks. */
   updates: number;
+  /**
+   * Policy budget that grows with the task count: updates · max(1, tasks / updatesCoverTasks). Relative to
+   * `updates`, so a preset derived by overriding `updates` (e.g. a smoke budget) scales the same way.
+   */
+  updatesCoverTasks?: number;
   seed: number;
   /** InfoNCE steps of the encoder, trained before the policy and then frozen. */
   encoderSteps?: number;
@@ -44,8 +49,17 @@ export interface BaselineTrainOptions {
 
 export type BaselinePreset = Omit<BaselineTrainOptions, 'seed' | 'onProgress' | 'shouldStop'>;
 
+/** SAC updates for `tasks` training tasks under a preset. */
+export const policyUpdatesFor = (
+  opts: Pick<BaselineTrainOptions, 'updates' | 'updatesCoverTasks'>,
+  tasks: number,
+): number =>
+  Math.round(opts.updates * Math.max(1, tasks / (opts.updatesCoverTasks ?? Number.POSITIVE_INFINITY)));
+
 export const BASELINE_QUICK: BaselinePreset = {
   updates: 12000,
+  // 3000 updates per task beyond 4 tasks: 12 tasks get 36k.
+  updatesCoverTasks: 4,
   encoderSteps: 800,
   // τ = 0.3, not the ref's 1: with τ = 1 one encoder seed in three merged two of three clustered tasks
   // (held-out K = 16 accuracy 0.81, loss stuck at 1.7); τ = 0.3 gave 0.99–1.0 on all three.
@@ -61,6 +75,8 @@ export const BASELINE_QUICK: BaselinePreset = {
 export const BASELINE_FULL: BaselinePreset = {
   ...BASELINE_QUICK,
   updates: 40000,
+  // 5000 updates per task beyond 8 tasks: 12 tasks get 60k.
+  updatesCoverTasks: 8,
   encoderSteps: 2000,
   batchSize: 256,
   evalEvery: 5000,
@@ -99,6 +115,7 @@ export async function trainBaseline(
   opts: BaselineTrainOptions,
 ): Promise<BaselineTrainResult> {
   const k = opts.contextK ?? 16;
+  const totalUpdates = policyUpdatesFor(opts, tasks.length);
   const batchSize = opts.batchSize ?? 128;
   const warmup = opts.warmupSteps ?? 1000;
   const evalEvery = opts.evalEvery ?? 0;
@@ -126,7 +143,7 @@ export async function trainBaseline(
     ...(opts.hidden ? { hidden: opts.hidden } : {}),
     ...(opts.lr ? { lrActor: opts.lr, lrCritic: opts.lr, lrAlpha: opts.lr } : {}),
   });
-  const totalSteps = warmup + opts.updates;
+  const totalSteps = warmup + totalUpdates;
   const replay = new ReplayBuffer(Math.max(totalSteps, 1), obsDim, 2, rng.fork(4).nextUint32());
   const batch = allocBatch(batchSize, obsDim, 2);
   const model = (): BaselineModel => ({
@@ -159,7 +176,7 @@ export async function trainBaseline(
   let updateMs = 0;
   let stopped = opts.shouldStop?.() ?? false;
   try {
-    for (let envStep = 0; envStep < totalSteps && updates < opts.updates && !stopped; envStep++) {
+    for (let envStep = 0; envStep < totalSteps && updates < totalUpdates && !stopped; envStep++) {
       obs.set(s, 0);
       obs.set(z, 2);
       let a: [number, number];
@@ -185,7 +202,7 @@ export async function trainBaseline(
       if (envStep + 1 < warmup) continue;
       const t0 = performance.now();
       updates++;
-      const read = updates % 50 === 0 || updates === opts.updates;
+      const read = updates % 50 === 0 || updates === totalUpdates;
       const losses = sac.update(replay.sample(batch), read);
       updateMs += performance.now() - t0;
       const evalNow = evalEvery > 0 && updates % evalEvery === 0;
@@ -195,7 +212,7 @@ export async function trainBaseline(
         opts.onProgress?.({
           phase: 'policy',
           done: updates,
-          total: opts.updates,
+          total: totalUpdates,
           recentReturn: recentReturn(),
           losses,
           evalScore: score,

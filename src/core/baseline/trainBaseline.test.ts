@@ -103,13 +103,13 @@ describe('smooth-encoding baseline', () => {
       console.log(
         `baseline (12 spread tasks, ${res.updatesDone} updates): train min ${Math.min(...atTrain).toFixed(3)} mean ${(atTrain.reduce((a, b) => a + b, 0) / 12).toFixed(3)}; between tasks ${scores.map((s) => s.toFixed(3)).join(' ')}`,
       );
-      // Measured (seed 11, 36k updates, ≈ 4 min): probes 0.968 0.996 0.497 0.175 0.846 (mean 0.70) against
-      // −0.20…−0.54 far from the clustered set; training tasks min 0.256, mean 0.834 — with 12 tasks 30° apart
-      // a 16-transition context identifies the task only ≈ 60% of the time (12-way nearest centroid).
-      // The §9 control (≥ 0.9 at every training task) is therefore NOT met. Tried: the deep-set encoder
-      // (DEEP_SET_ENCODER_SHAPE, one-run contexts of 16, τ 0.2, 1000 steps) lifts 12-way accuracy to 0.97 with
-      // a 4-D z, but SAC on π(s, z) then failed (36k updates, 901 s: training-task scores −3.5…−0.4); with a
-      // 2-D z that encoder folded (two tasks on one centroid, accuracy 0.55–0.65 at τ 0.1 and 0.2).
+      // Measured (seed 11, 36k updates, 227 s; degree-2 features): training tasks min 0.490, mean 0.865
+      // (raw features: 0.256 / 0.834); probes 0.962 0.624 0.628 0.401 0.943 (mean 0.71) against −0.26…−0.48 far
+      // from the clustered set. With 12 tasks 30° apart a 2-D z from one 16-step context names the task
+      // 74% of the time (raw 65%). The §9 control (≥ 0.9 at every training task) is therefore NOT met.
+      // Tried: the deep set (DEEP_SET_ENCODER_SHAPE, anchors of 16, τ 0.2) names the task 97% of the time
+      // with a 4-D z, but SAC on π(s, z) then failed (36k updates: training-task scores −3.5…−0.4); with a
+      // 2-D z, anchors of 16 folded the ring of centroids (accuracy 0.39–0.65 at τ 0.1–0.3).
       expect(scores.reduce((a, b) => a + b, 0) / scores.length).toBeGreaterThanOrEqual(0.5);
     },
   );

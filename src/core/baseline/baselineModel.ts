@@ -3,7 +3,7 @@ import type { Policy } from '../policies';
 import { actorPolicy } from '../sac/actorPolicy';
 import { deserializeMlp, type MlpWeights, type SerializedMlp, serializeMlp } from '../sac/mlp';
 import { type AnyContext, asFlatContext } from './context';
-import { type ContextEncoderWeights, encodeContext } from './contextEncoder';
+import { type ContextEncoderWeights, encodeContext } from './contextEncoding';
 import { FEATURE_COUNTS, type TransitionFeatureSet } from './transitionFeatures';
 
 export interface BaselineModel {

@@ -1,6 +1,6 @@
 // Tests of the pure backend-choice rules: software detection, override order, per-workload pick.
 import { describe, expect, it } from 'vitest';
-import { chooseForWorkload, isSoftwareAdapter, median, probeOrder } from './backendChoice';
+import { chooseForWorkload, fallbackChoice, isSoftwareAdapter, median, probeOrder } from './backendChoice';
 
 describe('backendChoice', () => {
   it('recognises software adapters by name or fallback flag', () => {
@@ -59,5 +59,24 @@ describe('backendChoice', () => {
   it('median of odd and even lists', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});
+
+describe('fallback after a backend fails during work', () => {
+  it('moves a workload off a failed GPU backend to the fastest remaining one and says why', () => {
+    const timings = [
+      { backend: 'webgpu' as const, ms: 3, software: false },
+      { backend: 'wasm' as const, ms: 15, software: false },
+      { backend: 'cpu' as const, ms: 90, software: false },
+    ];
+    const before = chooseForWorkload('bulk', timings, 'webgpu');
+    expect(before.backend).toBe('webgpu');
+    const after = fallbackChoice(before, 'webgpu', 'device lost');
+    expect(after.backend).toBe('wasm');
+    expect(after.reason).toMatch(/webgpu failed during work \(device lost\); fell back to wasm/);
+    expect(after.timings.find((t) => t.backend === 'webgpu')?.ms).toBeNull();
+    // A second failure moves on again; nothing measured left means the CPU path.
+    expect(fallbackChoice(after, 'wasm', 'x').backend).toBe('cpu');
+    expect(fallbackChoice({ ...before, timings: [timings[0]] }, 'webgpu', 'lost').backend).toBe('wasm');
   });
 });

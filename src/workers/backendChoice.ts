@@ -100,3 +100,20 @@ export function median(xs: readonly number[]): number {
   const m = s.length >> 1;
   return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
+
+/**
+ * After `failed` broke during a stage (e.g. a lost WebGPU device), choose again for the workload without it:
+ * the fastest remaining measured backend, else the first available CPU path (wasm, then cpu).
+ */
+export function fallbackChoice(choice: WorkloadChoice, failed: BackendName, why: string): WorkloadChoice {
+  const timings = choice.timings.map((t) =>
+    t.backend === failed ? { ...t, ms: null, error: `failed during work: ${why}` } : t,
+  );
+  const rest = timings.filter((t) => t.backend !== failed);
+  const next = chooseForWorkload(choice.workload, rest, failed === 'wasm' ? 'cpu' : 'wasm');
+  return {
+    ...next,
+    timings,
+    reason: `${failed} failed during work (${why}); fell back to ${next.backend}. ${next.reason}`,
+  };
+}

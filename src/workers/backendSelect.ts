@@ -16,6 +16,7 @@ import {
   bestAvailable,
   chooseForWorkload,
   describeAdapter,
+  fallbackChoice,
   isSoftwareAdapter,
   median,
   probeOrder,
@@ -159,6 +160,8 @@ export interface BackendSelection {
   report: BackendReport;
   /** Backend to activate before running a stage of this workload. */
   backendFor(workload: Workload): BackendName;
+  /** `backend` broke during work: move every workload on it elsewhere; returns the updated report. */
+  markFailed(backend: BackendName, why: string): BackendReport;
 }
 
 /**
@@ -207,7 +210,19 @@ export async function selectBackends(
   const final: BackendReport = { ...report, probes: [...report.probes] };
   onReport(final);
   const pick = new Map(choices.map((c) => [c.workload, c.backend]));
-  return { report: final, backendFor: (w) => pick.get(w) ?? final.best ?? 'cpu' };
+  const selection: BackendSelection = {
+    report: final,
+    backendFor: (w) => pick.get(w) ?? final.best ?? 'cpu',
+    markFailed(backend, why) {
+      const updated = selection.report.choices.map((c) =>
+        c.backend === backend ? fallbackChoice(c, backend, why) : c,
+      );
+      for (const c of updated) pick.set(c.workload, c.backend);
+      selection.report = { ...selection.report, choices: updated };
+      return selection.report;
+    },
+  };
+  return selection;
 }
 
 /** Make `backend` the active tfjs backend (it was initialised during probing). */

@@ -1,5 +1,5 @@
 // The compute worker: receives typed commands, picks backends, runs core stages, posts typed events.
-import type { BackendName, BackendReport } from '../protocol/backend';
+import type { BackendName, BackendReport, Workload } from '../protocol/backend';
 import type { JobId, RunStageCommand, WorkerCommand, WorkerEvent } from '../protocol/messages';
 import { STAGE_WORKLOAD, type StageName } from '../protocol/stages';
 import { activateBackend, type BackendSelection, selectBackends } from './backendSelect';
@@ -33,16 +33,34 @@ function runJob(command: RunStageCommand): Promise<void> {
       post({ type: 'cancelled', job });
       return;
     }
-    let backend: BackendName | null = null;
-    if (workload !== 'none') {
-      const sel = await (selection ?? recalibrate(null, () => false).then(() => selection!));
-      backend = sel.backendFor(workload);
-      await activateBackend(backend);
-    }
-    post({ type: 'started', job, stage, backend });
     // The union of handlers is indexed by the command's own stage, so config and handler always match.
     const handler = STAGE_HANDLERS[stage] as StageHandler<StageName>;
-    const payload = await handler(command.config as never, ctx);
+    let payload: Awaited<ReturnType<typeof handler>>;
+    for (;;) {
+      let backend: BackendName | null = null;
+      let sel: BackendSelection | null = null;
+      if (workload !== 'none') {
+        const current: BackendSelection = await (selection ??
+          recalibrate(null, () => false).then(() => selection!));
+        sel = current;
+        backend = current.backendFor(workload);
+        await activateBackend(backend);
+      }
+      post({ type: 'started', job, stage, backend });
+      try {
+        payload = await handler(command.config as never, ctx);
+        break;
+      } catch (e) {
+        // A GPU backend that breaks mid-work (e.g. a lost WebGPU device) is dropped and the stage reruns on
+        // the next choice: stages are seeded, so the rerun computes the same thing on the CPU path.
+        if (shouldStop() || !sel || (backend !== 'webgpu' && backend !== 'webgl')) throw e;
+        const why = e instanceof Error ? e.message : String(e);
+        post({ type: 'backend-report', report: sel.markFailed(backend, why) });
+        ctx.progress(0, 1, {
+          message: `${backend} failed (${why}); rerunning on ${sel.backendFor(workload as Workload)}`,
+        });
+      }
+    }
     if (shouldStop()) post({ type: 'cancelled', job });
     else post({ type: 'result', job, stage, payload } as WorkerEvent);
   };

@@ -1,5 +1,5 @@
 // Eigen-decomposition of a small symmetric matrix given as rows: a view onto the one shared Jacobi solver.
-import { type SymmetricEigen, symmetricEigen as jacobi } from '../hereditary/symmetricEigen';
+import { symmetricEigen as jacobi, type SymmetricEigen } from '../hereditary/symmetricEigen';
 
 export type { SymmetricEigen };
 

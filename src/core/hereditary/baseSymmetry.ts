@@ -1,7 +1,8 @@
 // Closed-form differential symmetry of the base reward (ALGORITHM.md §6): argmin_‖X‖=1 Σ (N(p)ᵀ(X p̃)_{1:2})².
 import { type Generator, generatorFromVector, normalizeCompact, normalizeUnit } from '../lie';
+import { differentialMomentOf } from '../symmetry/closedForm';
+import { symmetricEigen } from '../symmetry/symmetricEigen';
 import type { BaseAnchors } from './baseAnchors';
-import { symmetricEigen } from './symmetricEigen';
 
 export interface BaseSymmetry {
   /** The symmetry S, period-2π normalised when compact, else unit norm. */
@@ -13,28 +14,10 @@ export interface BaseSymmetry {
   gapRatio: number;
 }
 
-/** Row a_p with a_p·vec(X) = Nᵀ(B p + v) for X's six free numbers (B row-major, then v interleaved). */
+/** The closed-form solve of the symmetry module on the base anchors' points and gradient normals. */
 export function discoverBaseSymmetry(anchors: BaseAnchors): BaseSymmetry {
-  const m = new Array<number>(36).fill(0);
-  const a = new Array<number>(6);
-  for (let k = 0; k < anchors.count; k++) {
-    const px = anchors.points[2 * k];
-    const py = anchors.points[2 * k + 1];
-    const nx = anchors.normals[2 * k];
-    const ny = anchors.normals[2 * k + 1];
-    // X = [[b00, b01, v0], [b10, b11, v1]] → Nᵀ(Xp̃) = nx(b00 px + b01 py + v0) + ny(b10 px + b11 py + v1).
-    a[0] = nx * px;
-    a[1] = nx * py;
-    a[2] = nx;
-    a[3] = ny * px;
-    a[4] = ny * py;
-    a[5] = ny;
-    for (let i = 0; i < 6; i++) for (let j = 0; j < 6; j++) m[i * 6 + j] += a[i] * a[j];
-  }
-  const eig = symmetricEigen(
-    m.map((v) => v / Math.max(1, anchors.count)),
-    6,
-  );
+  const { moment } = differentialMomentOf(anchors.points, anchors.normals, anchors.count);
+  const eig = symmetricEigen(moment);
   const raw = generatorFromVector(eig.vectors[0]);
   const compactX = normalizeCompact(raw);
   return {

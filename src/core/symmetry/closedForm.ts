@@ -17,17 +17,25 @@ export interface ClosedFormResult {
   framesUsed: number;
 }
 
-/** The 6×6 moment (1/n) Σ A_pᵀA_p with A_p = Nᵀ [[p_x, p_y, 1, 0, 0, 0], [0, 0, 0, p_x, p_y, 1]]. */
-export function differentialMoment(frames: KernelFrames): { moment: number[][]; used: number } {
+/**
+ * The 6×6 moment (1/n) Σ A_pᵀA_p with A_p = Nᵀ [[p_x, p_y, 1, 0, 0, 0], [0, 0, 0, p_x, p_y, 1]] over the
+ * points p (interleaved) with unit normals N for which `use(k)` holds.
+ */
+export function differentialMomentOf(
+  points: Float64Array,
+  normals: Float64Array,
+  count: number,
+  use: (k: number) => boolean = () => true,
+): { moment: number[][]; used: number } {
   const m = Array.from({ length: 6 }, () => new Array<number>(6).fill(0));
   const a = new Array<number>(6);
   let used = 0;
-  for (let k = 0; k < frames.count; k++) {
-    if (frames.kernelDim[k] !== 1) continue;
-    const x = frames.anchors[2 * k];
-    const y = frames.anchors[2 * k + 1];
-    const nx = frames.normals[2 * k];
-    const ny = frames.normals[2 * k + 1];
+  for (let k = 0; k < count; k++) {
+    if (!use(k)) continue;
+    const x = points[2 * k];
+    const y = points[2 * k + 1];
+    const nx = normals[2 * k];
+    const ny = normals[2 * k + 1];
     a[0] = nx * x;
     a[1] = nx * y;
     a[2] = nx;
@@ -43,6 +51,11 @@ export function differentialMoment(frames: KernelFrames): { moment: number[][]; 
       m[j][i] = m[i][j];
     }
   return { moment: m, used };
+}
+
+/** The differential moment of the kernel frames with a 1-D kernel. */
+export function differentialMoment(frames: KernelFrames): { moment: number[][]; used: number } {
+  return differentialMomentOf(frames.anchors, frames.normals, frames.count, (k) => frames.kernelDim[k] === 1);
 }
 
 /** Minimiser over ‖X‖ = 1: the eigenvector of the smallest eigenvalue of the differential moment. */

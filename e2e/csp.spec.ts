@@ -1,10 +1,9 @@
 // The built app under a strict Content-Security-Policy *header*; and no HTML-injection sinks in the UI source.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { dragGoal, watchPage } from './helpers';
+import { type StaticServer, serveDist } from './staticServer';
 
 const PORT = 4176;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -19,41 +18,16 @@ const CSP_HEADER = [
   "object-src 'none'",
   "base-uri 'self'",
 ].join('; ');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-
-let server: Server;
+let server: StaticServer;
 
 test.beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const rel = normalize(path === '/' ? 'index.html' : path.slice(1)).replace(/^(\.\.[/\\])+/, '');
-    try {
-      const body = await readFile(join('dist', rel));
-      res
-        .writeHead(200, {
-          'content-type': TYPES[extname(rel)] ?? 'application/octet-stream',
-          'content-security-policy': CSP_HEADER,
-          'x-content-type-options': 'nosniff',
-        })
-        .end(body);
-    } catch {
-      res.writeHead(404, { 'content-security-policy': CSP_HEADER }).end();
-    }
+  server = await serveDist({
+    port: PORT,
+    headers: { 'content-security-policy': CSP_HEADER, 'x-content-type-options': 'nosniff' },
   });
-  await new Promise<void>((resolve) => server.listen(PORT, '127.0.0.1', resolve));
 });
 
-test.afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+test.afterAll(() => server.close());
 
 for (const link of ['', '#backend=wasm']) {
   test(`strict CSP header${link ? ` (${link})` : ''}: app-ready, no violation, nothing leaves the origin`, async ({

@@ -53,3 +53,38 @@ export function prefersReducedMotion(): boolean {
 /** Format a number for labels: fixed digits, a real minus sign. */
 export const fmt = (x: number, digits = 2): string =>
   Number.isFinite(x) ? x.toFixed(digits).replace('-', '−') : '—';
+
+export interface PlotFrame {
+  width: number;
+  height: number;
+  margin: { left: number; right: number; top: number; bottom: number };
+}
+
+/**
+ * Axis titles in muted type: x centred under the plot `xBaseline` px above the bottom edge, y rotated along the
+ * left edge at `yOffset`. Returns the y title so a panel can retitle it (e.g. score ↔ regret).
+ */
+export function appendAxisTitles(
+  svg: SvgSelection,
+  frame: PlotFrame,
+  titles: { x: string; y: string },
+  style: { fontSize?: number; xBaseline?: number; yOffset?: number } = {},
+) {
+  const { width: w, height: h, margin: m } = frame;
+  const fontSize = style.fontSize ?? 12;
+  svg
+    .append('text')
+    .attr('x', (m.left + w - m.right) / 2)
+    .attr('y', h - (style.xBaseline ?? 6))
+    .attr('text-anchor', 'middle')
+    .attr('font-size', fontSize)
+    .attr('fill', COLOURS.muted)
+    .text(titles.x);
+  return svg
+    .append('text')
+    .attr('transform', `translate(${style.yOffset ?? 14}, ${(m.top + h - m.bottom) / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', fontSize)
+    .attr('fill', COLOURS.muted)
+    .text(titles.y);
+}

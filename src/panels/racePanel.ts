@@ -2,7 +2,7 @@
 import { axisBottom, axisLeft, line, type Selection, scaleLinear, scaleLog } from 'd3';
 import type { RaceResult, RaceSide } from '../core/symmetry/raceTypes';
 import { COLOURS } from './palette';
-import { createSvg, fmt, type Panel } from './panel';
+import { appendAxisTitles, createSvg, fmt, type Panel } from './panel';
 
 export type RaceMetric = 'loss' | 'errorDeg';
 
@@ -31,21 +31,11 @@ export function create(container: HTMLElement, opts: { metric: RaceMetric }): Pa
   const lines = svg.append('g');
   const medians = svg.append('g');
   const legend = svg.append('g').attr('transform', `translate(${M.left}, 16)`).attr('font-size', 12);
-  svg
-    .append('text')
-    .attr('x', (M.left + W - M.right) / 2)
-    .attr('y', H - 6)
-    .attr('text-anchor', 'middle')
-    .attr('font-size', 12)
-    .attr('fill', COLOURS.muted)
-    .text('optimiser step');
-  svg
-    .append('text')
-    .attr('transform', `translate(14, ${(M.top + H - M.bottom) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .attr('font-size', 12)
-    .attr('fill', COLOURS.muted)
-    .text(opts.metric === 'loss' ? 'loss (log)' : 'angle error ° (log)');
+  appendAxisTitles(
+    svg,
+    { width: W, height: H, margin: M },
+    { x: 'optimiser step', y: opts.metric === 'loss' ? 'loss (log)' : 'angle error ° (log)' },
+  );
 
   return {
     svg: svg.node() as SVGSVGElement,

@@ -2,7 +2,7 @@
 import { axisBottom, axisLeft, line, type Selection, scaleLinear } from 'd3';
 import type { EvaluationArtifact } from '../core/pipeline/artifacts';
 import { AGENT_LABEL, type AgentKey, COLOURS } from './palette';
-import { createSvg, type Panel } from './panel';
+import { appendAxisTitles, createSvg, type Panel } from './panel';
 
 export type ScoreMode = 'score' | 'regret';
 
@@ -31,20 +31,12 @@ export function create(container: HTMLElement): Panel<ScoreCurveData> {
   const dots = svg.append('g');
   const curves = svg.append('g');
   const legend = svg.append('g').attr('transform', `translate(${M.left}, 18)`).attr('font-size', 13.5);
-  const yLabel = svg
-    .append('text')
-    .attr('transform', `translate(15, ${(M.top + H - M.bottom) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .attr('font-size', 13.5)
-    .attr('fill', COLOURS.muted);
-  svg
-    .append('text')
-    .attr('x', (M.left + W - M.right) / 2)
-    .attr('y', H - 8)
-    .attr('text-anchor', 'middle')
-    .attr('font-size', 13.5)
-    .attr('fill', COLOURS.muted)
-    .text('angular distance to the nearest training task (°)');
+  const yLabel = appendAxisTitles(
+    svg,
+    { width: W, height: H, margin: M },
+    { x: 'angular distance to the nearest training task (°)', y: '' },
+    { fontSize: 13.5, xBaseline: 8, yOffset: 15 },
+  );
 
   return {
     svg: svg.node() as SVGSVGElement,

@@ -1,7 +1,7 @@
 // Panel: the hereditary agent's test-time search — context loss over θ ∈ [0, 2π), θ* and the diagnostic truth.
 import { axisBottom, axisLeft, line, type Selection, scaleLinear, scaleLog } from 'd3';
 import { COLOURS, TRUTH_DASH } from './palette';
-import { createSvg, type Panel } from './panel';
+import { appendAxisTitles, createSvg, type Panel } from './panel';
 
 export interface ThetaSearchData {
   gridThetas: number[];
@@ -39,21 +39,7 @@ export function create(container: HTMLElement): Panel<ThetaSearchData> {
     .attr('stroke-dasharray', TRUTH_DASH);
   const star = svg.append('line').attr('stroke', COLOURS.hereditary).attr('stroke-width', 1.6);
   const labels = svg.append('g').attr('font-size', 12);
-  svg
-    .append('text')
-    .attr('x', (M.left + W - M.right) / 2)
-    .attr('y', H - 6)
-    .attr('text-anchor', 'middle')
-    .attr('font-size', 12)
-    .attr('fill', COLOURS.muted)
-    .text('group angle θ (°)');
-  svg
-    .append('text')
-    .attr('transform', `translate(14, ${(M.top + H - M.bottom) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .attr('font-size', 12)
-    .attr('fill', COLOURS.muted)
-    .text('context loss');
+  appendAxisTitles(svg, { width: W, height: H, margin: M }, { x: 'group angle θ (°)', y: 'context loss' });
   return {
     svg: svg.node() as SVGSVGElement,
     destroy: () => svg.remove(),

@@ -30,8 +30,12 @@ export async function waitReady(page: Page): Promise<void> {
   await page.getByTestId('app-ready').waitFor({ state: 'visible', timeout: 90_000 });
 }
 
-/** The mean return shown for an agent or reference row ('rollout-hereditary', 'rollout-oracle', …). */
+/**
+ * The mean return shown for an agent or reference row ('rollout-hereditary', 'rollout-oracle', …), once the
+ * final update has landed (a drag's one-episode preview carries no data-return).
+ */
 export async function shownReturn(page: Page, testId: string): Promise<string | null> {
+  await page.getByTestId('returns').and(page.locator('[data-phase=final]')).waitFor();
   return page.getByTestId(testId).getAttribute('data-return');
 }
 

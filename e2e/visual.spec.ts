@@ -50,6 +50,9 @@ test('after dragging the goal to 0°', async ({ page }) => {
   await page.mouse.up();
   await expect(handle).toHaveAttribute('data-angle', '0');
   await expect(page.getByTestId('rollout-hereditary')).not.toHaveAttribute('data-return', before ?? '');
+  // The final update (every episode), not the one-episode preview a drag shows first.
+  await expect(page.getByTestId('returns')).toHaveAttribute('data-phase', 'final');
+  await expect(page.getByTestId('rollout-hereditary')).toHaveAttribute('data-return', /^-\d/);
   await expect(page.getByTestId('rollout-hereditary')).toHaveAttribute('data-status', 'ready');
   await expect(page.getByTestId('task-space')).toHaveScreenshot('drag-task-space.png', SHOT);
   await expect(page.locator('.rollout-compare .panel-canvas')).toHaveScreenshot('drag-rollouts.png', SHOT);

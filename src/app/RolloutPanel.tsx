@@ -16,14 +16,19 @@ const AGENT_LABEL: Record<AgentName, string> = {
   baseline: 'Smooth-encoding baseline',
 };
 
+/** While the goal moves, returns come from one episode (dimmed, no data-return) until the final update. */
+const usePreview = () => useJobs((s) => s.goalUpdatePhase === 'preview');
+
 function AgentRow({ agent }: { agent: AgentName }) {
   const rollout = useJobs((s) => s.agents[agent]);
+  const preview = usePreview();
   return (
     <li
-      className={`rollout rollout-${agent}`}
+      className={`rollout rollout-${agent}${preview ? ' provisional' : ''}`}
       data-testid={`rollout-${agent}`}
       data-status={rollout ? 'ready' : 'waiting'}
-      data-return={rollout ? rollout.meanReturn.toFixed(3) : undefined}
+      data-phase={preview ? 'preview' : 'final'}
+      data-return={rollout && !preview ? rollout.meanReturn.toFixed(3) : undefined}
     >
       <span className="swatch" />
       <span>{AGENT_LABEL[agent]}</span>
@@ -34,23 +39,25 @@ function AgentRow({ agent }: { agent: AgentName }) {
 
 export function ReturnsList() {
   const reference = useJobs((s) => s.reference);
+  const preview = usePreview();
+  const cls = (name: string) => `rollout rollout-${name}${preview ? ' provisional' : ''}`;
   return (
-    <ul className="rollouts">
+    <ul className="rollouts" data-testid="returns" data-phase={preview ? 'preview' : 'final'}>
       <AgentRow agent="hereditary" />
       <AgentRow agent="baseline" />
       <li
-        className="rollout rollout-oracle"
+        className={cls('oracle')}
         data-testid="rollout-oracle"
-        data-return={reference.oracle?.meanReturn}
+        data-return={preview ? undefined : reference.oracle?.meanReturn}
       >
         <span className="swatch" />
         <span>Oracle (reads the goal; reference only)</span>
         <span className="value">{reference.oracle ? reference.oracle.meanReturn.toFixed(2) : '…'}</span>
       </li>
       <li
-        className="rollout rollout-random"
+        className={cls('random')}
         data-testid="rollout-random"
-        data-return={reference.random?.meanReturn}
+        data-return={preview ? undefined : reference.random?.meanReturn}
       >
         <span className="swatch" />
         <span>Uniform random (reference)</span>
@@ -68,6 +75,7 @@ export function RolloutPanel() {
   const baselineArtifact = useResults((st) => st.artifacts?.baseline ?? null);
   const hasResults = useResults((st) => st.artifacts !== null);
   const animate = useViewPrefs((p) => p.animate);
+  const provisional = usePreview();
   const setAnimate = useViewPrefs((p) => p.setAnimate);
   const { family, cx, cy, radius, alpha, beta, tilt, reward } = s;
   const familyValue = useMemo(
@@ -81,6 +89,7 @@ export function RolloutPanel() {
       trainAnglesDeg: s.training ? s.train : [],
       oracle: oracle ? { path: oracle.path, meanReturn: oracle.meanReturn } : null,
       animate,
+      provisional,
       agents: (['hereditary', 'baseline'] as const).map((key) => ({
         key,
         path: agents[key]?.path ?? null,
@@ -103,6 +112,7 @@ export function RolloutPanel() {
       agents,
       unavailable,
       animate,
+      provisional,
       hasResults,
       baselineArtifact,
     ],

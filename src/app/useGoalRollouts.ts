@@ -7,9 +7,13 @@ import { useJobs } from '../state/jobsStore';
 import { useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
 
-/** performance.measure names: request → result latency, and the worker's own compute time. */
+/**
+ * performance.measure names: goal input → preview on the page (the paths a drag redraws), the worker's
+ * compute time of that preview, and goal input → final update (every requested episode).
+ */
 export const DRAG_UPDATE_MEASURE = 'drag-update';
 export const DRAG_COMPUTE_MEASURE = 'drag-update-compute';
+export const DRAG_SETTLE_MEASURE = 'drag-settle';
 const MAX_MEASURES = 2000;
 
 function record(name: string, start: number, end: number): void {
@@ -17,14 +21,24 @@ function record(name: string, start: number, end: number): void {
   performance.measure(name, { start, end });
 }
 
-/** One agents worker per mounted page; at most one request in flight, the newest waiting one replaces older ones. */
+interface Queued {
+  request: Omit<GoalRequest, 'id'>;
+  goalDeg: number;
+  /** When the goal (or a setting) changed: latency is measured from the input, queueing included. */
+  inputAt: number;
+}
+
+/**
+ * One agents worker per mounted page. The newest waiting goal replaces older ones; a goal is sent at once
+ * when nothing is in flight or the one in flight has shown its preview (its final phase is then dropped).
+ */
 class AgentsChannel {
   private readonly worker: Worker;
   private version = 0;
   private nextId = 1;
-  private inFlight: { id: number; sentAt: number; goalDeg: number } | null = null;
-  private pending: { request: Omit<GoalRequest, 'id'>; goalDeg: number } | null = null;
-  private last: { request: Omit<GoalRequest, 'id'>; goalDeg: number } | null = null;
+  private inFlight: (Queued & { id: number; previewed: boolean }) | null = null;
+  private pending: Queued | null = null;
+  private last: Queued | null = null;
 
   constructor() {
     this.worker = new Worker(new URL('../workers/agents.worker.ts', import.meta.url), { type: 'module' });
@@ -41,9 +55,9 @@ class AgentsChannel {
   }
 
   request(request: Omit<GoalRequest, 'id'>, goalDeg: number): void {
-    this.pending = { request, goalDeg };
+    this.pending = { request, goalDeg, inputAt: performance.now() };
     this.last = this.pending;
-    if (!this.inFlight) this.sendPending();
+    if (!this.inFlight || this.inFlight.previewed) this.sendPending();
   }
 
   dispose(): void {
@@ -55,23 +69,34 @@ class AgentsChannel {
     if (!next) return;
     this.pending = null;
     const id = this.nextId++;
-    this.inFlight = { id, sentAt: performance.now(), goalDeg: next.goalDeg };
+    this.inFlight = { ...next, id, previewed: false };
     this.post({ type: 'goal', request: { ...next.request, id } });
   }
 
   private receive(event: AgentsEvent): void {
     const sent = this.inFlight;
+    // Updates of superseded goals (a final phase already under way) are dropped.
     if (!sent || event.id !== sent.id) return;
-    this.inFlight = null;
     if (event.type === 'error') {
+      this.inFlight = null;
       useResults.getState().setError(`agents at the goal: ${event.message}`);
-    } else {
-      // Results arrive in request order; goals passed over while one was in flight are never computed.
-      const now = performance.now();
-      record(DRAG_UPDATE_MEASURE, sent.sentAt, now);
+      this.sendPending();
+      return;
+    }
+    const now = performance.now();
+    if (!sent.previewed) {
+      record(DRAG_UPDATE_MEASURE, sent.inputAt, now);
       record(DRAG_COMPUTE_MEASURE, now - event.computeMs, now);
-      const fresh = event.version === this.version && event.version !== null;
-      useJobs.getState().setGoalUpdate(event.update, `${fresh ? 'agents' : 'references'}:${sent.goalDeg}`);
+    }
+    const fresh = event.version === this.version && event.version !== null;
+    const key = `${fresh ? 'agents' : 'references'}:${sent.goalDeg}`;
+    if (event.phase === 'preview') {
+      sent.previewed = true;
+      useJobs.getState().setGoalUpdate(event.update, `preview:${key}`, 'preview');
+    } else {
+      this.inFlight = null;
+      record(DRAG_SETTLE_MEASURE, sent.inputAt, now);
+      useJobs.getState().setGoalUpdate(event.update, key, 'final');
     }
     this.sendPending();
   }

@@ -21,6 +21,8 @@ export interface RolloutCompareData {
   agents: AgentRolloutView[];
   /** Draw the paths progressively (off for reduced motion and for visual tests). */
   animate: boolean;
+  /** Returns from a one-episode preview while the goal moves (drawn dimmed until the final update). */
+  provisional?: boolean;
 }
 
 const MAP = 300;
@@ -114,11 +116,13 @@ export function create(container: HTMLElement, opts: RolloutPanelOptions): Panel
         const agent = data.agents.find((a) => a.key === m.key);
         m.title.attr('fill', COLOURS[m.key]).text(AGENT_LABEL[m.key]);
         const ret = agent?.meanReturn;
-        m.value.text(
-          ret != null
-            ? `return ${fmt(ret)}${data.oracle ? `  ·  oracle ${fmt(data.oracle.meanReturn)}` : ''}`
-            : (agent?.note ?? ''),
-        );
+        m.value
+          .classed('provisional', data.provisional === true)
+          .text(
+            ret != null
+              ? `return ${fmt(ret)}${data.oracle ? `  ·  oracle ${fmt(data.oracle.meanReturn)}` : ''}`
+              : (agent?.note ?? ''),
+          );
         m.curve.attr('d', familyCurvePath(data.family, view));
         m.train
           .selectAll('path')

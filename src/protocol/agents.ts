@@ -2,7 +2,7 @@
 import type { EnvConfig } from '../core/env';
 import type { TaskFamily } from '../core/families';
 import type { PipelineArtifacts } from '../core/pipeline/artifacts';
-import type { GoalUpdate } from '../state/jobsStore';
+import type { GoalUpdate, GoalUpdatePhase } from '../state/jobsStore';
 
 /** One test goal and the test-time settings; both agents and the references are rolled out there. */
 export interface GoalRequest {
@@ -25,6 +25,11 @@ export type AgentsEvent =
   | {
       type: 'goal-update';
       id: number;
+      /**
+       * 'preview': one episode per policy (the paths drawn, episode 0 of the full set for the deterministic
+       * agents) and θ*, posted first; 'final': the requested episodes, unless a newer goal superseded it.
+       */
+      phase: GoalUpdatePhase;
       /** The results version used; null when no results were loaded (references only). */
       version: number | null;
       update: GoalUpdate;

@@ -42,6 +42,9 @@ export interface HereditaryInference {
   trueThetaDiagnostic: number;
 }
 
+/** A fast one-episode preview while the goal moves, then the final update with every requested episode. */
+export type GoalUpdatePhase = 'preview' | 'final';
+
 /** Everything one main-thread update at the test goal produces. */
 export interface GoalUpdate {
   angle: number;
@@ -68,6 +71,8 @@ export interface JobsState {
   inference: HereditaryInference | null;
   /** Key of the settings + results the agents' rollouts belong to; null before the first update. */
   goalUpdateKey: string | null;
+  /** Whether the shown update is the one-episode preview or the final one; null before the first. */
+  goalUpdatePhase: GoalUpdatePhase | null;
 }
 
 export const INITIAL_JOBS_STATE: JobsState = {
@@ -81,6 +86,7 @@ export const INITIAL_JOBS_STATE: JobsState = {
   agentsUnavailable: { hereditary: null, baseline: null },
   inference: null,
   goalUpdateKey: null,
+  goalUpdatePhase: null,
 };
 
 /** Keep the job list short: finished jobs beyond this many are forgotten (oldest first). */
@@ -151,7 +157,7 @@ export interface JobsStore extends JobsState {
   abandonAll: () => void;
   setAgentRollout: (agent: AgentName, rollout: AgentRollout | null) => void;
   /** Store one main-thread update at the goal (references, agents, inference) under its key. */
-  setGoalUpdate: (update: GoalUpdate, key: string) => void;
+  setGoalUpdate: (update: GoalUpdate, key: string, phase?: GoalUpdatePhase) => void;
 }
 
 export const useJobs = create<JobsStore>()((set) => ({
@@ -169,8 +175,9 @@ export const useJobs = create<JobsStore>()((set) => ({
       return { jobs, backendReport: null };
     }),
   setAgentRollout: (agent, rollout) => set((s) => ({ agents: { ...s.agents, [agent]: rollout } })),
-  setGoalUpdate: (u, key) =>
+  setGoalUpdate: (u, key, phase = 'final') =>
     set({
+      goalUpdatePhase: phase,
       reference: u.reference,
       agents: u.agents,
       agentsUnavailable: u.unavailable,

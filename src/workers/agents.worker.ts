@@ -8,7 +8,8 @@ import {
   type TestTimeAgent,
 } from '../app/agents/testTimeAgents';
 import type { PipelineArtifacts } from '../core/pipeline/artifacts';
-import type { AgentsCommand, AgentsEvent } from '../protocol/agents';
+import type { AgentsCommand, AgentsEvent, GoalRequest } from '../protocol/agents';
+import type { GoalUpdatePhase } from '../state/jobsStore';
 
 const post = (event: AgentsEvent): void => self.postMessage(event);
 
@@ -39,6 +40,31 @@ function agentsFor(maxAction: number, env: Parameters<typeof hereditaryAgentFrom
   return a;
 }
 
+/** Id of the newest goal request: a final phase still waiting for a superseded goal is dropped. */
+let latestGoal = 0;
+
+function computeAndPost(request: GoalRequest, phase: GoalUpdatePhase): void {
+  try {
+    const t0 = performance.now();
+    const episodes = phase === 'preview' ? 1 : request.episodes;
+    const update = computeGoalRollouts({
+      ...request,
+      episodes,
+      ...agentsFor(request.env.maxAction, request.env),
+    });
+    post({
+      type: 'goal-update',
+      id: request.id,
+      phase,
+      version: results?.version ?? null,
+      update,
+      computeMs: performance.now() - t0,
+    });
+  } catch (err) {
+    post({ type: 'error', id: request.id, message: err instanceof Error ? err.message : String(err) });
+  }
+}
+
 self.onmessage = (e: MessageEvent<AgentsCommand>) => {
   const command = e.data;
   if (command.type === 'set-results') {
@@ -47,17 +73,15 @@ self.onmessage = (e: MessageEvent<AgentsCommand>) => {
     return;
   }
   const { request } = command;
-  try {
-    const t0 = performance.now();
-    const update = computeGoalRollouts({ ...request, ...agentsFor(request.env.maxAction, request.env) });
-    post({
-      type: 'goal-update',
-      id: request.id,
-      version: results?.version ?? null,
-      update,
-      computeMs: performance.now() - t0,
-    });
-  } catch (err) {
-    post({ type: 'error', id: request.id, message: err instanceof Error ? err.message : String(err) });
+  latestGoal = request.id;
+  if (request.episodes <= 1) {
+    computeAndPost(request, 'final');
+    return;
   }
+  // A one-episode preview at once (what a drag needs to redraw), then the full set in a later task, so a
+  // goal that arrived meanwhile is served first and this one's final phase is skipped.
+  computeAndPost(request, 'preview');
+  setTimeout(() => {
+    if (latestGoal === request.id) computeAndPost(request, 'final');
+  }, 0);
 };

@@ -12,14 +12,22 @@ interface DenseStack {
   biases: tf.Variable[];
 }
 
-function denseStack(dims: number[], seed: number): DenseStack {
+function denseStack(dims: number[], seed: number, from?: MlpWeights): DenseStack {
   const stack: DenseStack = { kernels: [], biases: [] };
   for (let l = 0; l + 1 < dims.length; l++) {
+    const shape: [number, number] = [dims[l], dims[l + 1]];
+    const layer = from?.layers[l];
+    if (from && (!layer || layer.inDim !== shape[0] || layer.outDim !== shape[1]))
+      throw new Error(`ContextEncoderTf: initial weights do not match layer ${l} (${shape.join('×')})`);
     const init = tf.initializers.glorotUniform({ seed: seed * 101 + l });
     // tidy frees the initial values; the variables it returns survive.
-    stack.kernels.push(tf.tidy(() => tf.variable(init.apply([dims[l], dims[l + 1]]) as tf.Tensor2D)));
-    stack.biases.push(tf.tidy(() => tf.variable(tf.zeros([dims[l + 1]]))));
+    stack.kernels.push(
+      tf.tidy(() => tf.variable(layer ? tf.tensor2d(layer.w, shape) : (init.apply(shape) as tf.Tensor2D))),
+    );
+    stack.biases.push(tf.tidy(() => tf.variable(layer ? tf.tensor1d(layer.b) : tf.zeros([dims[l + 1]]))));
   }
+  if (from && from.layers.length !== dims.length - 1)
+    throw new Error('ContextEncoderTf: initial weights have a different depth');
   return stack;
 }
 
@@ -54,12 +62,16 @@ export class ContextEncoderTf {
     readonly shape: EncoderShape,
     readonly maxAction: number,
     seed: number,
+    /** Start from these weights (same shape) instead of a seeded initialisation: continued training. */
+    initial?: ContextEncoderWeights,
   ) {
     this.featureDim = featureCount(shape.features);
     const embed = shape.embedDim ?? shape.latentDim;
-    this.phi = denseStack([this.featureDim, ...shape.hidden, embed], seed);
+    this.phi = denseStack([this.featureDim, ...shape.hidden, embed], seed, initial?.mlp);
+    if (initial && !initial.post !== !shape.embedDim)
+      throw new Error('ContextEncoderTf: initial weights and shape disagree on the post-pool net');
     this.rho = shape.embedDim
-      ? denseStack([embed, ...(shape.postHidden ?? []), shape.latentDim], seed + 7)
+      ? denseStack([embed, ...(shape.postHidden ?? []), shape.latentDim], seed + 7, initial?.post)
       : null;
   }
 

@@ -34,6 +34,8 @@ export interface InfoNceOptions {
   wholeRuns?: boolean;
   /** Data per task; collected with the fixed context rule when absent. */
   pools?: readonly ContextTransitions[];
+  /** Continue from these weights (of `shape`) instead of a fresh initialisation. */
+  initial?: ContextEncoderWeights;
   onProgress?: (p: { step: number; total: number; loss: number }) => void;
   shouldStop?: () => boolean;
 }
@@ -110,7 +112,12 @@ export async function trainContextEncoder(
   const pools =
     opts.pools?.slice() ??
     tasks.map((task, t) => collectContextPool(env, task, o.poolRuns, o.runLength, rng.fork(t).seed));
-  const encoder = new ContextEncoderTf(opts.shape ?? DEFAULT_ENCODER_SHAPE, env.maxAction, opts.seed);
+  const encoder = new ContextEncoderTf(
+    opts.shape ?? DEFAULT_ENCODER_SHAPE,
+    env.maxAction,
+    opts.seed,
+    opts.initial,
+  );
   const optimizer = tf.train.adam(o.lr);
   const contexts = tasks.length * o.contextsPerTask;
   const featureDim = encoder.featureDim;

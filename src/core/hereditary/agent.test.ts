@@ -23,6 +23,28 @@ const model = BaseRewardModel.fit(data[0]);
 const deg = (r: number) => (r * 180) / Math.PI;
 
 describe('hereditary agent (§8)', () => {
+  it('the tabulated f̂₀ fills only the corners a query touches, with the values a full table would hold', () => {
+    const json = model.toJSON();
+    const a = BaseRewardModel.fromJSON(json);
+    const b = BaseRewardModel.fromJSON(json);
+    const rng = new Rng(9);
+    const pts = Array.from({ length: 200 }, () => [rng.uniform(-0.6, 0.6), rng.uniform(-0.6, 0.6)]);
+    const forward = pts.map(([x, y]) => a.value(x, y));
+    const backward = pts
+      .slice()
+      .reverse()
+      .map(([x, y]) => b.value(x, y))
+      .reverse();
+    // Order of first touch does not change a value.
+    expect(backward).toEqual(forward);
+    // A query near the context touches a small part of the box ([−3, 3]² → about 121² corners).
+    expect(a.tabulatedCorners()).toBeGreaterThan(0);
+    expect(a.tabulatedCorners()).toBeLessThan(1200);
+    // Interpolation between exact corner values: a few 1e-3 from the exact fit (h = 0.05 on a cone).
+    for (const [x, y] of pts.slice(0, 20))
+      expect(Math.abs(a.value(x, y) - a.exactValue(x, y))).toBeLessThan(5e-3);
+  });
+
   it('the base reward model is small, JSON round-trips, and matches the base reward', () => {
     const text = JSON.stringify(model.toJSON());
     expect(text.length).toBeLessThan(200_000);

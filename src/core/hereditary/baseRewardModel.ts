@@ -76,32 +76,54 @@ export class BaseRewardModel {
   }
 
   /**
-   * f̂₀ by bilinear interpolation of the fit tabulated once on a TABLE_SPACING grid over the data's box
-   * (interpolation error ≲ h²/(8r) for the cone −r, far below the fit's own noise); where a corner has
-   * no value, the exact fit answers. About 100× faster, which θ inference at every drag needs.
+   * f̂₀ by bilinear interpolation of the fit on a TABLE_SPACING grid over the data's box (interpolation error
+   * ≲ h²/(8r) for the cone −r, far below the fit's own noise); where a corner has no value, the exact fit
+   * answers. About 100× faster, which θ inference at every drag needs. Corners are evaluated the first time a
+   * query touches them (the same values an eager table would hold), so a first inference near the context
+   * pays for a few hundred corners, not the whole box.
    */
   value(x: number, y: number): number {
-    const t = this.table ?? this.tabulate();
+    const t = this.table ?? this.tableBox();
     const fx = (x - t.x0) / t.h;
     const fy = (y - t.y0) / t.h;
     const i = Math.floor(fx);
     const j = Math.floor(fy);
     if (i < 0 || j < 0 || i >= t.nx - 1 || j >= t.ny - 1) return this.model.value(x, y);
     const k = j * t.nx + i;
-    const v00 = t.values[k];
-    const v10 = t.values[k + 1];
-    const v01 = t.values[k + t.nx];
-    const v11 = t.values[k + t.nx + 1];
+    const v00 = this.corner(t, k, i, j);
+    const v10 = this.corner(t, k + 1, i + 1, j);
+    const v01 = this.corner(t, k + t.nx, i, j + 1);
+    const v11 = this.corner(t, k + t.nx + 1, i + 1, j + 1);
     if (Number.isNaN(v00 + v10 + v01 + v11)) return this.model.value(x, y);
     const u = fx - i;
     const w = fy - j;
     return (1 - w) * ((1 - u) * v00 + u * v10) + w * ((1 - u) * v01 + u * v11);
   }
 
-  private table: { x0: number; y0: number; h: number; nx: number; ny: number; values: Float64Array } | null =
-    null;
+  /** Corners of the grid evaluated so far (diagnostics and tests). */
+  tabulatedCorners(): number {
+    return this.table ? this.table.filled.reduce((n, f) => n + f, 0) : 0;
+  }
 
-  private tabulate() {
+  private table: {
+    x0: number;
+    y0: number;
+    h: number;
+    nx: number;
+    ny: number;
+    values: Float64Array;
+    filled: Uint8Array;
+  } | null = null;
+
+  private corner(t: NonNullable<BaseRewardModel['table']>, k: number, i: number, j: number): number {
+    if (t.filled[k] === 0) {
+      t.values[k] = this.model.value(t.x0 + i * t.h, t.y0 + j * t.h);
+      t.filled[k] = 1;
+    }
+    return t.values[k];
+  }
+
+  private tableBox() {
     const p = this.json.points;
     let x0 = Infinity;
     let y0 = Infinity;
@@ -116,10 +138,15 @@ export class BaseRewardModel {
     const h = TABLE_SPACING;
     const nx = Math.max(2, Math.ceil((x1 - x0) / h) + 1);
     const ny = Math.max(2, Math.ceil((y1 - y0) / h) + 1);
-    const values = new Float64Array(nx * ny);
-    for (let j = 0; j < ny; j++)
-      for (let i = 0; i < nx; i++) values[j * nx + i] = this.model.value(x0 + i * h, y0 + j * h);
-    this.table = { x0, y0, h, nx, ny, values };
+    this.table = {
+      x0,
+      y0,
+      h,
+      nx,
+      ny,
+      values: new Float64Array(nx * ny),
+      filled: new Uint8Array(nx * ny),
+    };
     return this.table;
   }
 }

@@ -1,5 +1,6 @@
 // Settings controls; each input edits one schema field and only valid values reach the store.
 import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useSettings } from '../state/settingsStore';
 import { parseFieldValue, URL_SCHEMA, type UrlField, type UrlState } from '../state/urlSchema';
 import { TrainingPanel } from './agents/TrainingPanel';
@@ -79,7 +80,14 @@ function TrainingAngles() {
 }
 
 export function Controls() {
-  const s = useSettings((st) => st.settings);
+  // Only the fields this form reads: a goal drag must not re-render the controls.
+  const s = useSettings(
+    useShallow((st) => ({
+      family: st.settings.family,
+      reward: st.settings.reward,
+      constraint: st.settings.constraint,
+    })),
+  );
   const update = useSettings((st) => st.update);
   return (
     <div className="controls-body">

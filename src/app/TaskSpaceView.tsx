@@ -55,6 +55,20 @@ export function TaskSpaceView() {
     sameFamily(artifacts.config.family, familyValue) &&
     sameTraining(artifactTrainDeg(artifacts), s.train);
 
+  // Its own memo: the panel redraws its static layers only when this (not the goal) changes.
+  const evaluation = useMemo(
+    () =>
+      evalMatches && artifacts?.evaluation
+        ? artifacts.evaluation.rows.map((r) => ({
+            angleDeg: r.angle_deg,
+            goal: r.goal,
+            hereditary: r.score.hereditary ?? null,
+            baseline: r.score.baseline ?? null,
+          }))
+        : null,
+    [evalMatches, artifacts],
+  );
+
   const data: TaskSpaceData = useMemo(
     () => ({
       family: familyValue,
@@ -68,18 +82,10 @@ export function TaskSpaceView() {
             baseline: agents.baseline?.path,
           }
         : {},
-      evaluation:
-        evalMatches && artifacts?.evaluation
-          ? artifacts.evaluation.rows.map((r) => ({
-              angleDeg: r.angle_deg,
-              goal: r.goal,
-              hereditary: r.score.hereditary ?? null,
-              baseline: r.score.baseline ?? null,
-            }))
-          : null,
+      evaluation,
       frames: s.frames && artifacts ? artifacts.rewardSymmetry.frames : null,
     }),
-    [familyValue, s.training, s.train, s.goal, s.paths, s.frames, reference, agents, evalMatches, artifacts],
+    [familyValue, s.training, s.train, s.goal, s.paths, s.frames, reference, agents, evaluation, artifacts],
   );
 
   return (

@@ -150,7 +150,7 @@ export function create(container: HTMLElement, opts: RolloutPanelOptions): Panel
           .attr('d', d || null)
           .attr('stroke-dasharray', null)
           .attr('stroke-dashoffset', null);
-        if (d && changed && data.animate) {
+        if (d && changed && data.animate && !data.provisional) {
           // Draw the path progressively: dash offset from its length to 0 (requestAnimationFrame, ~0.9 s).
           const node = m.path.node() as SVGPathElement;
           const length = node.getTotalLength();

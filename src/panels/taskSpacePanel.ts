@@ -110,9 +110,33 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
 
   drawLegend(layers.legend, defs);
 
+  /** What the static layers were last drawn from: a goal drag redraws only the paths and the handle. */
+  let drawnStatic: {
+    family: TaskFamily;
+    train: string;
+    frames: TaskSpaceData['frames'];
+    evaluation: TaskSpaceData['evaluation'];
+  } | null = null;
+
   function update(data: TaskSpaceData) {
     current = data;
-    view = fitView(familyBox(data.family, 0.32), { left: 10, top: 10, width: W - 20, height: MAP - 10 });
+    const train = data.trainAnglesDeg.join(',');
+    const same =
+      drawnStatic !== null &&
+      drawnStatic.family === data.family &&
+      drawnStatic.train === train &&
+      drawnStatic.frames === data.frames &&
+      drawnStatic.evaluation === data.evaluation;
+    if (!same) {
+      view = fitView(familyBox(data.family, 0.32), { left: 10, top: 10, width: W - 20, height: MAP - 10 });
+      drawStatic(data);
+      drawnStatic = { family: data.family, train, frames: data.frames, evaluation: data.evaluation };
+    }
+    drawDynamic(data);
+  }
+
+  /** Coverage band, family curve, kernel frames, evaluated goals and the start / training marks. */
+  function drawStatic(data: TaskSpaceData) {
     const trainRad = data.trainAnglesDeg.map(rad);
 
     // Coverage band: 120 short thick arcs, shaded by angular distance to the nearest training goal.
@@ -181,29 +205,6 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
       .select('.inner')
       .attr('fill', (e) => (e.hereditary === null ? COLOURS.grid : scoreColour(e.hereditary)));
 
-    // Rollout paths at the test goal.
-    const pathStyle = {
-      random: { stroke: COLOURS.random, width: 1, dash: null, opacity: 0.7 },
-      oracle: { stroke: COLOURS.oracle, width: 1.4, dash: '3 3', opacity: 0.6 },
-      baseline: { stroke: COLOURS.baseline, width: 2.4, dash: null, opacity: 0.95 },
-      hereditary: { stroke: COLOURS.hereditary, width: 2.4, dash: null, opacity: 0.95 },
-    } as const;
-    const pathList = (['random', 'oracle', 'baseline', 'hereditary'] as const)
-      .filter((k) => data.paths[k])
-      .map((k) => ({ key: k, d: statePath(data.paths[k] as number[], view) }));
-    layers.paths
-      .selectAll('path')
-      .data(pathList, (p) => (p as { key: string }).key)
-      .join('path')
-      .attr('data-testid', (p) => `path-${p.key}`)
-      .attr('d', (p) => p.d)
-      .attr('fill', 'none')
-      .attr('stroke-linejoin', 'round')
-      .attr('stroke', (p) => pathStyle[p.key].stroke)
-      .attr('stroke-width', (p) => pathStyle[p.key].width)
-      .attr('stroke-dasharray', (p) => pathStyle[p.key].dash)
-      .attr('stroke-opacity', (p) => pathStyle[p.key].opacity);
-
     // Start, centre and training goals.
     const marks: { kind: string; x: number; y: number; label: string }[] = [
       { kind: 'start', x: 0, y: 0, label: 'start' },
@@ -262,6 +263,32 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
       .attr('stroke-width', 3)
       .attr('paint-order', 'stroke')
       .text((m) => (m.kind === 'start' ? 'start' : 'base task'));
+  }
+
+  /** Rollout paths at the test goal and the goal handle: what changes while the goal is dragged. */
+  function drawDynamic(data: TaskSpaceData) {
+    // Rollout paths at the test goal.
+    const pathStyle = {
+      random: { stroke: COLOURS.random, width: 1, dash: null, opacity: 0.7 },
+      oracle: { stroke: COLOURS.oracle, width: 1.4, dash: '3 3', opacity: 0.6 },
+      baseline: { stroke: COLOURS.baseline, width: 2.4, dash: null, opacity: 0.95 },
+      hereditary: { stroke: COLOURS.hereditary, width: 2.4, dash: null, opacity: 0.95 },
+    } as const;
+    const pathList = (['random', 'oracle', 'baseline', 'hereditary'] as const)
+      .filter((k) => data.paths[k])
+      .map((k) => ({ key: k, d: statePath(data.paths[k] as number[], view) }));
+    layers.paths
+      .selectAll('path')
+      .data(pathList, (p) => (p as { key: string }).key)
+      .join('path')
+      .attr('data-testid', (p) => `path-${p.key}`)
+      .attr('d', (p) => p.d)
+      .attr('fill', 'none')
+      .attr('stroke-linejoin', 'round')
+      .attr('stroke', (p) => pathStyle[p.key].stroke)
+      .attr('stroke-width', (p) => pathStyle[p.key].width)
+      .attr('stroke-dasharray', (p) => pathStyle[p.key].dash)
+      .attr('stroke-opacity', (p) => pathStyle[p.key].opacity);
 
     // The test goal.
     const goal = goalAt(data.family, rad(data.goalDeg));

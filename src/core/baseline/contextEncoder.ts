@@ -7,12 +7,12 @@ import { featureCount } from './transitionFeatures';
 // The plain-JS half lives in contextEncoding.ts so the page's agents load without tfjs.
 export * from './contextEncoding';
 
-interface DenseStack {
+export interface DenseStack {
   kernels: tf.Variable[];
   biases: tf.Variable[];
 }
 
-function denseStack(dims: number[], seed: number, from?: MlpWeights): DenseStack {
+export function denseStack(dims: number[], seed: number, from?: MlpWeights): DenseStack {
   const stack: DenseStack = { kernels: [], biases: [] };
   for (let l = 0; l + 1 < dims.length; l++) {
     const shape: [number, number] = [dims[l], dims[l + 1]];
@@ -32,7 +32,7 @@ function denseStack(dims: number[], seed: number, from?: MlpWeights): DenseStack
 }
 
 /** ReLU after every layer but the last (the mlpForward convention). */
-function applyStack(stack: DenseStack, input: tf.Tensor2D): tf.Tensor2D {
+export function applyStack(stack: DenseStack, input: tf.Tensor2D): tf.Tensor2D {
   let x = input;
   for (let l = 0; l < stack.kernels.length; l++) {
     x = tf.add(tf.matMul(x, stack.kernels[l] as tf.Tensor2D), stack.biases[l]) as tf.Tensor2D;

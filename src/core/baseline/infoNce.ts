@@ -4,9 +4,11 @@ import type { EnvConfig, Task } from '../env';
 import { Rng } from '../rng';
 import { type ContextTransitions, collectContextPool, sampleContext, sampleRunContext } from './context';
 import {
+  applyStack,
   ContextEncoderTf,
   type ContextEncoderWeights,
   DEFAULT_ENCODER_SHAPE,
+  denseStack,
   type EncoderShape,
   writeContextFeatures,
 } from './contextEncoder';
@@ -36,6 +38,12 @@ export interface InfoNceOptions {
   pools?: readonly ContextTransitions[];
   /** Continue from these weights (of `shape`) instead of a fresh initialisation. */
   initial?: ContextEncoderWeights;
+  /**
+   * Auxiliary reward reconstruction: a decoder d(s', z) predicts the rewards of `targets` other transitions of
+   * the same task from each context's z; its mean squared error, times `weight`, is added to the InfoNCE loss.
+   * It asks z to carry the reward function itself, smoothly (the decoder is discarded after training).
+   */
+  reconstruction?: { weight: number; targets?: number; hidden?: number[] };
   onProgress?: (p: { step: number; total: number; loss: number }) => void;
   shouldStop?: () => boolean;
 }
@@ -124,6 +132,18 @@ export async function trainContextEncoder(
   const featureSet = encoder.shape.features;
   const features = new Float32Array(contexts * o.contextSize * featureDim);
   const cols = 1 + o.negatives;
+  const recon = opts.reconstruction && opts.reconstruction.weight > 0 ? opts.reconstruction : null;
+  const targets = recon?.targets ?? 16;
+  const latentDim = encoder.shape.latentDim;
+  const decoder = recon
+    ? denseStack([2 + latentDim, ...(recon.hidden ?? [64, 64]), 1], opts.seed + 13)
+    : null;
+  const decoderVars = decoder ? [...decoder.kernels, ...decoder.biases] : [];
+  const targetStates = new Float32Array(contexts * targets * 2);
+  const targetRewards = new Float32Array(contexts * targets);
+  // Row r of the target batch reads the z of context ⌊r / targets⌋ (a fixed one-hot: a differentiable gather).
+  const repeatRows = new Float32Array(contexts * targets * contexts);
+  for (let r = 0; r < contexts * targets; r++) repeatRows[r * contexts + Math.floor(r / targets)] = 1;
   const curve: InfoNceResult['curve'] = [];
   let sum = 0;
   let count = 0;
@@ -137,6 +157,12 @@ export async function trainContextEncoder(
             : sampleContext(pools[t], o.contextSize, rng);
           const row = (t * o.contextsPerTask + j) * o.contextSize;
           writeContextFeatures(ctx, env.maxAction, features, row, featureSet);
+          if (recon) {
+            const tgt = sampleContext(pools[t], targets, rng);
+            const c = t * o.contextsPerTask + j;
+            targetStates.set(tgt.nextStates, 2 * c * targets);
+            targetRewards.set(tgt.rewards, c * targets);
+          }
         }
       }
       const idx = contrastIndices(tasks.length, o.contextsPerTask, o.negatives, rng);
@@ -144,9 +170,18 @@ export async function trainContextEncoder(
         const x = tf.tensor2d(features, [contexts * o.contextSize, featureDim]);
         const sel = tf.tensor3d(selectionTensorData(idx, contexts, cols), [contexts, cols, contexts]);
         const cost = optimizer.minimize(
-          () => infoNceLoss(encoder.encode(x, contexts), sel, o.temperature),
+          () => {
+            const z = encoder.encode(x, contexts);
+            const nce = infoNceLoss(z, sel, o.temperature);
+            if (!decoder || !recon) return nce;
+            const rows = contexts * targets;
+            const zRep = tf.matMul(tf.tensor2d(repeatRows, [rows, contexts]), z);
+            const input = tf.concat([tf.tensor2d(targetStates, [rows, 2]), zRep], 1) as tf.Tensor2D;
+            const err = tf.sub(tf.reshape(applyStack(decoder, input), [rows]), tf.tensor1d(targetRewards));
+            return tf.add(nce, tf.mul(recon.weight, tf.mean(tf.square(err)))) as tf.Scalar;
+          },
           true,
-          encoder.variables,
+          [...encoder.variables, ...decoderVars],
         );
         return cost ? cost.dataSync()[0] : Number.NaN;
       });
@@ -164,5 +199,6 @@ export async function trainContextEncoder(
   } finally {
     optimizer.dispose();
     encoder.dispose();
+    for (const v of decoderVars) v.dispose();
   }
 }

@@ -221,9 +221,16 @@ async function main(): Promise<void> {
         await page.waitForTimeout(1000);
         const drag = quantiles(await measureDurations(page, 'drag-update'));
         const compute = quantiles(await measureDurations(page, 'drag-update-compute'));
-        figures.drag = { ...drag, computeP50: compute.p50, computeP95: compute.p95 };
+        const settle = quantiles(await measureDurations(page, 'drag-settle'));
+        figures.drag = {
+          ...drag,
+          computeP50: compute.p50,
+          computeP95: compute.p95,
+          settleP50: settle.p50,
+          settleP95: settle.p95,
+        };
         rows.push({
-          what: `drag update p95 (${drag.count} updates, ${opts.drags} drags)`,
+          what: `drag update p95: input → paths redrawn (${drag.count} updates, ${opts.drags} drags)`,
           backend: 'page + agents worker',
           value: drag.p95,
           unit: 'ms',
@@ -236,6 +243,14 @@ async function main(): Promise<void> {
             value: compute.p95,
             unit: 'ms',
             note: `p50 ${compute.p50.toFixed(1)}`,
+          });
+        if (settle.count > 0)
+          rows.push({
+            what: 'drag settle p95: input → every episode scored',
+            backend: 'page + agents worker',
+            value: settle.p95,
+            unit: 'ms',
+            note: `p50 ${settle.p50.toFixed(1)} (${settle.count} of ${drag.count} goals settled; the rest were passed over)`,
           });
         await page.close();
       }

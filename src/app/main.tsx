@@ -3,9 +3,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { bindHashSync } from '../state/settingsStore';
 import { App } from './App';
+import { agentsChannel } from './useGoalRollouts';
+import { startPretrainedLoad } from './usePretrained';
 import './app.css';
 
 bindHashSync();
+// Start-up work that needs no React: the pretrained results and the agents worker load while the page mounts.
+startPretrainedLoad();
+agentsChannel();
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
 createRoot(root).render(

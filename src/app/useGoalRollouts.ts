@@ -1,5 +1,5 @@
 // Agents at the dragged goal: requests go to a plain-JS agents worker (latest goal wins); the page never blocks.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { PipelineArtifacts } from '../core/pipeline/artifacts';
 import type { AgentsCommand, AgentsEvent, GoalRequest } from '../protocol/agents';
 import { degToRad, envFromSettings, familyFromSettings } from '../state/derived';
@@ -60,10 +60,6 @@ class AgentsChannel {
     if (!this.inFlight || this.inFlight.previewed) this.sendPending();
   }
 
-  dispose(): void {
-    this.worker.terminate();
-  }
-
   private sendPending(): void {
     const next = this.pending;
     if (!next) return;
@@ -106,10 +102,20 @@ class AgentsChannel {
   }
 }
 
+let shared: AgentsChannel | null = null;
+
+/**
+ * The page's one agents worker, started on first use: main.tsx starts it before the first render, so its
+ * script loads while React mounts. It lives as long as the page.
+ */
+export function agentsChannel(): AgentsChannel {
+  shared ??= new AgentsChannel();
+  return shared;
+}
+
 export function useGoalRollouts(): void {
   const s = useSettings((st) => st.settings);
   const artifacts = useResults((st) => st.artifacts);
-  const channel = useRef<AgentsChannel | null>(null);
   const { family, cx, cy, radius, alpha, beta, tilt, reward, goal, constraint, K, episodes, seed } = s;
   const familyValue = useMemo(
     () => familyFromSettings({ family, cx, cy, radius, alpha, beta, tilt, reward }),
@@ -118,20 +124,11 @@ export function useGoalRollouts(): void {
   const env = useMemo(() => envFromSettings({ constraint }), [constraint]);
 
   useEffect(() => {
-    const c = new AgentsChannel();
-    channel.current = c;
-    return () => {
-      c.dispose();
-      channel.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    channel.current?.setResults(artifacts);
+    agentsChannel().setResults(artifacts);
   }, [artifacts]);
 
   useEffect(() => {
-    channel.current?.request(
+    agentsChannel().request(
       { family: familyValue, env, angle: degToRad(goal), contextSize: K, episodes, seed },
       goal,
     );

@@ -48,6 +48,13 @@ export function parsePretrained(json: unknown): { artifacts: PipelineArtifacts }
   };
 }
 
+/** performance.mark names of the start-up milestones (read by `npm run bench:browser`). */
+export const START_MARKS = {
+  pretrained: 'hereditary:pretrained-loaded',
+  backend: 'hereditary:backend-known',
+  agents: 'hereditary:agents-at-goal',
+} as const;
+
 let loading: Promise<void> | null = null;
 
 async function loadPretrained(): Promise<void> {
@@ -61,6 +68,7 @@ async function loadPretrained(): Promise<void> {
     // A live run that finished first wins; pretrained results never replace it.
     if (useResults.getState().source !== 'live') store.setArtifacts(parsed.artifacts, 'pretrained');
     store.setPretrained('loaded');
+    performance.mark(START_MARKS.pretrained);
   } catch (e) {
     store.setError(
       `No pretrained results: ${e instanceof Error ? e.message : String(e)}. Train live instead.`,
@@ -69,9 +77,12 @@ async function loadPretrained(): Promise<void> {
   }
 }
 
+/** Start loading the pretrained results, once per page (main.tsx calls it before the first render). */
+export function startPretrainedLoad(): void {
+  if (!loading) loading = loadPretrained();
+}
+
 /** Load once per page (StrictMode runs effects twice; the fetch is shared). */
 export function usePretrained(): void {
-  useEffect(() => {
-    if (!loading) loading = loadPretrained();
-  }, []);
+  useEffect(startPretrainedLoad, []);
 }

@@ -5,7 +5,7 @@ import { useResults } from '../state/resultsStore';
 import type { Compute } from './useCompute';
 import { DRAG_COMPUTE_MEASURE, DRAG_UPDATE_MEASURE, useGoalRollouts } from './useGoalRollouts';
 import { useLiveTraining } from './useLiveTraining';
-import { usePretrained } from './usePretrained';
+import { START_MARKS, usePretrained } from './usePretrained';
 
 /** Test-only handles for the e2e suite (window.__hereditaryTest); nothing in the app reads them. */
 export interface HereditaryTestHooks {
@@ -23,6 +23,13 @@ declare global {
   }
 }
 
+/** Mark the first time `reached` becomes true (start-up timeline for the benchmark). */
+function useMilestone(name: string, reached: boolean): void {
+  useEffect(() => {
+    if (reached && performance.getEntriesByName(name).length === 0) performance.mark(name);
+  }, [name, reached]);
+}
+
 /**
  * "First screen complete": the backend is known, results are present, and the agents' rollouts at
  * the goal were computed from those results.
@@ -31,6 +38,8 @@ export function useFirstScreenReady(): boolean {
   const backendKnown = useJobs((s) => s.backendReport?.best != null);
   const results = useResults((s) => s.artifacts !== null);
   const agentsComputed = useJobs((s) => s.goalUpdateKey?.startsWith('agents:') === true);
+  useMilestone(START_MARKS.backend, backendKnown);
+  useMilestone(START_MARKS.agents, agentsComputed);
   return backendKnown && results && agentsComputed;
 }
 

@@ -80,10 +80,8 @@ class AgentsChannel {
       return;
     }
     const now = performance.now();
-    if (!sent.previewed) {
-      record(DRAG_UPDATE_MEASURE, sent.inputAt, now);
-      record(DRAG_COMPUTE_MEASURE, now - event.computeMs, now);
-    }
+    const first = !sent.previewed;
+    if (first) record(DRAG_COMPUTE_MEASURE, now - event.computeMs, now);
     const fresh = event.version === this.version && event.version !== null;
     const key = `${fresh ? 'agents' : 'references'}:${sent.goalDeg}`;
     if (event.phase === 'preview') {
@@ -91,9 +89,15 @@ class AgentsChannel {
       useJobs.getState().setGoalUpdate(event.update, `preview:${key}`, 'preview');
     } else {
       this.inFlight = null;
-      record(DRAG_SETTLE_MEASURE, sent.inputAt, now);
       useJobs.getState().setGoalUpdate(event.update, key, 'final');
     }
+    // React renders a store update in a microtask queued by the set above (panels update in its effects),
+    // so this one runs after the page has redrawn: the measures include rendering, not just the worker.
+    queueMicrotask(() => {
+      const drawn = performance.now();
+      if (first) record(DRAG_UPDATE_MEASURE, sent.inputAt, drawn);
+      if (event.phase === 'final') record(DRAG_SETTLE_MEASURE, sent.inputAt, drawn);
+    });
     this.sendPending();
   }
 

@@ -29,6 +29,9 @@ export function appendLatent(z: ArrayLike<number>) {
 
 /** π(s, z) for a fixed latent z. */
 export function baselinePolicyForLatent(model: BaselineModel, z: ArrayLike<number>): Policy {
+  const inDim = model.actor.layers[0].inDim;
+  if (inDim !== 2 + z.length)
+    throw new Error(`baseline: the actor reads ${inDim} numbers per state, but (s, z) has ${2 + z.length}`);
   return actorPolicy(model.actor, model.maxAction, appendLatent(z));
 }
 

@@ -70,11 +70,15 @@ export function contextFeatures(
   return out;
 }
 
+const outOf = (m: MlpWeights) => m.layers[m.layers.length - 1].outDim;
+
+/** Size of z: ρ's output when there is a post-pool net, else φ's. */
+export const latentDimOf = (encoder: ContextEncoderWeights): number => outOf(encoder.post ?? encoder.mlp);
+
 /** Plain-JS inference: z = normalise(ρ(mean_k φ(features_k))). An empty context gives z = 0. */
 export function encodeContext(encoder: ContextEncoderWeights, ctx: ContextTransitions): Float64Array {
-  const outOf = (m: MlpWeights) => m.layers[m.layers.length - 1].outDim;
   const embed = outOf(encoder.mlp);
-  const dim = encoder.post ? outOf(encoder.post) : embed;
+  const dim = latentDimOf(encoder);
   if (ctx.count === 0) return new Float64Array(dim);
   const e = mlpForward(encoder.mlp, contextFeatures(ctx, encoder.maxAction, encoder.features), ctx.count);
   const pooled = new Float64Array(embed);

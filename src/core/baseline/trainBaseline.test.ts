@@ -66,6 +66,23 @@ describe('smooth-encoding baseline', () => {
     expect(() => deserializeBaseline({ ...v1, version: 3 as never })).toThrow();
   });
 
+  it('a deep-set encoder conditions the policy on z = ρ(…), not on the pooled embedding', async () => {
+    const trainTasks = [0, 120, 240].map((d) => taskAt(DEFAULT_FAMILY, deg(d)));
+    const res = await trainBaseline(env, trainTasks, {
+      ...BASELINE_QUICK,
+      updates: 20,
+      updatesCoverTasks: undefined,
+      warmupSteps: 50,
+      encoderSteps: 2,
+      encoder: { shape: DEEP_SET_ENCODER_SHAPE },
+      seed: 3,
+    });
+    // φ pools a 32-wide embedding; ρ maps it to z (4-D here): the actor must read (s, z), 2 + 4 numbers.
+    expect(res.model.actor.layers[0].inDim).toBe(2 + DEEP_SET_ENCODER_SHAPE.latentDim);
+    const scores = scoreBaselineAt(env, res.model, trainTasks, 1, 5);
+    for (const s of scores) expect(Number.isFinite(s)).toBe(true);
+  });
+
   it('clustered training tasks (0°, 40°, 80°): solves them, fails far away (220°), no tensor leak', async () => {
     const trainTasks = [0, 40, 80].map((d) => taskAt(DEFAULT_FAMILY, deg(d)));
     const before = tf.memory().numTensors;

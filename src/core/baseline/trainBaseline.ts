@@ -7,7 +7,7 @@ import type { SacLosses } from '../sac/sac';
 import { Sac } from '../sac/sac';
 import { type BaselineModel, baselinePolicyForContext } from './baselineModel';
 import { type ContextTransitions, collectContext, sampleRunContext } from './context';
-import { DEFAULT_ENCODER_SHAPE, encodeContext } from './contextEncoder';
+import { DEFAULT_ENCODER_SHAPE, encodeContext, latentDimOf } from './contextEncoder';
 import { type InfoNceOptions, trainContextEncoder } from './infoNce';
 
 export interface BaselineTrainProgress {
@@ -134,7 +134,8 @@ export async function trainBaseline(
       opts.onProgress?.({ phase: 'encoder', done: p.step, total: p.total, encoderLoss: p.loss }),
   });
   const pools: ContextTransitions[] = enc.pools;
-  const latentDim = enc.encoder.mlp.layers[enc.encoder.mlp.layers.length - 1].outDim;
+  // z's size: ρ's output for a deep set (φ's output is the wider pooled embedding).
+  const latentDim = latentDimOf(enc.encoder);
   const obsDim = 2 + latentDim;
   const envRng = rng.fork(1);
   const ctxRng = rng.fork(5);

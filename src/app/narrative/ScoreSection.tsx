@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { create, type ScoreCurveData } from '../../panels/scoreCurvePanel';
 import { useResults } from '../../state/resultsStore';
+import { useSettings } from '../../state/settingsStore';
 import { PanelHost } from '../PanelHost';
 import { useViewPrefs } from './viewPrefs';
 
@@ -13,6 +14,7 @@ export function ScoreSection() {
   const mode = useViewPrefs((p) => p.scoreMode);
   const setMode = useViewPrefs((p) => p.setScoreMode);
   const evaluation = artifacts?.evaluation ?? null;
+  const K = useSettings((st) => st.settings.K);
   const data: ScoreCurveData | null = useMemo(
     () => (evaluation ? { evaluation, mode, agents: ['hereditary', 'baseline'] } : null),
     [evaluation, mode],
@@ -27,6 +29,12 @@ export function ScoreSection() {
           Most meta-RL agents summarise a few transitions of a new task into a code <var>z</var> and act with
           a policy π(<var>s</var>, <var>z</var>). That works when π is smooth in <var>z</var> and the new task
           looks like a training task — so the score falls as the goal moves away from every training goal.
+        </p>
+        <p>
+          The baseline here is that kind of agent, PEARL-like: a deep set reads the same {K} context
+          transitions the hereditary agent gets into a 2-D code <var>z</var> (trained contrastively, with a
+          reward-reconstruction term), and SAC learns π(<var>s</var>, <var>z</var>) on the training tasks. It
+          is not crippled: trained on twelve goals spread round the circle, it solves every one of them.
         </p>
         <p>
           The hereditary agent instead moves <em>one</em> base policy with a learned symmetry. If the symmetry

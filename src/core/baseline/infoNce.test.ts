@@ -107,4 +107,56 @@ describe('contrastive context encoder', () => {
     expect(acc64).toBeGreaterThanOrEqual(0.9);
     expect(acc16).toBeGreaterThanOrEqual(0.9);
   });
+
+  it('with reward reconstruction, a 2-D deep set keeps the tasks round the ring in order, and names them', async () => {
+    const six = Array.from({ length: 6 }, (_, i) => taskAt(DEFAULT_FAMILY, (i * Math.PI) / 3 + 0.2));
+    const before = tf.memory().numTensors;
+    const { encoder } = await trainContextEncoder(env, six, {
+      steps: 1500,
+      seed: 5,
+      temperature: 0.3,
+      contextSize: 16,
+      shape: DEEP_SET_ENCODER_SHAPE,
+      reconstruction: { weight: 100 },
+    });
+    // The decoder is discarded with the optimiser: nothing leaks.
+    expect(tf.memory().numTensors).toBe(before);
+    expect(encoder.post).toBeDefined();
+    const zOf = (t: number, seed: number) => encodeContext(encoder, collectContext(env, six[t], 16, seed));
+    const centroidAngle = six.map((_, t) => {
+      let x = 0;
+      let y = 0;
+      for (let r = 0; r < 20; r++) {
+        const z = zOf(t, 3_000_000 + 100 * t + r);
+        x += z[0];
+        y += z[1];
+      }
+      return Math.atan2(y, x);
+    });
+    // In order round the ring: consecutive tasks step the same way, by roughly 60° each.
+    const steps = centroidAngle.map((a, t) => {
+      const d = centroidAngle[(t + 1) % 6] - a;
+      return Math.atan2(Math.sin(d), Math.cos(d));
+    });
+    const sign = Math.sign(steps[0]);
+    for (const d of steps) {
+      expect(Math.sign(d)).toBe(sign);
+      expect(Math.abs(d)).toBeGreaterThan((25 * Math.PI) / 180);
+    }
+    let correct = 0;
+    for (let t = 0; t < 6; t++) {
+      for (let r = 0; r < 20; r++) {
+        const z = zOf(t, 4_000_000 + 100 * t + r);
+        const errs = centroidAngle.map((a) =>
+          Math.abs(Math.atan2(Math.sin(Math.atan2(z[1], z[0]) - a), Math.cos(Math.atan2(z[1], z[0]) - a))),
+        );
+        if (errs.indexOf(Math.min(...errs)) === t) correct++;
+      }
+    }
+    console.log(
+      `reconstruction deep set, 6 tasks: centroid steps ${steps.map((d) => ((d * 180) / Math.PI).toFixed(0)).join(' ')}°, one-run accuracy ${(correct / 120).toFixed(3)}`,
+    );
+    // Measured (seed 5): steps 61 64 59 62 54 59°, accuracy 0.925; after 500 steps the ring was still folded.
+    expect(correct / 120).toBeGreaterThanOrEqual(0.85);
+  });
 });

@@ -22,7 +22,7 @@ const EPISODES = 8;
 
 describe('smooth-encoding baseline', () => {
   it.each([
-    ['deep set (φ, ρ, degree-2 features, z in 4-D)', DEEP_SET_ENCODER_SHAPE],
+    ['deep set (φ, ρ, degree-2 features, z in 2-D)', DEEP_SET_ENCODER_SHAPE],
     ['first form (one MLP, raw features, z in 2-D)', { hidden: [16, 16], latentDim: 2 }],
   ])('round-trips through JSON with identical actions: %s', (_, shape) => {
     const enc = new ContextEncoderTf(shape, env.maxAction, 1);
@@ -74,11 +74,11 @@ describe('smooth-encoding baseline', () => {
       updatesCoverTasks: undefined,
       warmupSteps: 50,
       encoderSteps: 2,
-      encoder: { shape: DEEP_SET_ENCODER_SHAPE },
+      encoder: { shape: { ...DEEP_SET_ENCODER_SHAPE, latentDim: 4 } },
       seed: 3,
     });
     // φ pools a 32-wide embedding; ρ maps it to z (4-D here): the actor must read (s, z), 2 + 4 numbers.
-    expect(res.model.actor.layers[0].inDim).toBe(2 + DEEP_SET_ENCODER_SHAPE.latentDim);
+    expect(res.model.actor.layers[0].inDim).toBe(2 + 4);
     const scores = scoreBaselineAt(env, res.model, trainTasks, 1, 5);
     for (const s of scores) expect(Number.isFinite(s)).toBe(true);
   });
@@ -108,7 +108,7 @@ describe('smooth-encoding baseline', () => {
   });
 
   it.skipIf(!process.env.HEREDITARY_SLOW_TESTS)(
-    'twelve evenly spread training tasks: improves far from the clustered set (the ≥ 0.9 control is NOT reached)',
+    'twelve evenly spread training tasks (the dense control): ≥ 0.9 at every training task and between them',
     async () => {
       const trainTasks = Array.from({ length: 12 }, (_, i) => taskAt(DEFAULT_FAMILY, deg(30 * i)));
       // BASELINE_QUICK scales its policy budget with the task count: 12 tasks → 36k updates.
@@ -120,14 +120,8 @@ describe('smooth-encoding baseline', () => {
       console.log(
         `baseline (12 spread tasks, ${res.updatesDone} updates): train min ${Math.min(...atTrain).toFixed(3)} mean ${(atTrain.reduce((a, b) => a + b, 0) / 12).toFixed(3)}; between tasks ${scores.map((s) => s.toFixed(3)).join(' ')}`,
       );
-      // Measured (seed 11, 36k updates, 227 s; degree-2 features): training tasks min 0.490, mean 0.865
-      // (raw features: 0.256 / 0.834); probes 0.962 0.624 0.628 0.401 0.943 (mean 0.71) against −0.26…−0.48 far
-      // from the clustered set. With 12 tasks 30° apart a 2-D z from one 16-step context names the task
-      // 74% of the time (raw 65%). The §9 control (≥ 0.9 at every training task) is therefore NOT met.
-      // Tried: the deep set (DEEP_SET_ENCODER_SHAPE, anchors of 16, τ 0.2) names the task 97% of the time
-      // with a 4-D z, but SAC on π(s, z) then failed (36k updates: training-task scores −3.5…−0.4); with a
-      // 2-D z, anchors of 16 folded the ring of centroids (accuracy 0.39–0.65 at τ 0.1–0.3).
-      expect(scores.reduce((a, b) => a + b, 0) / scores.length).toBeGreaterThanOrEqual(0.5);
+      for (const s of atTrain) expect(s).toBeGreaterThanOrEqual(0.9);
+      expect(scores.reduce((a, b) => a + b, 0) / scores.length).toBeGreaterThanOrEqual(0.8);
     },
   );
 });

@@ -10,6 +10,7 @@ import {
 import type { PipelineArtifacts } from '../core/pipeline/artifacts';
 import type { AgentsCommand, AgentsEvent, GoalRequest } from '../protocol/agents';
 import type { GoalUpdatePhase } from '../state/jobsStore';
+import { goalScheduler } from './goalScheduler';
 
 const post = (event: AgentsEvent): void => self.postMessage(event);
 
@@ -40,9 +41,6 @@ function agentsFor(maxAction: number, env: Parameters<typeof hereditaryAgentFrom
   return a;
 }
 
-/** Id of the newest goal request: a final phase still waiting for a superseded goal is dropped. */
-let latestGoal = 0;
-
 function computeAndPost(request: GoalRequest, phase: GoalUpdatePhase): void {
   try {
     const t0 = performance.now();
@@ -65,6 +63,10 @@ function computeAndPost(request: GoalRequest, phase: GoalUpdatePhase): void {
   }
 }
 
+// A one-episode preview at once (what a drag needs to redraw), then the full set in a later task, so a goal
+// that arrived meanwhile is served first and this one's final phase is skipped.
+const handleGoal = goalScheduler<GoalRequest>(computeAndPost, (run) => setTimeout(run, 0));
+
 self.onmessage = (e: MessageEvent<AgentsCommand>) => {
   const command = e.data;
   if (command.type === 'set-results') {
@@ -72,16 +74,5 @@ self.onmessage = (e: MessageEvent<AgentsCommand>) => {
     agents = new Map();
     return;
   }
-  const { request } = command;
-  latestGoal = request.id;
-  if (request.episodes <= 1) {
-    computeAndPost(request, 'final');
-    return;
-  }
-  // A one-episode preview at once (what a drag needs to redraw), then the full set in a later task, so a
-  // goal that arrived meanwhile is served first and this one's final phase is skipped.
-  computeAndPost(request, 'preview');
-  setTimeout(() => {
-    if (latestGoal === request.id) computeAndPost(request, 'final');
-  }, 0);
+  handleGoal(command.request);
 };

@@ -4,8 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../experimentConfig';
 import { generatorAngleError } from '../lie';
 import { rad } from '../vec';
+import type { StageProgress } from './artifacts';
 import { buildReport } from './report';
 import {
+  baselineStage,
   evaluateStage,
   exploreStage,
   hereditaryAgentFactory,
@@ -92,5 +94,15 @@ describe('pipeline end to end (quick budget, seeded, learned everything)', () =>
     );
     expect(report.generators.is_hereditary).toBe(false);
     expect(report.truth.hereditary).toBeNull();
+  });
+
+  it('the baseline stage reports one progress bar over encoder and policy (smoke budget)', async () => {
+    const config: ExperimentConfig = { ...DEFAULT_CONFIG, budget: 'smoke', seed: 2 };
+    const events: StageProgress[] = [];
+    await baselineStage(config, { onProgress: (p) => events.push(p) });
+    const totals = new Set(events.map((e) => e.total));
+    expect(totals.size).toBe(1);
+    for (let i = 1; i < events.length; i++) expect(events[i].step).toBeGreaterThanOrEqual(events[i - 1].step);
+    expect(events[events.length - 1].step).toBe(events[0].total);
   });
 });

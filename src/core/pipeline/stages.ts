@@ -1,6 +1,6 @@
 // The experiment's stages as plain functions over serialisable artifacts (shared by the CLI and the workers).
 import { baselinePolicyForContext, deserializeBaseline, serializeBaseline } from '../baseline/baselineModel';
-import { scoreBaselineAt, trainBaseline } from '../baseline/trainBaseline';
+import { policyUpdatesFor, scoreBaselineAt, trainBaseline } from '../baseline/trainBaseline';
 import { type AgentFactory, evaluateAgents, summariseEvaluation } from '../evaluation';
 import { type ExperimentConfig, envFor, resolvedTrainingAngles } from '../experimentConfig';
 import { collectExploration, type RewardSamples } from '../explorationData';
@@ -200,6 +200,9 @@ export async function baselineStage(
   const env = envFor(config);
   const tasks = resolvedTrainingAngles(config).map((phi) => taskAt(config.family, phi));
   const preset = STAGE_BUDGETS[config.budget].baseline;
+  // One bar for both phases: encoder steps, then the policy's updates (which grow with the task count).
+  const encoderSteps = preset.encoderSteps ?? 0;
+  const total = encoderSteps + policyUpdatesFor(preset, tasks.length);
   const r = await trainBaseline(env, tasks, {
     ...preset,
     contextK: config.context,
@@ -208,11 +211,13 @@ export async function baselineStage(
     onProgress: (p) =>
       hooks.onProgress?.({
         stage: 'baseline',
-        step: p.phase === 'encoder' ? p.done : (preset.encoderSteps ?? 0) + p.done,
-        total: (preset.encoderSteps ?? 0) + p.total,
+        step: p.phase === 'encoder' ? p.done : encoderSteps + p.done,
+        total,
         loss: p.encoderLoss ?? p.losses?.critic,
         message:
-          p.phase === 'encoder' ? `encoder (InfoNCE) loss ${p.encoderLoss?.toFixed(3)}` : `policy π(s, z)`,
+          p.phase === 'encoder'
+            ? `encoder (InfoNCE + reconstruction) loss ${p.encoderLoss?.toFixed(3)}`
+            : `policy π(s, z)`,
       }),
   });
   if (r.stopped) throw new StageCancelled('baseline');

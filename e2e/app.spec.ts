@@ -8,6 +8,8 @@ test('loads under the CSP, reports the backend and never leaves the origin', asy
   const watch = watchPage(page, ORIGIN);
   await page.goto('/');
   await expect(page.getByTestId('app-ready')).toBeVisible();
+  // The first screen does not wait for the backend probe; the badge names one soon after.
+  await expect(page.getByTestId('backend')).toHaveText(/^(webgpu|webgl|wasm|cpu)$/);
   const backend = (await page.getByTestId('backend').textContent())?.trim();
   if (testInfo.project.name === 'webgpu') expect(backend).toBe('webgpu');
   else expect(backend).not.toBe('webgpu');

@@ -25,7 +25,7 @@ export function watchPage(page: Page, origin: string): PageWatch {
   return watch;
 }
 
-/** Wait for the first screen (backend known, results present, agents' rollouts at the goal computed). */
+/** Wait for the first screen (results present, agents' rollouts at the goal computed). */
 export async function waitReady(page: Page): Promise<void> {
   await page.getByTestId('app-ready').waitFor({ state: 'visible', timeout: 90_000 });
 }

@@ -2,6 +2,19 @@
 import type { JobId, WorkerCommand, WorkerEvent } from '../protocol/messages';
 import type { StageConfig, StageName } from '../protocol/stages';
 
+// Vite bundles the worker from this exact pattern; tfjs lives only in that chunk.
+const spawn = () => new Worker(new URL('../workers/compute.worker.ts', import.meta.url), { type: 'module' });
+
+let prespawned: Worker | null = null;
+
+/**
+ * Start loading the compute worker (tfjs is its big chunk) before React mounts; the first client adopts it. The
+ * worker only speaks when spoken to, so nothing is lost before the client's handlers are attached.
+ */
+export function prespawnComputeWorker(): void {
+  if (!prespawned) prespawned = spawn();
+}
+
 export class ComputeClient {
   private worker: Worker | null = null;
   private nextId = 1;
@@ -10,8 +23,8 @@ export class ComputeClient {
 
   start(): void {
     if (this.worker) return;
-    // Vite bundles the worker from this exact pattern; tfjs lives only in that chunk.
-    const worker = new Worker(new URL('../workers/compute.worker.ts', import.meta.url), { type: 'module' });
+    const worker = prespawned ?? spawn();
+    prespawned = null;
     worker.onmessage = (e: MessageEvent<WorkerEvent>) => this.onEvent(e.data);
     worker.onerror = (e: ErrorEvent) => {
       this.onEvent({

@@ -1,8 +1,9 @@
 // Page entry: mount the React shell and keep the link in sync with the settings.
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { bindHashSync } from '../state/settingsStore';
 import { App } from './App';
+import { prespawnComputeWorker } from './computeClient';
 import { agentsChannel } from './useGoalRollouts';
 import { startPretrainedLoad } from './usePretrained';
 import './app.css';
@@ -11,10 +12,15 @@ bindHashSync();
 // Start-up work that needs no React: the pretrained results and the agents worker load while the page mounts.
 startPretrainedLoad();
 agentsChannel();
+prespawnComputeWorker();
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// A transition renders in slices, so the messages queued for the workers above go out between slices instead
+// of after the whole first render (the browser delivers them only when the main thread is free).
+startTransition(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

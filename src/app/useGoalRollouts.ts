@@ -1,11 +1,12 @@
 // Agents at the dragged goal: requests go to a plain-JS agents worker (latest goal wins); the page never blocks.
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import type { PipelineArtifacts } from '../core/pipeline/artifacts';
 import type { AgentsCommand, AgentsEvent, GoalRequest } from '../protocol/agents';
 import { degToRad, envFromSettings, familyFromSettings } from '../state/derived';
 import { useJobs } from '../state/jobsStore';
 import { useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
+import type { UrlState } from '../state/urlSchema';
 
 /**
  * performance.measure names: goal input → preview on the page (the paths a drag redraws), the worker's
@@ -113,28 +114,68 @@ let shared: AgentsChannel | null = null;
  * script loads while React mounts. It lives as long as the page.
  */
 export function agentsChannel(): AgentsChannel {
-  shared ??= new AgentsChannel();
+  if (!shared) {
+    const channel = new AgentsChannel();
+    shared = channel;
+    bindStores(channel);
+  }
   return shared;
 }
 
-export function useGoalRollouts(): void {
-  const s = useSettings((st) => st.settings);
-  const artifacts = useResults((st) => st.artifacts);
-  const { family, cx, cy, radius, alpha, beta, tilt, reward, goal, constraint, K, episodes, seed } = s;
-  const familyValue = useMemo(
-    () => familyFromSettings({ family, cx, cy, radius, alpha, beta, tilt, reward }),
-    [family, cx, cy, radius, alpha, beta, tilt, reward],
-  );
-  const env = useMemo(() => envFromSettings({ constraint }), [constraint]);
+/** The fields of the link that decide the agents' rollouts at the goal. */
+const GOAL_FIELDS = [
+  'family',
+  'cx',
+  'cy',
+  'radius',
+  'alpha',
+  'beta',
+  'tilt',
+  'reward',
+  'goal',
+  'constraint',
+  'K',
+  'episodes',
+  'seed',
+] as const satisfies readonly (keyof UrlState)[];
 
-  useEffect(() => {
-    agentsChannel().setResults(artifacts);
-  }, [artifacts]);
-
-  useEffect(() => {
-    agentsChannel().request(
-      { family: familyValue, env, angle: degToRad(goal), contextSize: K, episodes, seed },
-      goal,
+/**
+ * Feed the channel from the stores, not from React effects: results go to the worker as soon as they load,
+ * and a goal request leaves as soon as the setting changes, whether or not the page has rendered yet.
+ */
+function bindStores(channel: AgentsChannel): void {
+  let artifacts: PipelineArtifacts | null = null;
+  const onResults = (next: PipelineArtifacts | null) => {
+    if (next === artifacts) return;
+    artifacts = next;
+    channel.setResults(next);
+  };
+  let key = '';
+  const onSettings = (s: UrlState) => {
+    const k = GOAL_FIELDS.map((f) => String(s[f])).join('|');
+    if (k === key) return;
+    key = k;
+    channel.request(
+      {
+        family: familyFromSettings(s),
+        env: envFromSettings(s),
+        angle: degToRad(s.goal),
+        contextSize: s.K,
+        episodes: s.episodes,
+        seed: s.seed,
+      },
+      s.goal,
     );
-  }, [familyValue, env, goal, K, episodes, seed]);
+  };
+  onSettings(useSettings.getState().settings);
+  onResults(useResults.getState().artifacts);
+  useSettings.subscribe((st) => onSettings(st.settings));
+  useResults.subscribe((st) => onResults(st.artifacts));
+}
+
+/** Mounts the agents worker (main.tsx has usually started it already); it follows the stores by itself. */
+export function useGoalRollouts(): void {
+  useEffect(() => {
+    agentsChannel();
+  }, []);
 }

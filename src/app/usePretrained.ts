@@ -53,6 +53,7 @@ export const START_MARKS = {
   pretrained: 'hereditary:pretrained-loaded',
   backend: 'hereditary:backend-known',
   agents: 'hereditary:agents-at-goal',
+  ready: 'hereditary:app-ready',
 } as const;
 
 let loading: Promise<void> | null = null;

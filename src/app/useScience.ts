@@ -30,17 +30,19 @@ function useMilestone(name: string, reached: boolean): void {
   }, [name, reached]);
 }
 
-/**
- * "First screen complete": the backend is known, results are present, and the agents' rollouts at
- * the goal were computed from those results.
- */
+/** "First screen complete": results are present and the agents' rollouts at the goal were computed from them. */
 export function useFirstScreenReady(): boolean {
   const backendKnown = useJobs((s) => s.backendReport?.best != null);
   const results = useResults((s) => s.artifacts !== null);
   const agentsComputed = useJobs((s) => s.goalUpdateKey?.startsWith('agents:') === true);
   useMilestone(START_MARKS.backend, backendKnown);
   useMilestone(START_MARKS.agents, agentsComputed);
-  return backendKnown && results && agentsComputed;
+  // The first screen is the explainer's content: results and both agents at the goal. The backend probe only
+  // matters for training, so it is not waited for (its own milestone is marked above; the badge says
+  // "detecting…" until then).
+  const ready = results && agentsComputed;
+  useMilestone(START_MARKS.ready, ready);
+  return ready;
 }
 
 export function useScience(compute: Compute | null): boolean {

@@ -124,6 +124,15 @@ export async function firstScreenMs(page: Page, url: string, timeoutMs = 120_000
   return (await at.jsonValue()) as number;
 }
 
+/** ms after navigation of a performance.mark the page sets (waits for it). */
+export async function milestoneMs(page: Page, name: string, timeoutMs = 120_000): Promise<number> {
+  const at = await page.waitForFunction((n) => performance.getEntriesByName(n)[0]?.startTime ?? false, name, {
+    polling: 'raf',
+    timeout: timeoutMs,
+  });
+  return (await at.jsonValue()) as number;
+}
+
 /** Drag the goal handle to a point given as fractions of the task-space view, in `steps` pointer moves. */
 export async function dragGoal(page: Page, fx: number, fy: number, steps = 12): Promise<void> {
   const svg = await page.getByTestId('task-space').boundingBox();

@@ -103,6 +103,7 @@ export function create(container: HTMLElement, opts: RolloutPanelOptions): Panel
     return { key, title, value, curve, train, oracle, path, start, goal, note, lastPath: '', frame: 0 };
   });
 
+  let drawnStatic = '';
   return {
     svg: svg.node() as SVGSVGElement,
     destroy: () => {
@@ -112,9 +113,12 @@ export function create(container: HTMLElement, opts: RolloutPanelOptions): Panel
     update(data) {
       const view = fitView(familyBox(data.family, 0.3), { left: 0, top: TOP, width: MAP, height: MAP });
       const goal = goalAt(data.family, rad(data.goalDeg));
+      // The family curve, training marks and start move only with the family or the training set.
+      const staticKey = `${JSON.stringify(data.family)}|${data.trainAnglesDeg.join(',')}`;
+      const redrawStatic = staticKey !== drawnStatic;
+      drawnStatic = staticKey;
       for (const m of maps) {
         const agent = data.agents.find((a) => a.key === m.key);
-        m.title.attr('fill', COLOURS[m.key]).text(AGENT_LABEL[m.key]);
         const ret = agent?.meanReturn;
         m.value
           .classed('provisional', data.provisional === true)
@@ -123,22 +127,25 @@ export function create(container: HTMLElement, opts: RolloutPanelOptions): Panel
               ? `return ${fmt(ret)}${data.oracle ? `  ·  oracle ${fmt(data.oracle.meanReturn)}` : ''}`
               : (agent?.note ?? ''),
           );
-        m.curve.attr('d', familyCurvePath(data.family, view));
-        m.train
-          .selectAll('path')
-          .data(data.trainAnglesDeg)
-          .join('path')
-          .attr('transform', (d) => {
-            const [px, py] = view.toPx(...(goalAt(data.family, rad(d)) as [number, number]));
-            return `translate(${px.toFixed(1)},${py.toFixed(1)})`;
-          })
-          .attr('d', 'M0,-5L5,0L0,5L-5,0Z')
-          .attr('fill', (_d, i) => (i === 0 ? COLOURS.ink : '#fff'))
-          .attr('stroke', COLOURS.ink)
-          .attr('stroke-width', 1.4);
+        if (redrawStatic) {
+          m.title.attr('fill', COLOURS[m.key]).text(AGENT_LABEL[m.key]);
+          m.curve.attr('d', familyCurvePath(data.family, view));
+          m.train
+            .selectAll('path')
+            .data(data.trainAnglesDeg)
+            .join('path')
+            .attr('transform', (d) => {
+              const [px, py] = view.toPx(...(goalAt(data.family, rad(d)) as [number, number]));
+              return `translate(${px.toFixed(1)},${py.toFixed(1)})`;
+            })
+            .attr('d', 'M0,-5L5,0L0,5L-5,0Z')
+            .attr('fill', (_d, i) => (i === 0 ? COLOURS.ink : '#fff'))
+            .attr('stroke', COLOURS.ink)
+            .attr('stroke-width', 1.4);
+          const [sx, sy] = view.toPx(0, 0);
+          m.start.attr('cx', sx).attr('cy', sy);
+        }
         m.oracle.attr('d', data.oracle ? statePath(data.oracle.path, view) : null);
-        const [sx, sy] = view.toPx(0, 0);
-        m.start.attr('cx', sx).attr('cy', sy);
         const [gx, gy] = view.toPx(goal[0], goal[1]);
         m.goal.attr('cx', gx).attr('cy', gy);
         const d = agent?.path ? statePath(agent.path, view) : '';

@@ -40,13 +40,16 @@ export function create(container: HTMLElement): Panel<ThetaSearchData> {
   const star = svg.append('line').attr('stroke', COLOURS.hereditary).attr('stroke-width', 1.6);
   const labels = svg.append('g').attr('font-size', 12);
   appendAxisTitles(svg, { width: W, height: H, margin: M }, { x: 'group angle θ (°)', y: 'context loss' });
+  const x = scaleLinear()
+    .domain([0, 360])
+    .range([M.left, W - M.right]);
+  styleAxis(xAxis.call(axisBottom(x).tickValues([0, 90, 180, 270, 360]).tickSizeOuter(0)));
+  /** The y axis is redrawn only when its scale changes (a drag mostly keeps it). */
+  let drawnY = '';
   return {
     svg: svg.node() as SVGSVGElement,
     destroy: () => svg.remove(),
     update(data) {
-      const x = scaleLinear()
-        .domain([0, 360])
-        .range([M.left, W - M.right]);
       const positive = data.gridLosses.filter((v) => v > 0);
       const lo = Math.min(...positive);
       const hi = Math.max(...positive);
@@ -60,14 +63,17 @@ export function create(container: HTMLElement): Panel<ThetaSearchData> {
             .domain([Math.min(0, ...data.gridLosses), hi])
             .range([H - M.bottom, M.top])
             .nice();
-      styleAxis(xAxis.call(axisBottom(x).tickValues([0, 90, 180, 270, 360]).tickSizeOuter(0)));
-      styleAxis(
-        yAxis.call(
-          axisLeft(y)
-            .ticks(4, logScale ? '~e' : '~g')
-            .tickSizeOuter(0),
-        ),
-      );
+      const yKey = `${logScale}:${y.domain().join(',')}`;
+      if (yKey !== drawnY) {
+        drawnY = yKey;
+        styleAxis(
+          yAxis.call(
+            axisLeft(y)
+              .ticks(4, logScale ? '~e' : '~g')
+              .tickSizeOuter(0),
+          ),
+        );
+      }
       const pts = data.gridThetas
         .map((t, i) => [deg(t), data.gridLosses[i]] as const)
         .sort((a, b) => a[0] - b[0]);

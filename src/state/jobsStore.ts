@@ -42,6 +42,15 @@ export interface HereditaryInference {
   trueThetaDiagnostic: number;
 }
 
+const sameInference = (a: HereditaryInference | null, b: HereditaryInference | null): boolean =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.angle === b.angle &&
+    a.theta === b.theta &&
+    a.loss === b.loss &&
+    a.trueThetaDiagnostic === b.trueThetaDiagnostic);
+
 /** A fast one-episode preview while the goal moves, then the final update with every requested episode. */
 export type GoalUpdatePhase = 'preview' | 'final';
 
@@ -176,12 +185,13 @@ export const useJobs = create<JobsStore>()((set) => ({
     }),
   setAgentRollout: (agent, rollout) => set((s) => ({ agents: { ...s.agents, [agent]: rollout } })),
   setGoalUpdate: (u, key, phase = 'final') =>
-    set({
+    set((s) => ({
       goalUpdatePhase: phase,
       reference: u.reference,
       agents: u.agents,
       agentsUnavailable: u.unavailable,
-      inference: u.inference,
+      // The final phase re-derives the preview's θ* from the same context: keep the object, skip the redraw.
+      inference: sameInference(s.inference, u.inference) ? s.inference : u.inference,
       goalUpdateKey: key,
-    }),
+    })),
 }));

@@ -51,12 +51,19 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
   });
   svg.attr('data-testid', 'task-space');
   const defs = svg.append('defs');
+  // Only the handle and the marks (their tooltips) take the pointer: the rest is skipped by hit testing.
+  const inert = () => svg.append('g').attr('aria-hidden', 'true').attr('pointer-events', 'none');
   const layers = {
-    band: svg.append('g').attr('aria-hidden', 'true'),
-    curve: svg.append('path').attr('fill', 'none').attr('stroke', COLOURS.family).attr('stroke-width', 1.5),
-    frames: svg.append('g').attr('aria-hidden', 'true'),
-    rings: svg.append('g').attr('aria-hidden', 'true'),
-    paths: svg.append('g').attr('aria-hidden', 'true'),
+    band: inert(),
+    curve: svg
+      .append('path')
+      .attr('fill', 'none')
+      .attr('stroke', COLOURS.family)
+      .attr('stroke-width', 1.5)
+      .attr('pointer-events', 'none'),
+    frames: inert(),
+    rings: inert(),
+    paths: inert(),
     marks: svg.append('g'),
     legend: svg.append('g').attr('transform', `translate(14, ${MAP + 4})`),
   };

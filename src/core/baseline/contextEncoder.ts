@@ -13,12 +13,21 @@ export interface DenseStack {
 }
 
 export function denseStack(dims: number[], seed: number, from?: MlpWeights): DenseStack {
+  // Check the whole stack first, so refused weights leave no variables behind.
+  if (from) {
+    if (from.layers.length !== dims.length - 1)
+      throw new Error('ContextEncoderTf: initial weights have a different depth');
+    from.layers.forEach((layer, l) => {
+      if (layer.inDim !== dims[l] || layer.outDim !== dims[l + 1])
+        throw new Error(
+          `ContextEncoderTf: initial weights do not match layer ${l} (${dims[l]}×${dims[l + 1]})`,
+        );
+    });
+  }
   const stack: DenseStack = { kernels: [], biases: [] };
   for (let l = 0; l + 1 < dims.length; l++) {
     const shape: [number, number] = [dims[l], dims[l + 1]];
     const layer = from?.layers[l];
-    if (from && (!layer || layer.inDim !== shape[0] || layer.outDim !== shape[1]))
-      throw new Error(`ContextEncoderTf: initial weights do not match layer ${l} (${shape.join('×')})`);
     const init = tf.initializers.glorotUniform({ seed: seed * 101 + l });
     // tidy frees the initial values; the variables it returns survive.
     stack.kernels.push(
@@ -26,8 +35,6 @@ export function denseStack(dims: number[], seed: number, from?: MlpWeights): Den
     );
     stack.biases.push(tf.tidy(() => tf.variable(layer ? tf.tensor1d(layer.b) : tf.zeros([dims[l + 1]]))));
   }
-  if (from && from.layers.length !== dims.length - 1)
-    throw new Error('ContextEncoderTf: initial weights have a different depth');
   return stack;
 }
 
@@ -67,12 +74,18 @@ export class ContextEncoderTf {
   ) {
     this.featureDim = featureCount(shape.features);
     const embed = shape.embedDim ?? shape.latentDim;
-    this.phi = denseStack([this.featureDim, ...shape.hidden, embed], seed, initial?.mlp);
     if (initial && !initial.post !== !shape.embedDim)
       throw new Error('ContextEncoderTf: initial weights and shape disagree on the post-pool net');
-    this.rho = shape.embedDim
-      ? denseStack([embed, ...(shape.postHidden ?? []), shape.latentDim], seed + 7, initial?.post)
-      : null;
+    const phi = denseStack([this.featureDim, ...shape.hidden, embed], seed, initial?.mlp);
+    try {
+      this.rho = shape.embedDim
+        ? denseStack([embed, ...(shape.postHidden ?? []), shape.latentDim], seed + 7, initial?.post)
+        : null;
+    } catch (e) {
+      for (const v of [...phi.kernels, ...phi.biases]) v.dispose();
+      throw e;
+    }
+    this.phi = phi;
   }
 
   get variables(): tf.Variable[] {

@@ -60,6 +60,28 @@ describe('contrastive context encoder', () => {
     });
   });
 
+  it('continues from given weights (same shape) and refuses weights of another shape', () => {
+    const a = new ContextEncoderTf(DEEP_SET_ENCODER_SHAPE, env.maxAction, 1);
+    const w = a.exportWeights();
+    a.dispose();
+    const b = new ContextEncoderTf(DEEP_SET_ENCODER_SHAPE, env.maxAction, 99, w);
+    const back = b.exportWeights();
+    b.dispose();
+    expect(Array.from(back.mlp.layers[1].w)).toEqual(Array.from(w.mlp.layers[1].w));
+    expect(Array.from(back.post?.layers[0].b ?? [])).toEqual(Array.from(w.post?.layers[0].b ?? []));
+    const before = tf.memory().numTensors;
+    expect(
+      () => new ContextEncoderTf({ ...DEEP_SET_ENCODER_SHAPE, embedDim: 16 }, env.maxAction, 1, w),
+    ).toThrow(/do not match/);
+    expect(() => new ContextEncoderTf(DEFAULT_ENCODER_SHAPE, env.maxAction, 1, w)).toThrow();
+    // φ fits but ρ does not: φ's variables are freed again.
+    expect(
+      () => new ContextEncoderTf({ ...DEEP_SET_ENCODER_SHAPE, postHidden: [32] }, env.maxAction, 1, w),
+    ).toThrow(/do not match/);
+    // Refused before any variable is made.
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('pairs each anchor with a same-task positive and other-task negatives', () => {
     const idx = contrastIndices(3, 4, 12, new Rng(1));
     for (let a = 0; a < 12; a++) {

@@ -1,5 +1,5 @@
 // Page entry: mount the React shell and keep the link in sync with the settings.
-import { StrictMode, startTransition } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { bindHashSync } from '../state/settingsStore';
 import { App } from './App';
@@ -15,12 +15,8 @@ agentsChannel();
 prespawnComputeWorker();
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
-// A transition renders in slices, so the messages queued for the workers above go out between slices instead
-// of after the whole first render (the browser delivers them only when the main thread is free).
-startTransition(() => {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-});
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

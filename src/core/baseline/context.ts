@@ -12,9 +12,6 @@ export interface ContextTransitions {
   nextStates: Float64Array;
 }
 
-/** Numbers the encoder reads per transition: s (2), a (2), r (1), s' (2). */
-export const TRANSITION_FEATURES = 7;
-
 /** The shared transitions (src/core/hereditary/context.ts) in the flat form the encoder reads. */
 export function flattenContext(transitions: readonly ContextTransition[]): ContextTransitions {
   const ctx = emptyContext(transitions.length);
@@ -63,26 +60,6 @@ export function concatContexts(parts: readonly ContextTransitions[]): ContextTra
     o += p.count;
   }
   return out;
-}
-
-/**
- * Write the encoder features of transition i of `ctx` at `out[offset…offset+7)`: (s, a/maxAction, r, s').
- * Actions are rescaled to O(1) so every feature has a similar range.
- */
-export function writeTransitionFeatures(
-  ctx: ContextTransitions,
-  i: number,
-  maxAction: number,
-  out: Float32Array | Float64Array,
-  offset: number,
-): void {
-  out[offset] = ctx.states[2 * i];
-  out[offset + 1] = ctx.states[2 * i + 1];
-  out[offset + 2] = ctx.actions[2 * i] / maxAction;
-  out[offset + 3] = ctx.actions[2 * i + 1] / maxAction;
-  out[offset + 4] = ctx.rewards[i];
-  out[offset + 5] = ctx.nextStates[2 * i];
-  out[offset + 6] = ctx.nextStates[2 * i + 1];
 }
 
 /** A pool of transitions per task from many runs of the fixed rule (the encoder's training data). */

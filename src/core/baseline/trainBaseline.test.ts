@@ -6,9 +6,14 @@ import { DEFAULT_ENV } from '../env';
 import { DEFAULT_FAMILY, taskAt } from '../families';
 import { Rng } from '../rng';
 import { Sac } from '../sac/sac';
-import { baselinePolicyForContext, deserializeBaseline, serializeBaseline } from './baselineModel';
+import {
+  type BaselineModel,
+  baselinePolicyForContext,
+  deserializeBaseline,
+  serializeBaseline,
+} from './baselineModel';
 import { collectContext } from './context';
-import { ContextEncoderTf, DEEP_SET_ENCODER_SHAPE, encodeContext } from './contextEncoder';
+import { ContextEncoderTf, DEEP_SET_ENCODER_SHAPE, type EncoderShape, encodeContext } from './contextEncoder';
 import { BASELINE_QUICK, scoreBaselineAt, trainBaseline } from './trainBaseline';
 
 beforeAll(async () => {
@@ -20,21 +25,27 @@ const env = DEFAULT_ENV;
 const deg = (d: number) => (d * Math.PI) / 180;
 const EPISODES = 8;
 
+/** A baseline with freshly initialised (seeded) encoder and actor: enough to test its plumbing. */
+function untrainedModel(shape: EncoderShape): BaselineModel {
+  const enc = new ContextEncoderTf(shape, env.maxAction, 1);
+  const sac = new Sac({ obsDim: 2 + shape.latentDim, seed: 2, maxAction: env.maxAction });
+  const model = {
+    encoder: enc.exportWeights(),
+    actor: sac.exportActor(),
+    maxAction: env.maxAction,
+    contextK: 16,
+  };
+  enc.dispose();
+  sac.dispose();
+  return model;
+}
+
 describe('smooth-encoding baseline', () => {
   it.each([
     ['deep set (φ, ρ, degree-2 features, z in 2-D)', DEEP_SET_ENCODER_SHAPE],
     ['first form (one MLP, raw features, z in 2-D)', { hidden: [16, 16], latentDim: 2 }],
   ])('round-trips through JSON with identical actions: %s', (_, shape) => {
-    const enc = new ContextEncoderTf(shape, env.maxAction, 1);
-    const sac = new Sac({ obsDim: 2 + shape.latentDim, seed: 2, maxAction: env.maxAction });
-    const model = {
-      encoder: enc.exportWeights(),
-      actor: sac.exportActor(),
-      maxAction: env.maxAction,
-      contextK: 16,
-    };
-    enc.dispose();
-    sac.dispose();
+    const model = untrainedModel(shape);
     const back = deserializeBaseline(JSON.parse(JSON.stringify(serializeBaseline(model))));
     const ctx = collectContext(env, taskAt(DEFAULT_FAMILY, 1), 16, 3);
     const states = Float64Array.from([0, 0, 0.5, -0.3, 1, 1]);
@@ -47,16 +58,7 @@ describe('smooth-encoding baseline', () => {
   });
 
   it('still loads the version-1 JSON form (no post-pool net, raw features)', () => {
-    const enc = new ContextEncoderTf({ hidden: [16, 16], latentDim: 2 }, env.maxAction, 1);
-    const sac = new Sac({ obsDim: 4, seed: 2, maxAction: env.maxAction });
-    const model = {
-      encoder: enc.exportWeights(),
-      actor: sac.exportActor(),
-      maxAction: env.maxAction,
-      contextK: 16,
-    };
-    enc.dispose();
-    sac.dispose();
+    const model = untrainedModel({ hidden: [16, 16], latentDim: 2 });
     const v1 = { ...serializeBaseline(model), version: 1 as const };
     const back = deserializeBaseline(JSON.parse(JSON.stringify(v1)));
     const ctx = collectContext(env, taskAt(DEFAULT_FAMILY, 2), 16, 4);

@@ -1,25 +1,8 @@
 // Playwright: build + preview the app, then test it in system Chromium with and without WebGPU.
-import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { chromiumExecutable, WEBGPU_FLAGS } from './src/cli/chromium';
 
-/** CHROMIUM_PATH, else what scripts/ensure-browser.mjs found, else Debian's default location. */
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  const recorded = 'node_modules/.cache/chromium-path';
-  if (existsSync(recorded)) {
-    const p = readFileSync(recorded, 'utf8').trim();
-    if (p && existsSync(p)) return p;
-  }
-  return '/usr/bin/chromium';
-}
-
-const executablePath = chromiumPath();
-const WEBGPU_FLAGS = [
-  '--enable-unsafe-webgpu',
-  '--enable-features=Vulkan',
-  '--use-vulkan=swiftshader',
-  '--use-webgpu-adapter=swiftshader',
-];
+const executablePath = chromiumExecutable();
 
 export default defineConfig({
   testDir: 'e2e',

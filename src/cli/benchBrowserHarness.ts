@@ -1,28 +1,9 @@
 // Shared harness of the browser benchmark and soak scripts: Chromium, builds, preview servers, page probes.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { Browser, Page } from '@playwright/test';
 import { chromium } from '@playwright/test';
-
-/** The flags that give tfjs a (SwiftShader) WebGPU adapter in headless Chromium; harmless for the other backends. */
-export const WEBGPU_FLAGS = [
-  '--enable-unsafe-webgpu',
-  '--enable-features=Vulkan',
-  '--use-vulkan=swiftshader',
-  '--use-webgpu-adapter=swiftshader',
-];
-
-/** CHROMIUM_PATH, else what scripts/ensure-browser.mjs recorded, else Debian's binary. */
-export function chromiumExecutable(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  const recorded = 'node_modules/.cache/chromium-path';
-  if (existsSync(recorded)) {
-    const p = readFileSync(recorded, 'utf8').trim();
-    if (p && existsSync(p)) return p;
-  }
-  return '/usr/lib/chromium/chromium';
-}
+import { chromiumExecutable, WEBGPU_FLAGS } from './chromium';
 
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({

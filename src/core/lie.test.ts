@@ -14,7 +14,7 @@ import {
   rotationGenerator,
   scale3,
 } from './lie';
-import { expmTf, squaringsFor } from './lieTf';
+import { expmTf, flowsTf, squaringsFor, taylorTermsFor } from './lieTf';
 import { Rng } from './rng';
 import { wrapAngle } from './vec';
 
@@ -103,5 +103,48 @@ describe('affine Lie-group helpers', () => {
     const e = conjugatedRotationGenerator([0.1, 0.2], [0.7, 0.3, -0.1, 0.9]);
     const ne = normalizeCompact(e)!;
     expect(maxAbsDiff3(flow(ne, 2 * Math.PI), identity3())).toBeLessThan(1e-9);
+  });
+
+  it('the batched Taylor flow exp(θX) agrees with the float64 expm and with expmTf’s gradient', () => {
+    const rng = new Rng(7);
+    // Unit-Frobenius generators (as the symmetry losses use them): a rotation, a conjugated one, a random one.
+    const unit = (x: number[]) => scale3(x, 1 / Math.hypot(...x));
+    const gens = [
+      unit(rotationGenerator([0.4, -0.9])),
+      unit(conjugatedRotationGenerator([0.2, 0.4], [0.7, 0.1, -0.2, 0.9])),
+      unit([...Array.from({ length: 6 }, () => rng.normal()), 0, 0, 0]),
+    ];
+    const thetas = Array.from({ length: 3 * 5 }, () => rng.uniform(-2 * Math.PI, 2 * Math.PI));
+    const before = tf.memory().numTensors;
+    const got = tf.tidy(() =>
+      flowsTf(tf.tensor3d(gens.flat(), [3, 3, 3]), tf.tensor2d(thetas, [3, 5]), 2 * Math.PI).dataSync(),
+    );
+    for (let s = 0; s < 3; s++)
+      for (let b = 0; b < 5; b++) {
+        const ref = expm3(scale3(gens[s], thetas[5 * s + b]));
+        expect(maxAbsDiff3(Array.from(got.subarray(9 * (5 * s + b), 9 * (5 * s + b) + 9)), ref)).toBeLessThan(
+          2e-4,
+        );
+      }
+    // d/dX of one entry of Σ_b exp(θ_b X), against scaling and squaring.
+    const grads = (f: (x: tf.Tensor3D, th: tf.Tensor2D) => tf.Tensor) =>
+      tf.tidy(() => {
+        const th = tf.tensor2d(thetas.slice(0, 5), [1, 5]);
+        return tf
+          .grad((x: tf.Tensor) =>
+            f(x as tf.Tensor3D, th)
+              .reshape([-1, 9])
+              .gather([2], 1)
+              .sum(),
+          )(tf.tensor3d(gens[1], [1, 3, 3]))
+          .dataSync();
+      });
+    const viaTaylor = grads((x, th) => flowsTf(x, th, 2 * Math.PI));
+    const viaSquaring = grads((x, th) =>
+      expmTf(th.reshape([5, 1, 1]).mul(x.reshape([1, 3, 3])), squaringsFor(2 * Math.PI)),
+    );
+    for (let k = 0; k < 9; k++) expect(viaTaylor[k]).toBeCloseTo(viaSquaring[k], 2);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(taylorTermsFor(2 * Math.PI)).toBeGreaterThan(taylorTermsFor(1));
   });
 });

@@ -1,6 +1,6 @@
 // The experiment's stages as plain functions over serialisable artifacts (shared by the CLI and the workers).
 import { baselinePolicyForContext, deserializeBaseline, serializeBaseline } from '../baseline/baselineModel';
-import { policyUpdatesFor, scoreBaselineAt, trainBaseline } from '../baseline/trainBaseline';
+import { encoderStepsFor, policyUpdatesFor, scoreBaselineAt, trainBaseline } from '../baseline/trainBaseline';
 import { type AgentFactory, evaluateAgents, summariseEvaluation } from '../evaluation';
 import { type ExperimentConfig, envFor, resolvedTrainingAngles } from '../experimentConfig';
 import { collectExploration, type RewardSamples } from '../explorationData';
@@ -104,7 +104,7 @@ export function rewardSymmetryStage(
   const frames = estimateKernelFrames(baseSamples, { estimator: 'gradient', radius: budget.frameRadius });
   const closed = closedFormGenerator(frames);
   const truth = familyTruth(config.family, angles[0]);
-  const total = 2 * config.raceSeeds * budget.race.steps;
+  const total = 2 * budget.race.steps;
   const firstSeed = stageSeed(config, 2);
   const race = runDiscoveryRace({
     samples: baseSamples,
@@ -117,13 +117,12 @@ export function rewardSymmetryStage(
     batch: budget.race.batch,
     firstSeed,
     onProgress: (p) => {
-      const run = p.seed - firstSeed;
-      const done = (p.side === 'differential' ? 0 : total / 2) + run * budget.race.steps + p.step;
+      const done = (p.side === 'differential' ? 0 : budget.race.steps) + p.step;
       hooks.onProgress?.({
         stage: 'rewardSymmetry',
         step: Math.min(done, total),
         total,
-        message: `${p.side} run ${run + 1}/${config.raceSeeds}, error ${p.errorDeg.toFixed(2)}°`,
+        message: `${p.side}, ${p.seeds} seeds, median error ${p.errorDeg.toFixed(2)}°`,
       });
     },
   });
@@ -201,7 +200,7 @@ export async function baselineStage(
   const tasks = resolvedTrainingAngles(config).map((phi) => taskAt(config.family, phi));
   const preset = STAGE_BUDGETS[config.budget].baseline;
   // One bar for both phases: encoder steps, then the policy's updates (which grow with the task count).
-  const encoderSteps = preset.encoderSteps ?? 0;
+  const encoderSteps = encoderStepsFor(preset, tasks.length);
   const total = encoderSteps + policyUpdatesFor(preset, tasks.length);
   const r = await trainBaseline(env, tasks, {
     ...preset,

@@ -99,6 +99,23 @@ describe('differential vs functional race (paper setting: θ ~ U[0, 2π), fitted
     expect(res.differential.medianFinalErrorDeg).toBeLessThan(res.functional.medianFinalErrorDeg);
   });
 
+  it('seeds trained together follow the same paths as each seed alone', () => {
+    const common = { samples, frames, truthForScoring: truth, steps: 80, batch: 64, fittedModel: model };
+    const race = (firstSeed: number, seeds: number) =>
+      runDiscoveryRace({ ...common, seeds, firstSeed, lrDifferential: 1, lrFunctional: 0.3 });
+    const together = race(5, 2);
+    for (const [i, alone] of [race(5, 1), race(6, 1)].entries()) {
+      for (const side of ['differential', 'functional'] as const) {
+        const a = alone[side].runs[0];
+        const t = together[side].runs[i];
+        expect(t.seed).toBe(a.seed);
+        for (let k = 0; k < 9; k++) expect(t.generator[k]).toBeCloseTo(a.generator[k], 4);
+        expect(t.finalError).toBeCloseTo(a.finalError, 2);
+        expect(t.curve[40].loss).toBeCloseTo(a.curve[40].loss, 5);
+      }
+    }
+  });
+
   it('lr sweep reports a best lr per side and labels the oracle ablation', () => {
     const sweep = lrSweep({
       samples,

@@ -15,7 +15,7 @@ import type {
   SideSummary,
 } from './raceTypes';
 import { fitRewardMlp, type RewardMlp } from './rewardModelTf';
-import { differentialLoss, functionalLoss } from './symmetryLosses';
+import { differentialLossSeeds, functionalLossSeeds } from './symmetryLosses';
 
 export type * from './raceTypes';
 
@@ -33,6 +33,8 @@ interface RaceContext {
   theta: [number, number];
   frameIdx: Int32Array;
   reward: ((p: tf.Tensor2D) => tf.Tensor1D) | null;
+  /** f̂ at every sample (the functional loss's f̂(p) term, which does not depend on X), computed once. */
+  rewardAtSamples: Float32Array;
   support: SpatialGrid | null;
   maskRadius: number;
 }
@@ -50,40 +52,52 @@ function thinCurve(curve: CurvePoint[], max = 200): CurvePoint[] {
   return out;
 }
 
-/** One side, one seed: Adam on X from the seed's initial generator. */
-function runSide(ctx: RaceContext, side: RaceSide, seed: number, lr: number): SideRun {
+/**
+ * One side, all seeds together: Adam on the stacked generators [S, 6] from each seed's initial X, each
+ * seed drawing its own batches from its own stream. Summing the per-seed losses keeps the seeds
+ * independent (row s's gradient is seed s's alone and Adam is elementwise), so each run is what it
+ * would be alone; stacking only saves the per-step cost of dispatching tiny ops S times.
+ */
+function runSide(ctx: RaceContext, side: RaceSide, seeds: number[], lr: number): SideRun[] {
   const { opts, batch } = ctx;
+  const S = seeds.length;
   const target = (opts.targetDeg ?? 2) / DEG;
-  const init = tf.tensor1d(initialGenerator(seed));
+  const init = tf.tensor2d(seeds.flatMap(initialGenerator), [S, 6]);
   const xVar = tf.variable(init);
   init.dispose();
   const optimizer = tf.train.adam(lr);
-  const rng = new Rng(seed).fork(side === 'differential' ? 1 : 2);
-  const pts = new Float32Array(2 * batch);
-  const aux = new Float32Array(2 * batch);
-  const thetas = new Float32Array(batch);
-  const weights = new Float32Array(batch).fill(1);
-  let current = initialGenerator(seed);
-  let stepsTo2deg: number | null = null;
-  let dropped = 0;
-  const curve: CurvePoint[] = [];
+  const rngs = seeds.map((seed) => new Rng(seed).fork(side === 'differential' ? 1 : 2));
+  const pts = new Float32Array(2 * batch * S);
+  const aux = new Float32Array(2 * batch * S);
+  const thetas = new Float32Array(batch * S);
+  const before = new Float32Array(batch * S);
+  const weights = new Float32Array(batch * S).fill(1);
+  const current = seeds.map(initialGenerator);
+  const stepsTo2deg: (number | null)[] = seeds.map(() => null);
+  const dropped = new Array<number>(S).fill(0);
+  const curves: CurvePoint[][] = seeds.map(() => []);
   const { samples, frames } = opts;
   for (let step = 1; step <= opts.steps; step++) {
-    if (side === 'differential') {
-      for (let b = 0; b < batch; b++) {
-        const k = ctx.frameIdx[rng.int(ctx.frameIdx.length)];
-        pts[2 * b] = frames.anchors[2 * k];
-        pts[2 * b + 1] = frames.anchors[2 * k + 1];
-        aux[2 * b] = frames.normals[2 * k];
-        aux[2 * b + 1] = frames.normals[2 * k + 1];
+    for (let s = 0; s < S; s++) {
+      const rng = rngs[s];
+      const o = s * batch;
+      if (side === 'differential') {
+        for (let b = o; b < o + batch; b++) {
+          const k = ctx.frameIdx[rng.int(ctx.frameIdx.length)];
+          pts[2 * b] = frames.anchors[2 * k];
+          pts[2 * b + 1] = frames.anchors[2 * k + 1];
+          aux[2 * b] = frames.normals[2 * k];
+          aux[2 * b + 1] = frames.normals[2 * k + 1];
+        }
+        continue;
       }
-    } else {
-      const xn = Math.hypot(...current) || 1;
-      const unit = generatorFromVector(current.map((v) => v / xn));
-      for (let b = 0; b < batch; b++) {
+      const xn = Math.hypot(...current[s]) || 1;
+      const unit = generatorFromVector(current[s].map((v) => v / xn));
+      for (let b = o; b < o + batch; b++) {
         const i = rng.int(samples.count);
         pts[2 * b] = samples.points[2 * i];
         pts[2 * b + 1] = samples.points[2 * i + 1];
+        before[b] = ctx.rewardAtSamples[i];
         thetas[b] = rng.uniform(ctx.theta[0], ctx.theta[1]);
         if (ctx.support) {
           const [qx, qy] = applyToPoint(flow(unit, thetas[b]), [pts[2 * b], pts[2 * b + 1]]);
@@ -92,48 +106,64 @@ function runSide(ctx: RaceContext, side: RaceSide, seed: number, lr: number): Si
             inside = true;
           });
           weights[b] = inside ? 1 : 0;
-          if (!inside) dropped++;
+          if (!inside) dropped[s]++;
         }
       }
     }
-    const lossT = tf.tidy((): tf.Scalar => {
-      const p = tf.tensor2d(pts, [batch, 2]);
-      const cost = optimizer.minimize(
-        () =>
-          side === 'differential'
-            ? differentialLoss(xVar, p, tf.tensor2d(aux, [batch, 2]), opts.symmetricTerm ?? false)
-            : functionalLoss(
-                xVar,
-                p,
-                tf.tensor1d(thetas),
-                ctx.reward!,
-                Math.max(Math.abs(ctx.theta[0]), Math.abs(ctx.theta[1])),
-                ctx.support ? tf.tensor1d(weights) : undefined,
-              ),
-        true,
+    let perSeed: tf.Tensor1D | null = null;
+    tf.tidy(() => {
+      const p = tf.tensor3d(pts, [S, batch, 2]);
+      optimizer.minimize(
+        () => {
+          const losses =
+            side === 'differential'
+              ? differentialLossSeeds(
+                  xVar as tf.Variable<tf.Rank.R2>,
+                  p,
+                  tf.tensor3d(aux, [S, batch, 2]),
+                  opts.symmetricTerm ?? false,
+                )
+              : functionalLossSeeds(
+                  xVar as tf.Variable<tf.Rank.R2>,
+                  p,
+                  tf.tensor2d(thetas, [S, batch]),
+                  ctx.reward!,
+                  Math.max(Math.abs(ctx.theta[0]), Math.abs(ctx.theta[1])),
+                  ctx.support ? tf.tensor2d(weights, [S, batch]) : undefined,
+                  tf.tensor2d(before, [S, batch]),
+                );
+          perSeed = tf.keep(losses);
+          return losses.sum() as tf.Scalar;
+        },
+        false,
         [xVar],
       );
-      return cost ?? tf.scalar(Number.NaN);
     });
-    const loss = lossT.dataSync()[0];
-    lossT.dispose();
-    current = Array.from(xVar.dataSync());
-    const err = generatorAngleError(generatorFromVector(current), opts.truthForScoring);
-    if (stepsTo2deg === null && err < target) stepsTo2deg = step;
-    curve.push({ step, loss, errorDeg: err * DEG });
+    const lossT = perSeed as tf.Tensor1D | null;
+    const losses = lossT ? lossT.dataSync() : new Float32Array(S).fill(Number.NaN);
+    lossT?.dispose();
+    const x = xVar.dataSync();
+    const errors: number[] = [];
+    for (let s = 0; s < S; s++) {
+      current[s] = Array.from(x.subarray(6 * s, 6 * s + 6));
+      const err = generatorAngleError(generatorFromVector(current[s]), opts.truthForScoring);
+      if (stepsTo2deg[s] === null && err < target) stepsTo2deg[s] = step;
+      curves[s].push({ step, loss: losses[s], errorDeg: err * DEG });
+      errors.push(err * DEG);
+    }
     if (opts.onProgress && (step % 50 === 0 || step === opts.steps))
-      opts.onProgress({ side, seed, step, steps: opts.steps, errorDeg: err * DEG });
+      opts.onProgress({ side, seeds: S, step, steps: opts.steps, errorDeg: median(errors) });
   }
   optimizer.dispose();
   xVar.dispose();
-  return {
+  return seeds.map((seed, s) => ({
     seed,
-    stepsTo2deg,
-    finalError: curve[curve.length - 1]?.errorDeg ?? Number.NaN,
-    generator: normalizeUnit(generatorFromVector(current)),
-    curve: thinCurve(curve),
-    maskedFraction: side === 'functional' ? dropped / (opts.steps * batch) : 0,
-  };
+    stepsTo2deg: stepsTo2deg[s],
+    finalError: curves[s][curves[s].length - 1]?.errorDeg ?? Number.NaN,
+    generator: normalizeUnit(generatorFromVector(current[s])),
+    curve: thinCurve(curves[s]),
+    maskedFraction: side === 'functional' ? dropped[s] / (opts.steps * batch) : 0,
+  }));
 }
 
 function summarise(runs: SideRun[], lr: number, cap: number): SideSummary {
@@ -164,6 +194,17 @@ function makeContext(opts: RaceOptions): { ctx: RaceContext; owned: RewardMlp | 
     reward = model.predict;
     rmse = model.rmse;
   }
+  const rewardAtSamples = new Float32Array(opts.samples.count);
+  const chunk = 4096;
+  for (let i = 0; i < opts.samples.count; i += chunk) {
+    const n = Math.min(chunk, opts.samples.count - i);
+    const values = tf.tidy(() =>
+      reward!(
+        tf.tensor2d(Float32Array.from(opts.samples.points.subarray(2 * i, 2 * (i + n))), [n, 2]),
+      ).dataSync(),
+    );
+    rewardAtSamples.set(values, i);
+  }
   const maskRadius = typeof opts.mask === 'object' ? opts.mask.radius : 0.15;
   const support = opts.mask ? new SpatialGrid(opts.samples.points, opts.samples.count, maskRadius) : null;
   const idx: number[] = [];
@@ -175,6 +216,7 @@ function makeContext(opts: RaceOptions): { ctx: RaceContext; owned: RewardMlp | 
     theta: [range[0], range[1]],
     frameIdx: Int32Array.from(idx),
     reward,
+    rewardAtSamples,
     support,
     maskRadius,
   };
@@ -208,9 +250,8 @@ function describeSetting(ctx: RaceContext, rmse: number | null): RaceSetting {
 
 function runSeeds(ctx: RaceContext, side: RaceSide, lr: number): SideSummary {
   const first = ctx.opts.firstSeed ?? 1;
-  const runs: SideRun[] = [];
-  for (let s = 0; s < ctx.opts.seeds; s++) runs.push(runSide(ctx, side, first + s, lr));
-  return summarise(runs, lr, ctx.opts.steps);
+  const seeds = Array.from({ length: ctx.opts.seeds }, (_, s) => first + s);
+  return summarise(runSide(ctx, side, seeds, lr), lr, ctx.opts.steps);
 }
 
 /** The race: both sides over the same seeds (same initial X per seed), plus the closed-form answer. */

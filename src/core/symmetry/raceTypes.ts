@@ -9,11 +9,14 @@ export type RaceSide = 'differential' | 'functional';
 /** 'true' is the labelled oracle ablation: the functional side then sees the analytic reward. */
 export type RewardModelChoice = 'fitted' | 'true';
 
+/** All seeds of a side train together (one stacked Adam), so progress is per side and step. */
 export interface RaceProgress {
   side: RaceSide;
-  seed: number;
+  /** How many seeds run together. */
+  seeds: number;
   step: number;
   steps: number;
+  /** Median angle error over the seeds at this step. */
   errorDeg: number;
 }
 

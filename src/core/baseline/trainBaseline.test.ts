@@ -14,7 +14,14 @@ import {
 } from './baselineModel';
 import { collectContext } from './context';
 import { ContextEncoderTf, DEEP_SET_ENCODER_SHAPE, type EncoderShape, encodeContext } from './contextEncoder';
-import { BASELINE_QUICK, scoreBaselineAt, trainBaseline } from './trainBaseline';
+import {
+  BASELINE_FULL,
+  BASELINE_QUICK,
+  encoderStepsFor,
+  policyUpdatesFor,
+  scoreBaselineAt,
+  trainBaseline,
+} from './trainBaseline';
 
 beforeAll(async () => {
   tf.enableProdMode();
@@ -57,6 +64,21 @@ describe('smooth-encoding baseline', () => {
     expect(a1.some((v) => v !== 0)).toBe(true);
   });
 
+  it('budgets grow with the task count beyond the preset’s cover, relative to the preset', () => {
+    for (const n of [1, 3, 4]) {
+      expect(policyUpdatesFor(BASELINE_QUICK, n)).toBe(5000);
+      expect(encoderStepsFor(BASELINE_QUICK, n)).toBe(1500);
+    }
+    // The dense control's 12 spread tasks keep the budget it was measured with.
+    expect(policyUpdatesFor(BASELINE_QUICK, 12)).toBe(36000);
+    expect(encoderStepsFor(BASELINE_QUICK, 12)).toBe(3000);
+    expect(policyUpdatesFor(BASELINE_FULL, 12)).toBe(60000);
+    expect(encoderStepsFor(BASELINE_FULL, 12)).toBe(3000);
+    const smoke = { ...BASELINE_QUICK, updates: 300, encoderSteps: 50 };
+    expect(policyUpdatesFor(smoke, 12)).toBe(2160);
+    expect(policyUpdatesFor({ updates: 700 }, 40)).toBe(700);
+  });
+
   it('still loads the version-1 JSON form (no post-pool net, raw features)', () => {
     const model = untrainedModel({ hidden: [16, 16], latentDim: 2 });
     const v1 = { ...serializeBaseline(model), version: 1 as const };
@@ -73,7 +95,7 @@ describe('smooth-encoding baseline', () => {
     const res = await trainBaseline(env, trainTasks, {
       ...BASELINE_QUICK,
       updates: 20,
-      updatesCoverTasks: undefined,
+      growth: undefined,
       warmupSteps: 50,
       encoderSteps: 2,
       encoder: { shape: { ...DEEP_SET_ENCODER_SHAPE, latentDim: 4 } },

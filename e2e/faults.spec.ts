@@ -28,7 +28,7 @@ test.describe('live training faults (smoke budget)', () => {
     await expect(stage('reward-symmetry')).toHaveAttribute('data-status', 'running');
     await page.evaluate(() => window.__hereditaryTest?.killWorker());
     await expect(page.getByTestId('live-note').last()).toContainText(
-      'restarted from the checkpoint after base policy',
+      'restarted from the checkpoints (kept: base policy',
     );
     await expect(page.getByTestId('live-training')).toHaveAttribute('data-status', 'done', {
       timeout: 300_000,

@@ -1,4 +1,5 @@
-// Page-side handle on the compute worker: typed send, job ids, cancel and restart. Never imports tfjs.
+// Page-side handle on a compute worker: typed send, job ids, cancel and restart. Never imports tfjs.
+import type { BackendReport } from '../protocol/backend';
 import type { JobId, WorkerCommand, WorkerEvent } from '../protocol/messages';
 import type { StageConfig, StageName } from '../protocol/stages';
 
@@ -19,12 +20,24 @@ export class ComputeClient {
   private worker: Worker | null = null;
   private nextId = 1;
 
-  constructor(private readonly onEvent: (event: WorkerEvent) => void) {}
+  /**
+   * `name` prefixes job ids, so jobs of several clients never share one; only the client named 'main'
+   * adopts the prespawned worker.
+   */
+  constructor(
+    private readonly onEvent: (event: WorkerEvent) => void,
+    readonly name: 'main' | 'helper' = 'main',
+  ) {}
+
+  /** True for the ids this client handed out. */
+  owns(job: JobId): boolean {
+    return this.name === 'main' ? !job.startsWith('helper:') : job.startsWith('helper:');
+  }
 
   start(): void {
     if (this.worker) return;
-    const worker = prespawned ?? spawn();
-    prespawned = null;
+    const worker = (this.name === 'main' ? prespawned : null) ?? spawn();
+    if (this.name === 'main') prespawned = null;
     worker.onmessage = (e: MessageEvent<WorkerEvent>) => this.onEvent(e.data);
     worker.onerror = (e: ErrorEvent) => {
       this.onEvent({
@@ -39,13 +52,19 @@ export class ComputeClient {
   /** Send a stage to the worker; returns the job id used in its events. */
   run<S extends StageName>(stage: S, config: StageConfig<S>): JobId {
     this.start();
-    const job = `${stage}-${this.nextId++}`;
+    const job = `${this.name === 'main' ? '' : 'helper:'}${stage}-${this.nextId++}`;
     this.send({ type: 'run-stage', job, stage, config } as WorkerCommand);
     return job;
   }
 
   cancel(job: JobId): void {
     this.send({ type: 'cancel', job });
+  }
+
+  /** Use a finished backend report instead of calibrating (see AdoptBackendsCommand). */
+  adoptBackends(report: BackendReport): void {
+    this.start();
+    this.send({ type: 'adopt-backends', report });
   }
 
   /** Kill the worker (stops any stage at once, even one that never checks shouldStop) and start afresh. */

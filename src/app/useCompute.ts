@@ -1,4 +1,5 @@
-// React glue: one compute worker per mounted app, feeding events into the jobs store and awaiting results.
+// React glue: the compute workers of a mounted app (main, and a helper for a parallel stage), feeding events
+// into the jobs store and awaiting results.
 import { createContext, useContext } from 'react';
 import type { JobId, WorkerEvent } from '../protocol/messages';
 import type { ReferencePolicyName, StageConfig, StageName, StagePayload } from '../protocol/stages';
@@ -21,12 +22,19 @@ export interface SubmittedJob<S extends StageName> {
   done: Promise<StagePayload<S>>;
 }
 
+/** Which worker runs a job: the main compute worker, or a helper that runs one stage beside it. */
+export type Lane = 'main' | 'helper';
+
 export interface Compute {
   run<S extends StageName>(stage: S, config: StageConfig<S>, policy?: ReferencePolicyName): JobId;
-  /** Like run, and also hands back the result (for the live pipeline's checkpoints). */
-  submit<S extends StageName>(stage: S, config: StageConfig<S>): SubmittedJob<S>;
+  /**
+   * Like run, and also hands back the result (for the live pipeline's checkpoints). On the 'helper' lane
+   * the job runs in a second worker (started on first use) with the main worker's backend choices, so
+   * two independent stages use two cores.
+   */
+  submit<S extends StageName>(stage: S, config: StageConfig<S>, lane?: Lane): SubmittedJob<S>;
   cancel(job: JobId): void;
-  /** Terminate and restart the worker; unfinished jobs become cancelled, awaited ones reject with 'worker-lost'. */
+  /** Terminate and restart the workers; unfinished jobs become cancelled, awaited ones reject with 'worker-lost'. */
   restart(): void;
 }
 
@@ -48,44 +56,64 @@ export function createCompute(): { compute: Compute; dispose: () => void } {
     else if (event.type === 'error') p.reject(new JobEnded('error', event.message));
     else p.reject(new JobEnded('cancelled', `${event.job} cancelled`));
   };
-  const loseAll = (why: string) => {
-    for (const [job, p] of pending) p.reject(new JobEnded('worker-lost', `${job}: ${why}`));
-    pending.clear();
+  /** Reject the awaited jobs of one client (or of all) whose worker is gone. */
+  const lose = (why: string, owner?: ComputeClient) => {
+    for (const [job, p] of pending) {
+      if (owner && !owner.owns(job)) continue;
+      p.reject(new JobEnded('worker-lost', `${job}: ${why}`));
+      pending.delete(job);
+    }
   };
-  const client = new ComputeClient((event) => {
-    useJobs.getState().apply(event);
-    settle(event);
-    // A worker that fails outside any job (load error, crash) takes its running jobs with it.
-    if (event.type === 'error' && event.job === null) loseAll(event.message);
-  });
-  client.start();
+  const makeClient = (name: Lane): ComputeClient => {
+    const client: ComputeClient = new ComputeClient((event) => {
+      useJobs.getState().apply(event);
+      settle(event);
+      // A worker that fails outside any job (load error, crash) takes its running jobs with it.
+      if (event.type === 'error' && event.job === null) lose(event.message, client);
+    }, name);
+    return client;
+  };
+  const main = makeClient('main');
+  const helper = makeClient('helper');
+  main.start();
   const compute: Compute = {
     run(stage, config, policy) {
-      const job = client.run(stage, config);
+      const job = main.run(stage, config);
       useJobs.getState().submit(job, stage, policy);
       return job;
     },
-    submit(stage, config) {
-      const job = compute.run(stage, config);
+    submit(stage, config, lane = 'main') {
+      let job: JobId;
+      if (lane === 'helper') {
+        const report = useJobs.getState().backendReport;
+        if (report?.phase === 'done') helper.adoptBackends(report);
+        job = helper.run(stage, config);
+        useJobs.getState().submit(job, stage);
+      } else {
+        job = compute.run(stage, config);
+      }
       const done = new Promise<StagePayload<typeof stage>>((resolve, reject) => {
         pending.set(job, { resolve: resolve as (p: never) => void, reject });
       });
       return { job, done };
     },
     cancel(job) {
-      client.cancel(job);
+      (helper.owns(job) ? helper : main).cancel(job);
     },
     restart() {
       useJobs.getState().abandonAll();
-      client.restart();
-      loseAll('the worker was restarted');
+      main.restart();
+      // The helper starts again when a job next asks for it.
+      helper.terminate();
+      lose('the worker was restarted');
     },
   };
   return {
     compute,
     dispose: () => {
-      client.terminate();
-      loseAll('the page closed the worker');
+      main.terminate();
+      helper.terminate();
+      lose('the page closed the worker');
     },
   };
 }

@@ -1,4 +1,5 @@
-// Live retraining in the worker: stages in order, checkpoints after each, resume after a lost worker, restart on new settings.
+// Live retraining in the workers: two chains of stages at once, checkpoints after each, resume after a lost
+// worker, restart on new settings.
 import { useEffect, useMemo, useRef } from 'react';
 import { type ExperimentConfig, resolvedTrainingAngles } from '../core/experimentConfig';
 import type { PipelineArtifacts } from '../core/pipeline/artifacts';
@@ -7,7 +8,7 @@ import { experimentConfigFromSettings, trainingDifferences, trainingKey } from '
 import { useJobs } from '../state/jobsStore';
 import { type LiveCheckpoints, useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
-import { type Compute, JobEnded } from './useCompute';
+import { type Compute, JobEnded, type Lane } from './useCompute';
 
 const STAGE_LABEL: Record<LiveStageName, string> = {
   'train-base': 'base policy (SAC)',
@@ -63,44 +64,108 @@ function publish(stage: LiveStageName, config: ExperimentConfig, cp: LiveCheckpo
       base: cp['train-base']!,
       rewardSymmetry: cp['reward-symmetry']!,
       hereditary: cp.hereditary!,
-      // Trained in the next stage; never carried over from another experiment.
-      baseline: null,
+      // This run's baseline when it finished first (it trains beside the main chain); never another experiment's.
+      baseline: cp['train-baseline'] ?? null,
       evaluation: null,
     };
     results.setArtifacts(artifacts, 'live');
-  } else if (stage === 'train-baseline' && cp['train-baseline']) {
+  } else if (stage === 'train-baseline' && cp['train-baseline'] && cp.hereditary) {
+    // Before the hereditary stage the page still shows other results: the baseline waits in the checkpoints.
     results.patchArtifacts({ baseline: cp['train-baseline'] });
   } else if (stage === 'evaluate' && cp.evaluate) {
     results.patchArtifacts({ evaluation: cp.evaluate });
   }
 }
 
-async function runStages(compute: Compute, config: ExperimentConfig, gen: number): Promise<void> {
-  await whenBackendReady();
-  for (const stage of LIVE_STAGES) {
+/**
+ * The stages' dependencies: the baseline needs nothing the main chain makes, so it trains in the helper
+ * worker while the main worker runs base → reward symmetry → hereditary; evaluation needs both.
+ */
+const MAIN_CHAIN: readonly LiveStageName[] = ['train-base', 'reward-symmetry', 'hereditary'];
+const HELPER_CHAIN: readonly LiveStageName[] = ['train-baseline'];
+
+/** Why a chain stopped early (the first one to stop decides what the run's status says). */
+class ChainStopped extends Error {
+  constructor(
+    readonly stage: LiveStageName,
+    readonly ended: JobEnded,
+  ) {
+    super(ended.message);
+  }
+}
+
+const setActive = (stage: LiveStageName, on: boolean) => {
+  const rest = live().active.filter((s) => s !== stage);
+  updateLive({ active: on ? [...rest, stage] : rest });
+};
+
+async function runChain(
+  compute: Compute,
+  config: ExperimentConfig,
+  gen: number,
+  chain: readonly LiveStageName[],
+  lane: Lane,
+): Promise<void> {
+  for (const stage of chain) {
     if (gen !== generation) return;
     const cp = live().checkpoints;
     if (cp[stage]) continue;
-    updateLive({ status: 'running', stage });
-    const submitted = compute.submit(stage, stageConfig(stage, config, cp) as never);
+    setActive(stage, true);
+    const submitted = compute.submit(stage, stageConfig(stage, config, cp) as never, lane);
     updateLive({ jobs: { ...live().jobs, [stage]: submitted.job } });
     let payload: unknown;
     try {
       payload = await submitted.done;
     } catch (e) {
-      if (gen !== generation) return;
-      const ended = e instanceof JobEnded ? e : new JobEnded('error', String(e));
-      if (ended.reason === 'worker-lost') updateLive({ status: 'interrupted' });
-      else if (ended.reason === 'cancelled') updateLive({ status: 'cancelled', stage: null });
-      else updateLive({ status: 'error', stage: null, error: `${STAGE_LABEL[stage]}: ${ended.message}` });
-      return;
+      // The stage stays marked active: an interrupted run's note names it.
+      throw new ChainStopped(stage, e instanceof JobEnded ? e : new JobEnded('error', String(e)));
     }
     if (gen !== generation) return;
+    setActive(stage, false);
     const checkpoints = { ...live().checkpoints, [stage]: payload };
     updateLive({ checkpoints });
     publish(stage, config, checkpoints);
   }
-  updateLive({ status: 'done', stage: null });
+}
+
+async function runStages(compute: Compute, config: ExperimentConfig, gen: number): Promise<void> {
+  await whenBackendReady();
+  if (gen !== generation) return;
+  updateLive({ status: 'running' });
+  try {
+    // Both chains run to their end or first failure; a failure in one cancels the other.
+    const chains = [
+      runChain(compute, config, gen, MAIN_CHAIN, 'main'),
+      runChain(compute, config, gen, HELPER_CHAIN, 'helper'),
+    ];
+    const outcomes = await Promise.allSettled(
+      chains.map((c) =>
+        c.catch((e: unknown) => {
+          if (gen === generation && e instanceof ChainStopped && e.ended.reason === 'error') {
+            for (const job of Object.values(live().jobs)) if (job) compute.cancel(job);
+          }
+          throw e;
+        }),
+      ),
+    );
+    const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
+    // An error explains the run better than the cancellation it caused in the other chain.
+    const first =
+      failures.find((f) => f instanceof ChainStopped && f.ended.reason === 'error') ?? failures[0];
+    if (first) throw first;
+    await runChain(compute, config, gen, ['evaluate'], 'main');
+  } catch (e) {
+    if (gen !== generation) return;
+    const stopped =
+      e instanceof ChainStopped ? e : new ChainStopped('evaluate', new JobEnded('error', String(e)));
+    const { stage, ended } = stopped;
+    if (ended.reason === 'worker-lost') updateLive({ status: 'interrupted' });
+    else if (ended.reason === 'cancelled') updateLive({ status: 'cancelled', active: [] });
+    else updateLive({ status: 'error', active: [], error: `${STAGE_LABEL[stage]}: ${ended.message}` });
+    return;
+  }
+  if (gen !== generation) return;
+  updateLive({ status: 'done', active: [] });
 }
 
 /** Start (or continue, when the experiment is unchanged) a live run; completed stages are reused. */
@@ -115,7 +180,7 @@ export function startLiveTraining(compute: Compute, config: ExperimentConfig): v
     status: 'running',
     key,
     config,
-    stage: null,
+    active: [],
     checkpoints: fresh,
     jobs: keep ? live().jobs : {},
     error: null,
@@ -125,29 +190,36 @@ export function startLiveTraining(compute: Compute, config: ExperimentConfig): v
 
 /** Resume an interrupted run from its checkpoints (the worker came back). */
 function resumeLiveTraining(compute: Compute): void {
-  const { config, stage, checkpoints } = live();
+  const { config, active, checkpoints } = live();
   if (!config) return;
   const done = LIVE_STAGES.filter((s) => checkpoints[s]);
+  const during = active.length ? active.map((s) => STAGE_LABEL[s]).join(' and ') : 'training';
   note(
-    `The worker stopped during ${stage ? STAGE_LABEL[stage] : 'training'}; restarted from the checkpoint ` +
-      (done.length ? `after ${STAGE_LABEL[done[done.length - 1]]}` : 'at the start') +
-      ` (${done.length} of ${LIVE_STAGES.length} stages kept).`,
+    `The worker stopped during ${during}; restarted from the checkpoints ` +
+      (done.length
+        ? `(kept: ${done.map((s) => STAGE_LABEL[s]).join(', ')})`
+        : '(none kept: from the start)') +
+      ` — ${done.length} of ${LIVE_STAGES.length} stages kept.`,
   );
   const gen = ++generation;
-  updateLive({ status: 'running' });
+  updateLive({ status: 'running', active: [] });
   void runStages(compute, config, gen);
 }
 
 /** Stop the running stage. Stages that never check their flag are stopped by restarting the worker. */
 export function cancelLiveTraining(compute: Compute): void {
-  const { stage, jobs, status } = live();
+  const { active, jobs, status } = live();
   if (status !== 'running' && status !== 'interrupted') return;
   generation++;
-  updateLive({ status: 'cancelled', stage: null });
-  const job = stage ? jobs[stage] : undefined;
-  if (!stage || !job) return;
-  compute.cancel(job);
-  if (!COOPERATIVE_STAGES.has(stage)) compute.restart();
+  updateLive({ status: 'cancelled', active: [] });
+  let restart = false;
+  for (const stage of active) {
+    const job = jobs[stage];
+    if (!job) continue;
+    compute.cancel(job);
+    if (!COOPERATIVE_STAGES.has(stage)) restart = true;
+  }
+  if (restart) compute.restart();
 }
 
 /** The experiment the current settings ask for (memoised on the fields it reads). */

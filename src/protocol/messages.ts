@@ -16,7 +16,16 @@ export interface CancelCommand {
   job: JobId;
 }
 
-export type WorkerCommand = RunStageCommand | CancelCommand;
+/**
+ * Use this finished backend report's choices instead of calibrating: sent to a helper compute worker
+ * (which runs a stage beside the main one) with the main worker's report, before each of its jobs.
+ */
+export interface AdoptBackendsCommand {
+  type: 'adopt-backends';
+  report: BackendReport;
+}
+
+export type WorkerCommand = RunStageCommand | CancelCommand | AdoptBackendsCommand;
 
 export interface StartedEvent {
   type: 'started';

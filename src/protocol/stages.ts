@@ -102,6 +102,7 @@ export const STAGE_WORKLOAD: { readonly [S in StageName]: StageWorkload } = {
 /** Stages that check their cancel flag while running; the others can only be stopped by ending the worker. */
 export const COOPERATIVE_STAGES: ReadonlySet<StageName> = new Set<StageName>([
   'train-base',
+  'train-baseline',
   'rollout',
   'calibrate',
 ]);

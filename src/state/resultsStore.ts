@@ -14,7 +14,7 @@ import type { LiveStageName } from '../protocol/stages';
 
 export type ResultsSource = 'pretrained' | 'live';
 
-/** Completed live stages of one experiment: a restarted worker resumes after the last of them. */
+/** Completed live stages of one experiment: a restarted worker resumes with the missing ones. */
 export interface LiveCheckpoints {
   'train-base'?: BasePolicyArtifact;
   'reward-symmetry'?: RewardSymmetryArtifact;
@@ -31,7 +31,8 @@ export interface LiveRun {
   /** trainingKey of the experiment the checkpoints belong to. */
   key: string | null;
   config: ExperimentConfig | null;
-  stage: LiveStageName | null;
+  /** Stages running now (two at once: the baseline trains in a helper worker beside the main chain). */
+  active: LiveStageName[];
   jobs: Partial<Record<LiveStageName, JobId>>;
   checkpoints: LiveCheckpoints;
   /** What happened that the reader should know (resumed after a crash, restarted for new settings …). */
@@ -43,7 +44,7 @@ export const IDLE_LIVE_RUN: LiveRun = {
   status: 'idle',
   key: null,
   config: null,
-  stage: null,
+  active: [],
   jobs: {},
   checkpoints: {},
   notes: [],

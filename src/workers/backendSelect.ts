@@ -209,7 +209,15 @@ export async function selectBackends(
   report.phase = 'done';
   const final: BackendReport = { ...report, probes: [...report.probes] };
   onReport(final);
-  const pick = new Map(choices.map((c) => [c.workload, c.backend]));
+  return selectionFromReport(final);
+}
+
+/**
+ * The selection a finished report describes. A helper worker adopts the main worker's report this way
+ * instead of probing and calibrating again (same machine, same answer, seconds saved).
+ */
+export function selectionFromReport(final: BackendReport): BackendSelection {
+  const pick = new Map(final.choices.map((c) => [c.workload, c.backend]));
   const selection: BackendSelection = {
     report: final,
     backendFor: (w) => pick.get(w) ?? final.best ?? 'cpu',

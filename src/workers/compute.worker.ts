@@ -2,7 +2,7 @@
 import type { BackendName, BackendReport, Workload } from '../protocol/backend';
 import type { JobId, RunStageCommand, WorkerCommand, WorkerEvent } from '../protocol/messages';
 import { STAGE_WORKLOAD, type StageName } from '../protocol/stages';
-import { activateBackend, type BackendSelection, selectBackends } from './backendSelect';
+import { activateBackend, type BackendSelection, selectBackends, selectionFromReport } from './backendSelect';
 import { STAGE_HANDLERS, type StageContext, type StageHandler } from './stageHandlers';
 
 const post = (event: WorkerEvent): void => self.postMessage(event);
@@ -84,6 +84,9 @@ self.onmessage = (e: MessageEvent<WorkerCommand>) => {
       break;
     case 'cancel':
       if (cancelled.has(command.job)) cancelled.set(command.job, true);
+      break;
+    case 'adopt-backends':
+      selection = Promise.resolve(selectionFromReport(command.report));
       break;
   }
 };

@@ -14,7 +14,7 @@ function StageRow({ stage }: { stage: LiveStageName }) {
   const compute = useCompute();
   const run = useResults((s) => s.live);
   const job = useJobs((s) => (run.jobs[stage] ? s.jobs[run.jobs[stage]] : undefined));
-  const active = (run.status === 'running' || run.status === 'interrupted') && run.stage === stage;
+  const active = (run.status === 'running' || run.status === 'interrupted') && run.active.includes(stage);
   const view: StageView = run.checkpoints[stage]
     ? 'done'
     : active

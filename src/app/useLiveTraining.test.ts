@@ -1,0 +1,153 @@
+// The live run's scheduling with a scripted Compute: two chains at once, evaluation after both, checkpoints
+// published only when they belong together, and one chain's error cancelling the other.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../core/experimentConfig';
+import type { PipelineArtifacts } from '../core/pipeline/artifacts';
+import type { BackendReport } from '../protocol/backend';
+import type { JobId } from '../protocol/messages';
+import type { StageName } from '../protocol/stages';
+import { INITIAL_JOBS_STATE, useJobs } from '../state/jobsStore';
+import { IDLE_LIVE_RUN, useResults } from '../state/resultsStore';
+import { type Compute, JobEnded, type Lane } from './useCompute';
+import { cancelLiveTraining, startLiveTraining } from './useLiveTraining';
+
+interface Submitted {
+  job: JobId;
+  stage: StageName;
+  lane: Lane;
+  resolve: (payload: unknown) => void;
+  reject: (e: JobEnded) => void;
+}
+
+function scriptedCompute() {
+  const submitted: Submitted[] = [];
+  const cancelled: JobId[] = [];
+  let restarts = 0;
+  let n = 0;
+  const compute: Compute = {
+    run: () => {
+      throw new Error('the live run only submits');
+    },
+    submit(stage, _config, lane = 'main') {
+      const job = `${lane}:${stage}-${++n}`;
+      let resolve!: (p: unknown) => void;
+      let reject!: (e: JobEnded) => void;
+      const done = new Promise<never>((res, rej) => {
+        resolve = res as (p: unknown) => void;
+        reject = rej;
+      });
+      submitted.push({ job, stage, lane, resolve, reject });
+      return { job, done };
+    },
+    cancel(job) {
+      cancelled.push(job);
+      const s = submitted.find((x) => x.job === job);
+      s?.reject(new JobEnded('cancelled', `${job} cancelled`));
+    },
+    restart() {
+      restarts++;
+    },
+  };
+  const flush = () => new Promise((r) => setTimeout(r, 0));
+  const find = (stage: StageName) => submitted.find((s) => s.stage === stage);
+  const finish = async (stage: StageName, payload: unknown = { stage }) => {
+    find(stage)!.resolve(payload);
+    await flush();
+  };
+  return { compute, submitted, cancelled, restarts: () => restarts, flush, find, finish };
+}
+
+const live = () => useResults.getState().live;
+const shown = () => useResults.getState().artifacts;
+const PRETRAINED = { config: { ...DEFAULT_CONFIG, seed: 99 }, baseline: { pretrained: true } };
+
+beforeEach(() => {
+  useJobs.setState({ ...INITIAL_JOBS_STATE, backendReport: { phase: 'done' } as BackendReport });
+  useResults.setState({
+    live: IDLE_LIVE_RUN,
+    artifacts: PRETRAINED as unknown as PipelineArtifacts,
+    source: 'pretrained',
+  });
+});
+
+describe('live training schedule', () => {
+  it('trains the baseline in the helper beside the main chain, and evaluates after both', async () => {
+    const c = scriptedCompute();
+    startLiveTraining(c.compute, DEFAULT_CONFIG);
+    await c.flush();
+    expect(c.submitted.map((s) => [s.stage, s.lane])).toEqual([
+      ['train-base', 'main'],
+      ['train-baseline', 'helper'],
+    ]);
+    expect(live().active.sort()).toEqual(['train-base', 'train-baseline']);
+
+    // The baseline finishes first: kept as a checkpoint, not patched into the pretrained results.
+    await c.finish('train-baseline', { baseline: 'live' });
+    expect(live().checkpoints['train-baseline']).toEqual({ baseline: 'live' });
+    expect(shown()?.baseline).toEqual({ pretrained: true });
+    expect(live().active).toEqual(['train-base']);
+
+    await c.finish('train-base');
+    await c.finish('reward-symmetry');
+    expect(c.find('evaluate')).toBeUndefined();
+    await c.finish('hereditary');
+    // The page switches to this run's results, with this run's baseline.
+    expect(useResults.getState().source).toBe('live');
+    expect(shown()?.baseline).toEqual({ baseline: 'live' });
+    expect(c.find('evaluate')?.lane).toBe('main');
+    await c.finish('evaluate', { evaluation: 1 });
+    expect(live().status).toBe('done');
+    expect(live().active).toEqual([]);
+    expect(shown()?.evaluation).toEqual({ evaluation: 1 });
+  });
+
+  it('a baseline finishing after the hereditary stage is patched into the shown results', async () => {
+    const c = scriptedCompute();
+    startLiveTraining(c.compute, DEFAULT_CONFIG);
+    await c.flush();
+    for (const s of ['train-base', 'reward-symmetry', 'hereditary'] as const) await c.finish(s);
+    expect(shown()?.baseline).toBeNull();
+    expect(c.find('evaluate')).toBeUndefined();
+    await c.finish('train-baseline', { baseline: 'late' });
+    expect(shown()?.baseline).toEqual({ baseline: 'late' });
+    expect(c.find('evaluate')).toBeDefined();
+  });
+
+  it('an error in one chain cancels the other and names the failed stage', async () => {
+    const c = scriptedCompute();
+    startLiveTraining(c.compute, DEFAULT_CONFIG);
+    await c.flush();
+    c.find('train-baseline')!.reject(new JobEnded('error', 'NaN loss'));
+    await c.flush();
+    await c.flush();
+    expect(c.cancelled).toContain(c.find('train-base')!.job);
+    expect(live().status).toBe('error');
+    expect(live().error).toBe('baseline (encoder + SAC): NaN loss');
+    expect(useResults.getState().source).toBe('pretrained');
+  });
+
+  it('a lost worker leaves the run interrupted with its running stages named; cancel stops both chains', async () => {
+    const c = scriptedCompute();
+    startLiveTraining(c.compute, DEFAULT_CONFIG);
+    await c.flush();
+    await c.finish('train-base');
+    c.find('reward-symmetry')!.reject(new JobEnded('worker-lost', 'gone'));
+    c.find('train-baseline')!.reject(new JobEnded('worker-lost', 'gone'));
+    await c.flush();
+    expect(live().status).toBe('interrupted');
+    expect(live().active.sort()).toEqual(['reward-symmetry', 'train-baseline']);
+    expect(Object.keys(live().checkpoints)).toEqual(['train-base']);
+
+    const d = scriptedCompute();
+    startLiveTraining(d.compute, DEFAULT_CONFIG);
+    await d.flush();
+    // Same experiment: the base checkpoint is kept, the two missing chains start again.
+    expect(d.submitted.map((s) => s.stage)).toEqual(['reward-symmetry', 'train-baseline']);
+    cancelLiveTraining(d.compute);
+    await d.flush();
+    expect(d.cancelled.sort()).toEqual(d.submitted.map((s) => s.job).sort());
+    // reward-symmetry never checks its cancel flag: the workers are restarted to stop it.
+    expect(d.restarts()).toBe(1);
+    expect(live().status).toBe('cancelled');
+  });
+});

@@ -1,10 +1,12 @@
-// Copies the current shareable link (the hash always mirrors the settings).
+// Copies the current shareable link (the hash mirrors the settings; a write still waiting is flushed first).
 import { useState } from 'react';
+import { flushHash } from '../state/settingsStore';
 
 export function CopyLinkButton() {
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {
     try {
+      flushHash();
       await navigator.clipboard.writeText(location.href);
       setCopied('copied');
     } catch {

@@ -215,7 +215,9 @@ async function main(): Promise<void> {
       backendKnown.push(await milestoneMs(page, 'hereditary:backend-known'));
       if (i < opts.loads - 1) await page.close();
       else {
-        log('bench-browser: scripted drags…');
+        log('bench-browser: scripted drags (after calibration, which takes both cores for seconds)…');
+        await page.getByTestId('backend-rl').waitFor({ timeout: 120_000 });
+        await page.waitForTimeout(500);
         for (let d = 0; d < opts.drags; d++) {
           const a = (2 * Math.PI * (d + 0.5)) / opts.drags;
           await dragGoal(page, 0.5 + 0.42 * Math.cos(a), 0.5 - 0.42 * Math.sin(a));
@@ -224,11 +226,14 @@ async function main(): Promise<void> {
         await page.waitForTimeout(1000);
         const drag = quantiles(await measureDurations(page, 'drag-update'));
         const compute = quantiles(await measureDurations(page, 'drag-update-compute'));
+        const apply = quantiles(await measureDurations(page, 'drag-update-apply'));
         const settle = quantiles(await measureDurations(page, 'drag-settle'));
         figures.drag = {
           ...drag,
           computeP50: compute.p50,
           computeP95: compute.p95,
+          applyP50: apply.p50,
+          applyP95: apply.p95,
           settleP50: settle.p50,
           settleP95: settle.p95,
         };
@@ -246,6 +251,14 @@ async function main(): Promise<void> {
             value: compute.p95,
             unit: 'ms',
             note: `p50 ${compute.p50.toFixed(1)}`,
+          });
+        if (apply.count > 0)
+          rows.push({
+            what: 'drag update, page apply part p95 (message → React + d3 redrawn)',
+            backend: 'page main thread',
+            value: apply.p95,
+            unit: 'ms',
+            note: `p50 ${apply.p50.toFixed(1)}; the rest of input → redrawn is the browser's own work and queueing`,
           });
         if (settle.count > 0)
           rows.push({

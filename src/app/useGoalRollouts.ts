@@ -10,10 +10,13 @@ import type { UrlState } from '../state/urlSchema';
 
 /**
  * performance.measure names: goal input → preview on the page (the paths a drag redraws), the worker's
- * compute time of that preview, and goal input → final update (every requested episode).
+ * compute time of that preview, the page's own time to apply it, and goal input → final update (every
+ * requested episode).
  */
 export const DRAG_UPDATE_MEASURE = 'drag-update';
 export const DRAG_COMPUTE_MEASURE = 'drag-update-compute';
+/** Main-thread time to apply a preview: the worker's message → stores set → React and d3 redrawn. */
+export const DRAG_APPLY_MEASURE = 'drag-update-apply';
 export const DRAG_SETTLE_MEASURE = 'drag-settle';
 const MAX_MEASURES = 2000;
 
@@ -96,7 +99,10 @@ class AgentsChannel {
     // so this one runs after the page has redrawn: the measures include rendering, not just the worker.
     queueMicrotask(() => {
       const drawn = performance.now();
-      if (first) record(DRAG_UPDATE_MEASURE, sent.inputAt, drawn);
+      if (first) {
+        record(DRAG_UPDATE_MEASURE, sent.inputAt, drawn);
+        record(DRAG_APPLY_MEASURE, now, drawn);
+      }
       if (event.phase === 'final') record(DRAG_SETTLE_MEASURE, sent.inputAt, drawn);
     });
     this.sendPending();

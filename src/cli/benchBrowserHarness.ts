@@ -115,13 +115,20 @@ export async function milestoneMs(page: Page, name: string, timeoutMs = 120_000)
 }
 
 /** Drag the goal handle to a point given as fractions of the task-space view, in `steps` pointer moves. */
+/** Drag the goal handle to a point of the task-space panel (fractions of its box), one move per ~16 ms. */
 export async function dragGoal(page: Page, fx: number, fy: number, steps = 12): Promise<void> {
   const svg = await page.getByTestId('task-space').boundingBox();
   const box = await page.getByTestId('goal-handle').boundingBox();
   if (!svg || !box) throw new Error('no bounding boxes for the goal drag');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const [x0, y0] = [box.x + box.width / 2, box.y + box.height / 2];
+  const [x1, y1] = [svg.x + svg.width * fx, svg.y + svg.height * fy];
+  await page.mouse.move(x0, y0);
   await page.mouse.down();
-  await page.mouse.move(svg.x + svg.width * fx, svg.y + svg.height * fy, { steps });
+  // Paced like a 60 Hz pointer: a burst of moves with no gaps would measure queueing, not updates.
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(x0 + ((x1 - x0) * i) / steps, y0 + ((y1 - y0) * i) / steps);
+    await page.waitForTimeout(16);
+  }
   await page.mouse.up();
 }
 

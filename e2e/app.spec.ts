@@ -95,6 +95,18 @@ test('the backend=cpu link override runs every workload on cpu', async ({ page }
   await expect(page.getByTestId('link-error')).toHaveCount(0);
 });
 
+test('a software WebGPU adapter is named but not timed, and wasm is chosen', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'webgpu', 'needs the software WebGPU adapter');
+  await page.goto('/');
+  await expect(page.getByTestId('backend')).toHaveText('webgpu');
+  for (const workload of ['rl', 'bulk']) {
+    const row = page.getByTestId(`backend-${workload}`);
+    await expect(row).toHaveAttribute('data-backend', 'wasm');
+    await expect(row).toContainText('webgpu* not timed');
+    await expect(row).toContainText('never chosen for speed');
+  }
+});
+
 test('the layout stays readable on a narrow screen', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/');

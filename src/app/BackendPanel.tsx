@@ -1,10 +1,14 @@
 // Which tfjs backend runs each workload, and why (probes, calibration timings, override).
-import { BACKEND_ORDER, type BackendName } from '../protocol/backend';
+import { BACKEND_ORDER, type BackendName, type CalibrationTiming } from '../protocol/backend';
 import { useJobs } from '../state/jobsStore';
 import { useSettings } from '../state/settingsStore';
 
-const fmt = (ms: number | null): string =>
-  ms === null ? 'failed' : `${ms < 10 ? ms.toFixed(1) : ms.toFixed(0)} ms`;
+const fmt = (t: CalibrationTiming): string =>
+  t.skipped
+    ? 'not timed'
+    : t.ms === null
+      ? 'failed'
+      : `${t.ms < 10 ? t.ms.toFixed(1) : t.ms.toFixed(0)} ms${t.firstRunOnly ? ' (1 run)' : ''}`;
 
 export function BackendPanel() {
   const report = useJobs((s) => s.backendReport);
@@ -64,7 +68,7 @@ export function BackendPanel() {
                       <strong>{c.backend}</strong>
                     </td>
                     <td>
-                      {c.timings.map((t) => `${t.backend}${t.software ? '*' : ''} ${fmt(t.ms)}`).join(', ')}
+                      {c.timings.map((t) => `${t.backend}${t.software ? '*' : ''} ${fmt(t)}`).join(', ')}
                       <div className="muted reason">{c.reason}</div>
                     </td>
                   </tr>

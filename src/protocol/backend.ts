@@ -35,8 +35,13 @@ export interface CalibrationTiming {
   software: boolean;
   /** For software adapters: the adapter's name (e.g. "google / swiftshader"). */
   note?: string;
-  /** True when only the first run (including shader compilation) fitted in the time budget. */
+  /**
+   * True when only the first run was timed: it (shader compilation included) filled the time budget, or it
+   * was already far slower than the fastest backend measured before it, so repeating could not change the pick.
+   */
   firstRunOnly?: boolean;
+  /** Why the backend was not timed at all (a software adapter nobody asked for: it is never chosen anyway). */
+  skipped?: string;
   error?: string;
 }
 

@@ -79,4 +79,26 @@ describe('fallback after a backend fails during work', () => {
     expect(fallbackChoice(after, 'wasm', 'x').backend).toBe('cpu');
     expect(fallbackChoice({ ...before, timings: [timings[0]] }, 'webgpu', 'lost').backend).toBe('wasm');
   });
+
+  it('names a software adapter that was not timed, and does not count it as failed', () => {
+    const c = chooseForWorkload(
+      'bulk',
+      [
+        {
+          backend: 'webgpu',
+          ms: null,
+          software: true,
+          note: 'google / swiftshader',
+          skipped: 'never chosen',
+        },
+        { backend: 'wasm', ms: 17, software: false },
+        { backend: 'cpu', ms: 700, software: false, firstRunOnly: true },
+      ],
+      'webgpu',
+    );
+    expect(c.backend).toBe('wasm');
+    expect(c.reason).toContain('webgpu available but software adapter (google / swiftshader): not timed');
+    expect(c.reason).toContain('cpu 700 ms (first run only)');
+    expect(c.reason).not.toContain('failed');
+  });
 });

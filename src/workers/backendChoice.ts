@@ -50,7 +50,10 @@ export function bestAvailable(probes: readonly BackendProbe[]): BackendName | nu
 
 const fmtMs = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms.toPrecision(2)) + ' ms';
 const fmtTiming = (t: CalibrationTiming & { ms: number }): string =>
-  fmtMs(t.ms) + (t.firstRunOnly ? ' (first run only, incl. shader compilation)' : '');
+  fmtMs(t.ms) + (t.firstRunOnly ? ' (first run only)' : '');
+
+/** A later backend whose first run is this many times slower than the fastest so far is not repeated. */
+export const HOPELESS_RATIO = 5;
 
 /**
  * The fastest hardware (non-software) backend for a workload. A software adapter is never chosen for
@@ -64,12 +67,13 @@ export function chooseForWorkload(
   const measured = timings.filter((t): t is CalibrationTiming & { ms: number } => t.ms !== null);
   const hardware = measured.filter((t) => !t.software).sort((a, b) => a.ms - b.ms);
   const software = measured.filter((t) => t.software).sort((a, b) => a.ms - b.ms);
-  const failed = timings.filter((t) => t.ms === null);
+  const failed = timings.filter((t) => t.ms === null && !t.skipped);
+  const skipped = timings.filter((t) => t.skipped);
   const notes: string[] = [];
   let backend: BackendName;
   if (hardware.length > 0) {
     backend = hardware[0].backend;
-    const others = hardware.slice(1).map((t) => `${t.backend} ${fmtMs(t.ms)}`);
+    const others = hardware.slice(1).map((t) => `${t.backend} ${fmtTiming(t)}`);
     notes.push(
       others.length > 0
         ? `${backend} fastest: ${fmtMs(hardware[0].ms)} vs ${others.join(', ')}`
@@ -89,6 +93,10 @@ export function chooseForWorkload(
         `${t.backend} available but software adapter${name}: ${fmtTiming(t)}, never chosen for speed`,
       );
     }
+  }
+  for (const t of skipped) {
+    const name = t.note ? ` (${t.note})` : '';
+    notes.push(`${t.backend} available but software adapter${name}: not timed (${t.skipped})`);
   }
   for (const t of failed) notes.push(`${t.backend} failed: ${t.error ?? 'unknown error'}`);
   return { workload, backend, reason: notes.join('; '), timings: [...timings] };

@@ -17,6 +17,7 @@ import {
   chooseForWorkload,
   describeAdapter,
   fallbackChoice,
+  HOPELESS_RATIO,
   isSoftwareAdapter,
   median,
   probeOrder,
@@ -124,8 +125,15 @@ async function probeBackend(backend: BackendName): Promise<BackendProbe> {
   }
 }
 
-/** Median ms per repetition of a workload's op on one backend, within a time budget. */
-async function calibrate(workload: Workload, probe: BackendProbe): Promise<CalibrationTiming> {
+/**
+ * Median ms per repetition of a workload's op on one backend, within a time budget. A first run already
+ * HOPELESS_RATIO× slower than `fastestMs` (the best backend timed before) is not repeated.
+ */
+async function calibrate(
+  workload: Workload,
+  probe: BackendProbe,
+  fastestMs: number | null,
+): Promise<CalibrationTiming> {
   const base = {
     backend: probe.backend,
     software: probe.software,
@@ -140,7 +148,8 @@ async function calibrate(workload: Workload, probe: BackendProbe): Promise<Calib
       const start = performance.now();
       await withTimeout(op.run(), warmupLimit, `${workload} warm-up`);
       const warm = performance.now() - start;
-      if (warm > CALIBRATION_BUDGET_MS) return { ...base, ms: warm, firstRunOnly: true };
+      const hopeless = fastestMs !== null && warm > HOPELESS_RATIO * fastestMs;
+      if (warm > CALIBRATION_BUDGET_MS || hopeless) return { ...base, ms: warm, firstRunOnly: true };
       const times: number[] = [];
       while (times.length < op.repetitions && performance.now() - start < CALIBRATION_BUDGET_MS) {
         const t = performance.now();
@@ -196,12 +205,26 @@ export async function selectBackends(
   const available = report.probes
     .filter((p) => p.available)
     .sort((a, b) => Number(a.software) - Number(b.software));
+  // A software adapter is never chosen while anything else works, and timing one costs seconds of both
+  // cores (shader compilation): time it only when a link names backends or nothing else is available.
+  const timeSoftware = report.overridden || available.every((p) => p.software);
   const choices: WorkloadChoice[] = [];
   for (const workload of WORKLOADS) {
     const timings: CalibrationTiming[] = [];
     for (const probe of available) {
       if (shouldStop()) break;
-      timings.push(await calibrate(workload, probe));
+      if (probe.software && !timeSoftware) {
+        timings.push({
+          backend: probe.backend,
+          ms: null,
+          software: true,
+          note: probe.note,
+          skipped: 'never chosen for speed; name it in the link’s backend= to time it',
+        });
+        continue;
+      }
+      const measured = timings.flatMap((t) => (t.ms !== null && !t.software ? [t.ms] : []));
+      timings.push(await calibrate(workload, probe, measured.length ? Math.min(...measured) : null));
     }
     choices.push(chooseForWorkload(workload, timings, report.best));
   }

@@ -25,11 +25,16 @@ function record(name: string, start: number, end: number): void {
   performance.measure(name, { start, end });
 }
 
+/** What asked for an update: a changed setting (a drag, a key, a control), the page opening, or new results. */
+type Cause = 'input' | 'open' | 'results';
+
 interface Queued {
   request: Omit<GoalRequest, 'id'>;
   goalDeg: number;
   /** When the goal (or a setting) changed: latency is measured from the input, queueing included. */
   inputAt: number;
+  /** Only input updates are measured: the page's first update and a results switch are not drag updates. */
+  cause: Cause;
 }
 
 /**
@@ -55,11 +60,11 @@ class AgentsChannel {
     this.version++;
     this.post({ type: 'set-results', version: this.version, artifacts });
     // New agents: roll them out at the current goal at once.
-    if (this.last) this.request(this.last.request, this.last.goalDeg);
+    if (this.last) this.request(this.last.request, this.last.goalDeg, 'results');
   }
 
-  request(request: Omit<GoalRequest, 'id'>, goalDeg: number): void {
-    this.pending = { request, goalDeg, inputAt: performance.now() };
+  request(request: Omit<GoalRequest, 'id'>, goalDeg: number, cause: Cause): void {
+    this.pending = { request, goalDeg, inputAt: performance.now(), cause };
     this.last = this.pending;
     if (!this.inFlight || this.inFlight.previewed) this.sendPending();
   }
@@ -85,7 +90,8 @@ class AgentsChannel {
     }
     const now = performance.now();
     const first = !sent.previewed;
-    if (first) record(DRAG_COMPUTE_MEASURE, now - event.computeMs, now);
+    const measured = sent.cause === 'input';
+    if (first && measured) record(DRAG_COMPUTE_MEASURE, now - event.computeMs, now);
     const fresh = event.version === this.version && event.version !== null;
     const key = `${fresh ? 'agents' : 'references'}:${sent.goalDeg}`;
     if (event.phase === 'preview') {
@@ -99,6 +105,7 @@ class AgentsChannel {
     // so this one runs after the page has redrawn: the measures include rendering, not just the worker.
     queueMicrotask(() => {
       const drawn = performance.now();
+      if (!measured) return;
       if (first) {
         record(DRAG_UPDATE_MEASURE, sent.inputAt, drawn);
         record(DRAG_APPLY_MEASURE, now, drawn);
@@ -157,7 +164,7 @@ function bindStores(channel: AgentsChannel): void {
     channel.setResults(next);
   };
   let key = '';
-  const onSettings = (s: UrlState) => {
+  const onSettings = (s: UrlState, cause: Cause = 'input') => {
     const k = GOAL_FIELDS.map((f) => String(s[f])).join('|');
     if (k === key) return;
     key = k;
@@ -171,9 +178,10 @@ function bindStores(channel: AgentsChannel): void {
         seed: s.seed,
       },
       s.goal,
+      cause,
     );
   };
-  onSettings(useSettings.getState().settings);
+  onSettings(useSettings.getState().settings, 'open');
   onResults(useResults.getState().artifacts);
   useSettings.subscribe((st) => onSettings(st.settings));
   useResults.subscribe((st) => onResults(st.artifacts));

@@ -1,6 +1,7 @@
 // Live retraining in the workers: two chains of stages at once, checkpoints after each, resume after a lost
 // worker, restart on new settings.
 import { useEffect, useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { type ExperimentConfig, resolvedTrainingAngles } from '../core/experimentConfig';
 import type { PipelineArtifacts } from '../core/pipeline/artifacts';
 import { COOPERATIVE_STAGES, LIVE_STAGES, type LiveStageName, type StageConfig } from '../protocol/stages';
@@ -222,12 +223,44 @@ export function cancelLiveTraining(compute: Compute): void {
   if (restart) compute.restart();
 }
 
-/** The experiment the current settings ask for (memoised on the fields it reads). */
+/**
+ * The experiment the current settings ask for (memoised on the fields it reads). It subscribes to those
+ * fields only, so a goal drag does not re-render the components that use it.
+ */
 export function useWantedConfig(): ExperimentConfig {
-  const s = useSettings((st) => st.settings);
-  const { family, cx, cy, radius, alpha, beta, tilt, reward, train, constraint, K, episodes, seed, budget } =
-    s;
-  const trainKey = train.join(',');
+  const {
+    family,
+    cx,
+    cy,
+    radius,
+    alpha,
+    beta,
+    tilt,
+    reward,
+    trainKey,
+    constraint,
+    K,
+    episodes,
+    seed,
+    budget,
+  } = useSettings(
+    useShallow(({ settings: st }) => ({
+      family: st.family,
+      cx: st.cx,
+      cy: st.cy,
+      radius: st.radius,
+      alpha: st.alpha,
+      beta: st.beta,
+      tilt: st.tilt,
+      reward: st.reward,
+      trainKey: st.train.join(','),
+      constraint: st.constraint,
+      K: st.K,
+      episodes: st.episodes,
+      seed: st.seed,
+      budget: st.budget,
+    })),
+  );
   return useMemo(
     () =>
       experimentConfigFromSettings({

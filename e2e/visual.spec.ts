@@ -14,6 +14,8 @@ async function openReady(page: Page, hash = '') {
   await expect(page.getByTestId('rollout-oracle')).toHaveAttribute('data-return', /^-\d/);
   await expect(page.getByTestId('rollout-random')).toHaveAttribute('data-return', /^-\d/);
   await expect(page.getByTestId('rollout-hereditary')).toHaveAttribute('data-status', 'ready');
+  // Every episode scored, not the one-episode preview a goal change shows first.
+  await expect(page.getByTestId('returns')).toHaveAttribute('data-phase', 'final');
 }
 
 test('first screen: task space, rollouts and the story figures', async ({ page }) => {

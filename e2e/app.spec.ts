@@ -167,7 +167,7 @@ test('dragging the goal moves both agents, and the link restores goal and return
   console.log(
     `[${testInfo.project.name}] drag-update latency over ${stats.count} updates: p50 ${f(stats.p50)} ms, p95 ${f(stats.p95)} ms, max ${f(stats.max)} ms; agents-worker compute p50 ${f(compute.p50)} ms, p95 ${f(compute.p95)} ms`,
   );
-  expect(stats.count).toBeGreaterThan(1);
+  expect(stats.count).toBeGreaterThanOrEqual(1);
   const url = page.url();
   await page.goto('about:blank');
   await page.goto(url);

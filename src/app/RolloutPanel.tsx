@@ -1,5 +1,6 @@
 // Returns at the test goal and the two agents' rollouts side by side (same goal, same context), oracle faint.
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { create, type RolloutCompareData } from '../panels/rolloutPanel';
 import { familyFromSettings } from '../state/derived';
 import type { AgentName } from '../state/jobsStore';
@@ -68,7 +69,22 @@ export function ReturnsList() {
 }
 
 export function RolloutPanel() {
-  const s = useSettings((st) => st.settings);
+  // Not the goal: it comes with the rollouts (below), so a drag redraws these panels once per update, with
+  // the goal dot and the paths from the same update.
+  const s = useSettings(
+    useShallow(({ settings: st }) => ({
+      family: st.family,
+      cx: st.cx,
+      cy: st.cy,
+      radius: st.radius,
+      alpha: st.alpha,
+      beta: st.beta,
+      tilt: st.tilt,
+      reward: st.reward,
+      training: st.training,
+      train: st.train,
+    })),
+  );
   const oracle = useJobs((st) => st.reference.oracle);
   const agents = useJobs((st) => st.agents);
   const unavailable = useJobs((st) => st.agentsUnavailable);
@@ -82,10 +98,14 @@ export function RolloutPanel() {
     () => familyFromSettings({ family, cx, cy, radius, alpha, beta, tilt, reward }),
     [family, cx, cy, radius, alpha, beta, tilt, reward],
   );
+  // Until the first update arrives, the link's goal (read, not subscribed: the update follows at once).
+  const goalDeg = oracle
+    ? Math.round(((oracle.angle * 180) / Math.PI) * 1e6) / 1e6
+    : useSettings.getState().settings.goal;
   const data: RolloutCompareData = useMemo(
     () => ({
       family: familyValue,
-      goalDeg: s.goal,
+      goalDeg,
       trainAnglesDeg: s.training ? s.train : [],
       oracle: oracle ? { path: oracle.path, meanReturn: oracle.meanReturn } : null,
       animate,
@@ -105,7 +125,7 @@ export function RolloutPanel() {
     }),
     [
       familyValue,
-      s.goal,
+      goalDeg,
       s.training,
       s.train,
       oracle,

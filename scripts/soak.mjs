@@ -32,6 +32,9 @@ async function workerTensors(page) {
 }
 
 async function sample(page, cdp, t0, events) {
+  // Count what is alive, not what waits for the collector: listeners of detached nodes and dead objects
+  // otherwise swing the figures by hundreds between samples.
+  await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
   const page_ = await page.evaluate(() => ({

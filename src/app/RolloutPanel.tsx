@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { create, type RolloutCompareData } from '../panels/rolloutPanel';
-import { familyFromSettings } from '../state/derived';
+import { familyFromSettings, familySettingsOf } from '../state/derived';
 import type { AgentName } from '../state/jobsStore';
 import { useJobs } from '../state/jobsStore';
 import { useResults } from '../state/resultsStore';
@@ -73,14 +73,7 @@ export function RolloutPanel() {
   // the goal dot and the paths from the same update.
   const s = useSettings(
     useShallow(({ settings: st }) => ({
-      family: st.family,
-      cx: st.cx,
-      cy: st.cy,
-      radius: st.radius,
-      alpha: st.alpha,
-      beta: st.beta,
-      tilt: st.tilt,
-      reward: st.reward,
+      ...familySettingsOf(st),
       training: st.training,
       train: st.train,
     })),

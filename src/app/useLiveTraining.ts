@@ -5,7 +5,12 @@ import { useShallow } from 'zustand/react/shallow';
 import { type ExperimentConfig, resolvedTrainingAngles } from '../core/experimentConfig';
 import type { PipelineArtifacts } from '../core/pipeline/artifacts';
 import { COOPERATIVE_STAGES, LIVE_STAGES, type LiveStageName, type StageConfig } from '../protocol/stages';
-import { experimentConfigFromSettings, trainingDifferences, trainingKey } from '../state/derived';
+import {
+  experimentConfigFromSettings,
+  familySettingsOf,
+  trainingDifferences,
+  trainingKey,
+} from '../state/derived';
 import { useJobs } from '../state/jobsStore';
 import { type LiveCheckpoints, useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
@@ -228,31 +233,10 @@ export function cancelLiveTraining(compute: Compute): void {
  * fields only, so a goal drag does not re-render the components that use it.
  */
 export function useWantedConfig(): ExperimentConfig {
-  const {
-    family,
-    cx,
-    cy,
-    radius,
-    alpha,
-    beta,
-    tilt,
-    reward,
-    trainKey,
-    constraint,
-    K,
-    episodes,
-    seed,
-    budget,
-  } = useSettings(
+  // useShallow hands back the previous object while every field is equal, so it can key the memo.
+  const fields = useSettings(
     useShallow(({ settings: st }) => ({
-      family: st.family,
-      cx: st.cx,
-      cy: st.cy,
-      radius: st.radius,
-      alpha: st.alpha,
-      beta: st.beta,
-      tilt: st.tilt,
-      reward: st.reward,
+      ...familySettingsOf(st),
       trainKey: st.train.join(','),
       constraint: st.constraint,
       K: st.K,
@@ -261,26 +245,10 @@ export function useWantedConfig(): ExperimentConfig {
       budget: st.budget,
     })),
   );
-  return useMemo(
-    () =>
-      experimentConfigFromSettings({
-        family,
-        cx,
-        cy,
-        radius,
-        alpha,
-        beta,
-        tilt,
-        reward,
-        train: trainKey.split(',').map(Number),
-        constraint,
-        K,
-        episodes,
-        seed,
-        budget,
-      }),
-    [family, cx, cy, radius, alpha, beta, tilt, reward, trainKey, constraint, K, episodes, seed, budget],
-  );
+  return useMemo(() => {
+    const { trainKey, ...rest } = fields;
+    return experimentConfigFromSettings({ ...rest, train: trainKey.split(',').map(Number) });
+  }, [fields]);
 }
 
 /**

@@ -8,10 +8,15 @@ import type { UrlState } from './urlSchema';
 export const degToRad = (deg: number): number => (deg * Math.PI) / 180;
 export const radToDeg = (rad: number): number => (rad * 180) / Math.PI;
 
-type FamilySettings = Pick<
-  UrlState,
-  'family' | 'cx' | 'cy' | 'radius' | 'alpha' | 'beta' | 'tilt' | 'reward'
->;
+const FAMILY_FIELDS = ['family', 'cx', 'cy', 'radius', 'alpha', 'beta', 'tilt', 'reward'] as const;
+type FamilySettings = Pick<UrlState, (typeof FAMILY_FIELDS)[number]>;
+
+/** The settings that define the task family: a fresh object each call (select it with zustand's useShallow). */
+export function familySettingsOf(s: UrlState): FamilySettings {
+  const out = {} as Record<string, unknown>;
+  for (const f of FAMILY_FIELDS) out[f] = s[f];
+  return out as FamilySettings;
+}
 
 export function familyFromSettings(s: FamilySettings): TaskFamily {
   if (s.family === 'circle') return { kind: 'circle', center: [s.cx, s.cy], radius: s.radius };
@@ -48,7 +53,7 @@ export function normaliseGoalDeg(deg: number): number {
   return r >= 360 ? 0 : r;
 }
 
-type TrainingSettings = FamilySettings &
+export type TrainingSettings = FamilySettings &
   Pick<UrlState, 'train' | 'constraint' | 'K' | 'episodes' | 'seed' | 'budget'>;
 
 /** Training angles within this many radians count as equal (the link keeps 0.01°, i.e. 1.7e-4 rad). */

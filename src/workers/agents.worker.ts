@@ -63,15 +63,9 @@ function computeAndPost(request: GoalRequest, phase: GoalUpdatePhase): void {
   }
 }
 
-/**
- * The full set waits until the goal has rested this long: during a drag (a move every ~16 ms) the next goal
- * arrives first and the final phase is skipped, so a move never queues behind an 8-episode computation.
- */
-const FINAL_AFTER_REST_MS = 50;
-
 // A one-episode preview at once (what a drag needs to redraw), then the full set in a later task, so a goal
-// that arrived meanwhile is served first and this one's final phase is skipped.
-const handleGoal = goalScheduler<GoalRequest>(computeAndPost, (run) => setTimeout(run, FINAL_AFTER_REST_MS));
+// that arrived meanwhile is served first and this one's final phase is skipped (see goalScheduler).
+const handleGoal = goalScheduler<GoalRequest>(computeAndPost, (run, ms) => setTimeout(run, ms));
 
 self.onmessage = (e: MessageEvent<AgentsCommand>) => {
   const command = e.data;

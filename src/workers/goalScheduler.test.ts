@@ -1,18 +1,27 @@
 // The preview-then-final schedule of the agents worker: superseded goals never get their full episodes.
 import { describe, expect, it } from 'vitest';
-import { goalScheduler } from './goalScheduler';
+import { GOAL_TIMING, goalScheduler } from './goalScheduler';
 
 function harness() {
   const done: string[] = [];
   const later: (() => void)[] = [];
+  const delays: number[] = [];
+  let clock = 0;
   const handle = goalScheduler<{ id: number; episodes: number }>(
     (r, phase) => done.push(`${r.id}:${phase}`),
-    (run) => later.push(run),
+    (run, ms) => {
+      later.push(run);
+      delays.push(ms);
+    },
+    () => clock,
   );
   const flush = () => {
     while (later.length) later.shift()?.();
   };
-  return { done, handle, flush };
+  const wait = (ms: number) => {
+    clock += ms;
+  };
+  return { done, handle, flush, delays, wait };
 }
 
 describe('goalScheduler', () => {
@@ -31,6 +40,18 @@ describe('goalScheduler', () => {
     h.handle({ id: 3, episodes: 8 });
     h.flush();
     expect(h.done).toEqual(['1:preview', '2:preview', '3:preview', '3:final']);
+  });
+
+  it('a lone goal gets its full set at once; in a burst the full set waits for the goal to rest', () => {
+    const h = harness();
+    h.handle({ id: 1, episodes: 8 }); // the page opens
+    h.wait(1000);
+    h.handle({ id: 2, episodes: 8 }); // a drag starts …
+    h.wait(16);
+    h.handle({ id: 3, episodes: 8 }); // … and goes on
+    h.wait(500);
+    h.handle({ id: 4, episodes: 8 }); // one key press later
+    expect(h.delays).toEqual([0, 0, GOAL_TIMING.restMs, 0]);
   });
 
   it('one episode needs no preview', () => {

@@ -70,7 +70,7 @@ export function TrainingPanel() {
         <label className="field">
           <span>{URL_SCHEMA.budget.label}</span>
           <select value={budget} onChange={(e) => update({ budget: e.target.value as UrlState['budget'] })}>
-            <option value="quick">quick (minutes)</option>
+            <option value="quick">quick (about a minute)</option>
             <option value="full">full (long)</option>
             <option value="smoke">smoke (test only)</option>
           </select>

@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { EnvConfig, Task } from '../env';
 import { Rng } from '../rng';
+import { yieldToEventLoop } from '../yieldToEventLoop';
 import { type ContextTransitions, collectContextPool, sampleContext, sampleRunContext } from './context';
 import {
   applyStack,
@@ -104,8 +105,6 @@ export function infoNceLoss(z: tf.Tensor2D, selection: tf.Tensor3D, temperature:
   const logp = tf.sub(scaled, tf.logSumExp(scaled, 1, true));
   return tf.neg(tf.mean(tf.slice(logp, [0, 0], [-1, 1])));
 }
-
-const yieldToEventLoop = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** Train the encoder on the training tasks' context data. */
 export async function trainContextEncoder(

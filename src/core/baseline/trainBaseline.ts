@@ -5,6 +5,7 @@ import { mean, scorePolicy } from '../rollout';
 import { allocBatch, ReplayBuffer } from '../sac/replayBuffer';
 import type { SacLosses } from '../sac/sac';
 import { Sac } from '../sac/sac';
+import { yieldToEventLoop } from '../yieldToEventLoop';
 import { type BaselineModel, baselinePolicyForContext } from './baselineModel';
 import { type ContextTransitions, collectContext, sampleRunContext } from './context';
 import { DEEP_SET_ENCODER_SHAPE, encodeContext, latentDimOf } from './contextEncoder';
@@ -121,8 +122,6 @@ export interface BaselineTrainResult {
   updatesDone: number;
   stopped: boolean;
 }
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Mean normalised score over tasks, each with a fresh context from the fixed rule (test-time path). */
 export function scoreBaselineAt(

@@ -2,6 +2,7 @@
 import { type EnvConfig, resetTraining, step, type Task } from '../env';
 import { Rng } from '../rng';
 import { mean, scorePolicy } from '../rollout';
+import { yieldToEventLoop } from '../yieldToEventLoop';
 import { actorPolicy } from './actorPolicy';
 import type { MlpWeights } from './mlp';
 import { allocBatch, ReplayBuffer } from './replayBuffer';
@@ -75,8 +76,6 @@ export interface BaseTrainResult {
   updatesDone: number;
   stopped: boolean;
 }
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function trainBasePolicy(
   env: EnvConfig,

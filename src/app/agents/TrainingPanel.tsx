@@ -66,11 +66,11 @@ export function TrainingPanel() {
           {busy ? ' Training for the link’s settings…' : ' Retrain live to match the link.'}
         </p>
       )}
-      <div className="row">
+      <div className="row training-row">
         <label className="field">
           <span>{URL_SCHEMA.budget.label}</span>
           <select value={budget} onChange={(e) => update({ budget: e.target.value as UrlState['budget'] })}>
-            <option value="quick">quick (about a minute)</option>
+            <option value="quick">quick (≈ 1 min)</option>
             <option value="full">full (long)</option>
             <option value="smoke">smoke (test only)</option>
           </select>

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { create, type RolloutCompareData } from '../panels/rolloutPanel';
-import { familyFromSettings, familySettingsOf } from '../state/derived';
+import { familyFromSettings, familySettingsOf, radToDeg } from '../state/derived';
 import type { AgentName } from '../state/jobsStore';
 import { useJobs } from '../state/jobsStore';
 import { useResults } from '../state/resultsStore';
@@ -93,7 +93,7 @@ export function RolloutPanel() {
   );
   // Until the first update arrives, the link's goal (read, not subscribed: the update follows at once).
   const goalDeg = oracle
-    ? Math.round(((oracle.angle * 180) / Math.PI) * 1e6) / 1e6
+    ? Math.round(radToDeg(oracle.angle) * 1e6) / 1e6
     : useSettings.getState().settings.goal;
   const data: RolloutCompareData = useMemo(
     () => ({

@@ -86,18 +86,12 @@ export function chooseForWorkload(
     backend = fallback;
     notes.push(`no calibration succeeded; using ${fallback}`);
   }
+  const softwareName = (t: CalibrationTiming) =>
+    `${t.backend} available but software adapter${t.note ? ` (${t.note})` : ''}`;
   for (const t of software) {
-    if (t.backend !== backend) {
-      const name = t.note ? ` (${t.note})` : '';
-      notes.push(
-        `${t.backend} available but software adapter${name}: ${fmtTiming(t)}, never chosen for speed`,
-      );
-    }
+    if (t.backend !== backend) notes.push(`${softwareName(t)}: ${fmtTiming(t)}, never chosen for speed`);
   }
-  for (const t of skipped) {
-    const name = t.note ? ` (${t.note})` : '';
-    notes.push(`${t.backend} available but software adapter${name}: not timed (${t.skipped})`);
-  }
+  for (const t of skipped) notes.push(`${softwareName(t)}: not timed (${t.skipped})`);
   for (const t of failed) notes.push(`${t.backend} failed: ${t.error ?? 'unknown error'}`);
   return { workload, backend, reason: notes.join('; '), timings: [...timings] };
 }

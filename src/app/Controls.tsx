@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSettings } from '../state/settingsStore';
 import { parseFieldValue, URL_SCHEMA, type UrlField, type UrlState } from '../state/urlSchema';
-import { TrainingPanel } from './agents/TrainingPanel';
+import { TrainingPanel } from './TrainingPanel';
 
 type NumericField = {
   [K in UrlField]: UrlState[K] extends number ? K : never;

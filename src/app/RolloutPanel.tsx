@@ -1,10 +1,10 @@
 // Returns at the test goal and the two agents' rollouts side by side (same goal, same context), oracle faint.
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { AgentName } from '../core/testTime/goalRollouts';
 import { create, type RolloutCompareData } from '../panels/rolloutPanel';
 import { familyFromSettings, familySettingsOf, radToDeg } from '../state/derived';
-import type { AgentName } from '../state/jobsStore';
-import { useJobs } from '../state/jobsStore';
+import { useGoal } from '../state/goalStore';
 import { useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
 import { useViewPrefs } from './narrative/viewPrefs';
@@ -18,10 +18,10 @@ const AGENT_LABEL: Record<AgentName, string> = {
 };
 
 /** While the goal moves, returns come from one episode (dimmed, no data-return) until the final update. */
-const usePreview = () => useJobs((s) => s.goalUpdatePhase === 'preview');
+const usePreview = () => useGoal((s) => s.goalUpdatePhase === 'preview');
 
 function AgentRow({ agent }: { agent: AgentName }) {
-  const rollout = useJobs((s) => s.agents[agent]);
+  const rollout = useGoal((s) => s.agents[agent]);
   const preview = usePreview();
   return (
     <li
@@ -39,7 +39,7 @@ function AgentRow({ agent }: { agent: AgentName }) {
 }
 
 export function ReturnsList() {
-  const reference = useJobs((s) => s.reference);
+  const reference = useGoal((s) => s.reference);
   const preview = usePreview();
   const cls = (name: string) => `rollout rollout-${name}${preview ? ' provisional' : ''}`;
   return (
@@ -78,9 +78,9 @@ export function RolloutPanel() {
       train: st.train,
     })),
   );
-  const oracle = useJobs((st) => st.reference.oracle);
-  const agents = useJobs((st) => st.agents);
-  const unavailable = useJobs((st) => st.agentsUnavailable);
+  const oracle = useGoal((st) => st.reference.oracle);
+  const agents = useGoal((st) => st.agents);
+  const unavailable = useGoal((st) => st.agentsUnavailable);
   const baselineArtifact = useResults((st) => st.artifacts?.baseline ?? null);
   const hasResults = useResults((st) => st.artifacts !== null);
   const animate = useViewPrefs((p) => p.animate);

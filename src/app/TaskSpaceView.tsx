@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { create, type TaskSpaceData } from '../panels/taskSpacePanel';
 import { angleOfPoint, familyFromSettings, normaliseGoalDeg } from '../state/derived';
-import { useJobs } from '../state/jobsStore';
+import { useGoal } from '../state/goalStore';
 import { useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
 import { artifactTrainDeg, sameFamily, sameTraining, TRAINING_PRESETS } from './narrative/match';
@@ -42,8 +42,8 @@ function TrainingPresets() {
 
 export function TaskSpaceView() {
   const s = useSettings((st) => st.settings);
-  const reference = useJobs((st) => st.reference);
-  const agents = useJobs((st) => st.agents);
+  const reference = useGoal((st) => st.reference);
+  const agents = useGoal((st) => st.agents);
   const artifacts = useResults((st) => st.artifacts);
   const { family, cx, cy, radius, alpha, beta, tilt, reward } = s;
   const familyValue = useMemo(

@@ -2,7 +2,7 @@
 // into the jobs store and awaiting results.
 import { createContext, useContext } from 'react';
 import type { JobId, WorkerEvent } from '../protocol/messages';
-import type { ReferencePolicyName, StageConfig, StageName, StagePayload } from '../protocol/stages';
+import type { StageConfig, StageName, StagePayload } from '../protocol/stages';
 import { useJobs } from '../state/jobsStore';
 import { ComputeClient } from './computeClient';
 
@@ -26,7 +26,7 @@ export interface SubmittedJob<S extends StageName> {
 export type Lane = 'main' | 'helper';
 
 export interface Compute {
-  run<S extends StageName>(stage: S, config: StageConfig<S>, policy?: ReferencePolicyName): JobId;
+  run<S extends StageName>(stage: S, config: StageConfig<S>): JobId;
   /**
    * Like run, and also hands back the result (for the live pipeline's checkpoints). On the 'helper' lane
    * the job runs in a second worker (started on first use) with the main worker's backend choices, so
@@ -77,9 +77,9 @@ export function createCompute(): { compute: Compute; dispose: () => void } {
   const helper = makeClient('helper');
   main.start();
   const compute: Compute = {
-    run(stage, config, policy) {
+    run(stage, config) {
       const job = main.run(stage, config);
-      useJobs.getState().submit(job, stage, policy);
+      useJobs.getState().submit(job, stage);
       return job;
     },
     submit(stage, config, lane = 'main') {

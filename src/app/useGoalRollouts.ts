@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import type { PipelineArtifacts } from '../core/pipeline/artifacts';
 import type { AgentsCommand, AgentsEvent, GoalRequest } from '../protocol/agents';
 import { degToRad, envFromSettings, familyFromSettings } from '../state/derived';
-import { useJobs } from '../state/jobsStore';
+import { useGoal } from '../state/goalStore';
 import { useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
 import type { UrlState } from '../state/urlSchema';
@@ -96,10 +96,10 @@ class AgentsChannel {
     const key = `${fresh ? 'agents' : 'references'}:${sent.goalDeg}`;
     if (event.phase === 'preview') {
       sent.previewed = true;
-      useJobs.getState().setGoalUpdate(event.update, `preview:${key}`, 'preview');
+      useGoal.getState().setGoalUpdate(event.update, `preview:${key}`, 'preview');
     } else {
       this.inFlight = null;
-      useJobs.getState().setGoalUpdate(event.update, key, 'final');
+      useGoal.getState().setGoalUpdate(event.update, key, 'final');
     }
     // React renders a store update in a microtask queued by the set above (panels update in its effects),
     // so this one runs after the page has redrawn: the measures include rendering, not just the worker.

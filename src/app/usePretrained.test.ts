@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ENV } from '../core/env';
+import { baselineAgentFrom, hereditaryAgentFrom, isUnavailable } from '../core/testTime/agents';
+import { computeGoalRollouts } from '../core/testTime/goalRollouts';
 import { experimentConfigFromSettings, trainingDifferences } from '../state/derived';
 import { defaultUrlState } from '../state/urlSchema';
-import { computeGoalRollouts } from './agents/goalRollouts';
-import { baselineAgentFrom, hereditaryAgentFrom, isUnavailable } from './agents/testTimeAgents';
 import { PRETRAINED_FORMAT, parsePretrained } from './usePretrained';
 
 const shipped = JSON.parse(readFileSync('public/pretrained/default.json', 'utf8'));

@@ -1,5 +1,6 @@
 // Mounts the science on the page: pretrained results, agent rollouts at the goal, live retraining, test hooks.
 import { useEffect } from 'react';
+import { useGoal } from '../state/goalStore';
 import { useJobs } from '../state/jobsStore';
 import { useResults } from '../state/resultsStore';
 import type { Compute } from './useCompute';
@@ -34,7 +35,7 @@ function useMilestone(name: string, reached: boolean): void {
 export function useFirstScreenReady(): boolean {
   const backendKnown = useJobs((s) => s.backendReport?.best != null);
   const results = useResults((s) => s.artifacts !== null);
-  const agentsComputed = useJobs((s) => s.goalUpdateKey?.startsWith('agents:') === true);
+  const agentsComputed = useGoal((s) => s.goalUpdateKey?.startsWith('agents:') === true);
   useMilestone(START_MARKS.backend, backendKnown);
   useMilestone(START_MARKS.agents, agentsComputed);
   // The first screen is the explainer's content: results and both agents at the goal. The backend probe only

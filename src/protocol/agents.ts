@@ -2,7 +2,10 @@
 import type { EnvConfig } from '../core/env';
 import type { TaskFamily } from '../core/families';
 import type { PipelineArtifacts } from '../core/pipeline/artifacts';
-import type { GoalUpdate, GoalUpdatePhase } from '../state/jobsStore';
+import type { GoalUpdate } from '../core/testTime/goalRollouts';
+
+/** A fast one-episode preview while the goal moves, then the final update with every requested episode. */
+export type GoalUpdatePhase = 'preview' | 'final';
 
 /** One test goal and the test-time settings; both agents and the references are rolled out there. */
 export interface GoalRequest {

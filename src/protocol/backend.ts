@@ -9,7 +9,7 @@ export const isBackendName = (s: string): s is BackendName =>
 
 /**
  * Kinds of tfjs work, each calibrated separately: 'rl' = tiny SAC-like nets (batch 256, 2×64),
- * 'bulk' = large batched ops (frames, discovery). 'none' = plain JS, no tfjs (rollouts).
+ * 'bulk' = large batched ops (frames, discovery). 'none' = the stage activates no backend itself (calibration, which times them).
  */
 export const WORKLOADS = ['rl', 'bulk'] as const;
 export type Workload = (typeof WORKLOADS)[number];

@@ -1,7 +1,5 @@
 // The stage table: every stage the compute worker runs, with its config and result payload types.
-import type { EnvConfig } from '../core/env';
 import type { ExperimentConfig } from '../core/experimentConfig';
-import type { TaskFamily } from '../core/families';
 import type {
   BaselineArtifact,
   BasePolicyArtifact,
@@ -10,31 +8,6 @@ import type {
   RewardSymmetryArtifact,
 } from '../core/pipeline/artifacts';
 import type { BackendName, BackendReport, StageWorkload } from './backend';
-
-/** Reference policies the worker can roll out today (scoring only; they read the goal). */
-export type ReferencePolicyName = 'oracle' | 'random';
-
-export interface RolloutStageConfig {
-  family: TaskFamily;
-  /** Test goal angle φ in radians on the family's curve. */
-  angle: number;
-  env: EnvConfig;
-  policy: ReferencePolicyName;
-  episodes: number;
-  seed: number;
-}
-
-export interface RolloutStagePayload {
-  policy: ReferencePolicyName;
-  angle: number;
-  goal: [number, number];
-  returns: number[];
-  meanReturn: number;
-  successRate: number;
-  meanLength: number;
-  /** The first episode's visited states (x0, y0, x1, y1, …), for drawing. */
-  path: number[];
-}
 
 export interface CalibrateStageConfig {
   /** Forced probe order from a `backend=` link override; null = the default order. */
@@ -64,12 +37,10 @@ export const LIVE_STAGES = [
 export type LiveStageName = (typeof LIVE_STAGES)[number];
 
 /**
- * Stage name → {config, payload}. Pipeline stages (train-base, exploration, discovery, hereditary,
- * baseline, evaluation) plug in here with the config/payload types of src/core/pipeline.ts, plus a
- * handler in src/workers/stageHandlers.ts and a workload in STAGE_WORKLOAD below.
+ * Stage name → {config, payload}. A new stage plugs in here with config/payload types from
+ * src/core/pipeline, plus a handler in src/workers/stageHandlers.ts and a workload in STAGE_WORKLOAD below.
  */
 export interface StageSpecs {
-  rollout: { config: RolloutStageConfig; payload: RolloutStagePayload };
   calibrate: { config: CalibrateStageConfig; payload: BackendReport };
   /** SAC base policy on the base task. */
   'train-base': { config: PipelineStageConfig; payload: BasePolicyArtifact };
@@ -89,7 +60,6 @@ export type StagePayload<S extends StageName> = StageSpecs[S]['payload'];
 
 /** Which calibrated backend a stage runs on ('none' = plain JS, runs at once, never queued behind tfjs). */
 export const STAGE_WORKLOAD: { readonly [S in StageName]: StageWorkload } = {
-  rollout: 'none',
   calibrate: 'none',
   'train-base': 'rl',
   'reward-symmetry': 'bulk',
@@ -103,6 +73,5 @@ export const STAGE_WORKLOAD: { readonly [S in StageName]: StageWorkload } = {
 export const COOPERATIVE_STAGES: ReadonlySet<StageName> = new Set<StageName>([
   'train-base',
   'train-baseline',
-  'rollout',
   'calibrate',
 ]);

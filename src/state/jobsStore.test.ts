@@ -1,19 +1,7 @@
-// Tests of the jobs reducer: job life cycle from worker events, stale rollouts dropped, backend report kept.
+// Tests of the jobs reducer: job life cycle from worker events, errors, cancellations, backend report kept.
 import { describe, expect, it } from 'vitest';
 import type { BackendReport } from '../protocol/backend';
-import type { RolloutStagePayload } from '../protocol/stages';
 import { applyWorkerEvent, INITIAL_JOBS_STATE, type JobsState, submitJob } from './jobsStore';
-
-const payload = (meanReturn: number): RolloutStagePayload => ({
-  policy: 'oracle',
-  angle: 0,
-  goal: [1, 0],
-  returns: [meanReturn],
-  meanReturn,
-  successRate: 1,
-  meanLength: 10,
-  path: [0, 0, 1, 0],
-});
 
 function reduce(s: JobsState, ...events: Parameters<typeof applyWorkerEvent>[1][]): JobsState {
   let state = s;
@@ -45,20 +33,9 @@ describe('jobsStore reducer', () => {
     expect(s.backendReport?.best).toBe('cpu');
   });
 
-  it('keeps only the newest reference rollout per policy', () => {
-    let s: JobsState = {
-      ...INITIAL_JOBS_STATE,
-      ...submitJob(INITIAL_JOBS_STATE, 'old', 'rollout', 'oracle'),
-    };
-    s = { ...s, ...submitJob(s, 'new', 'rollout', 'oracle') };
-    s = reduce(s, { type: 'result', job: 'new', stage: 'rollout', payload: payload(-5) });
-    s = reduce(s, { type: 'result', job: 'old', stage: 'rollout', payload: payload(-9) });
-    expect(s.reference.oracle?.meanReturn).toBe(-5);
-  });
-
   it('records errors and cancellations; ignores events of unknown jobs', () => {
-    let s: JobsState = { ...INITIAL_JOBS_STATE, ...submitJob(INITIAL_JOBS_STATE, 'a', 'rollout') };
-    s = { ...s, ...submitJob(s, 'b', 'rollout') };
+    let s: JobsState = { ...INITIAL_JOBS_STATE, ...submitJob(INITIAL_JOBS_STATE, 'a', 'train-base') };
+    s = { ...s, ...submitJob(s, 'b', 'train-base') };
     s = reduce(
       s,
       { type: 'error', job: 'a', message: 'boom' },
@@ -75,7 +52,7 @@ describe('jobsStore reducer', () => {
   it('forgets old finished jobs beyond 30', () => {
     let s: JobsState = INITIAL_JOBS_STATE;
     for (let i = 0; i < 40; i++) {
-      s = { ...s, ...submitJob(s, `j${i}`, 'rollout') };
+      s = { ...s, ...submitJob(s, `j${i}`, 'train-base') };
       s = reduce(s, { type: 'cancelled', job: `j${i}` });
     }
     expect(s.order.length).toBe(30);

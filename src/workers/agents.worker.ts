@@ -1,15 +1,14 @@
 // The agents worker: rebuilds the trained agents from results and rolls them out at each requested goal (plain JS).
-import { computeGoalRollouts } from '../app/agents/goalRollouts';
+import type { PipelineArtifacts } from '../core/pipeline/artifacts';
 import {
   type AgentUnavailable,
   baselineAgentFrom,
   type HereditaryTestAgent,
   hereditaryAgentFrom,
   type TestTimeAgent,
-} from '../app/agents/testTimeAgents';
-import type { PipelineArtifacts } from '../core/pipeline/artifacts';
-import type { AgentsCommand, AgentsEvent, GoalRequest } from '../protocol/agents';
-import type { GoalUpdatePhase } from '../state/jobsStore';
+} from '../core/testTime/agents';
+import { computeGoalRollouts } from '../core/testTime/goalRollouts';
+import type { AgentsCommand, AgentsEvent, GoalRequest, GoalUpdatePhase } from '../protocol/agents';
 import { goalScheduler } from './goalScheduler';
 
 const post = (event: AgentsEvent): void => self.postMessage(event);

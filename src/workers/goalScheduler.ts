@@ -1,6 +1,6 @@
 // The agents worker's two phases per goal: a one-episode preview at once, the full episodes in a later task
 // unless a newer goal has arrived by then (a drag passes over goals; only the last one needs every episode).
-import type { GoalUpdatePhase } from '../state/jobsStore';
+import type { GoalUpdatePhase } from '../protocol/agents';
 
 export interface ScheduledGoal {
   id: number;

@@ -1,16 +1,20 @@
-// The worker's dispatch table: one async handler per stage name; pipeline stages plug in here.
-import { taskAt } from '../core/families';
-import { oraclePolicy, randomPolicy } from '../core/policies';
-import { mean, rollout } from '../core/rollout';
+// The compute worker's dispatch table: one async handler per stage, each a thin call into src/core/pipeline/stages.ts.
+import type { AgentFactory } from '../core/evaluation';
+import { type ExperimentConfig, resolvedTrainingAngles } from '../core/experimentConfig';
+import type { RewardSamples } from '../core/explorationData';
+import type { StageHooks } from '../core/pipeline/artifacts';
+import {
+  baselineAgentFactory,
+  baselineStage,
+  evaluateStage,
+  exploreStage,
+  hereditaryAgentFactory,
+  hereditaryStage,
+  rewardSymmetryStage,
+  trainBaseStage,
+} from '../core/pipeline/stages';
 import type { BackendName, BackendReport } from '../protocol/backend';
-import type {
-  RolloutStageConfig,
-  RolloutStagePayload,
-  StageConfig,
-  StageName,
-  StagePayload,
-} from '../protocol/stages';
-import { PIPELINE_HANDLERS } from './pipelineHandlers';
+import type { StageConfig, StageName, StagePayload } from '../protocol/stages';
 
 /** Progress sink, cancellation flag and worker services handed to every stage handler. */
 export interface StageContext {
@@ -28,36 +32,56 @@ export type StageHandler<S extends StageName> = (
 
 export type StageHandlers = { readonly [S in StageName]: StageHandler<S> };
 
-/** Roll out a reference policy (oracle or random) at the test goal; plain JS, no tfjs. */
-async function runRolloutStage(config: RolloutStageConfig, ctx: StageContext): Promise<RolloutStagePayload> {
-  ctx.progress(0, 1, { message: `${config.policy} rollout` });
-  const task = taskAt(config.family, config.angle);
-  const policy = config.policy === 'oracle' ? oraclePolicy(config.env, task) : randomPolicy(config.env);
-  const batch = rollout(config.env, task, policy, {
-    episodes: config.episodes,
-    seed: config.seed,
-    record: true,
+const hooksFor = (ctx: StageContext): StageHooks => ({
+  onProgress: (p) => ctx.progress(p.step, p.total, { loss: p.loss, message: p.message }),
+  shouldStop: ctx.shouldStop,
+});
+
+/** What the exploration samples depend on: same key, same (seeded) samples. */
+const samplesKey = (c: ExperimentConfig): string =>
+  JSON.stringify([c.family, resolvedTrainingAngles(c), c.actionConstraint, c.seed, c.budget]);
+
+/**
+ * The big RewardSamples stay in the worker between stages (one experiment at a time). After a
+ * worker restart the cache is empty and they are recomputed; they are seeded, so nothing changes.
+ */
+let cached: { key: string; samples: RewardSamples[] } | null = null;
+
+function samplesFor(config: ExperimentConfig, ctx: StageContext): RewardSamples[] {
+  const key = samplesKey(config);
+  if (cached?.key === key) return cached.samples;
+  cached = null;
+  const samples = exploreStage(config, {
+    onProgress: (p) => ctx.progress(p.step, p.total, { message: `exploring ${p.message ?? ''}`.trim() }),
   });
-  ctx.progress(1, 1);
-  return {
-    policy: config.policy,
-    angle: config.angle,
-    goal: [task.goal[0], task.goal[1]],
-    returns: batch.returns,
-    meanReturn: mean(batch.returns),
-    successRate: batch.successes.filter(Boolean).length / Math.max(1, batch.successes.length),
-    meanLength: mean(batch.lengths),
-    path: Array.from(batch.paths?.[0] ?? []),
-  };
+  cached = { key, samples };
+  return samples;
 }
 
 /**
- * Every stage the worker knows. To add a pipeline stage: declare it in StageSpecs and STAGE_WORKLOAD
- * (src/protocol/stages.ts), then add `stage: (config, ctx) => runXxx(config, { onProgress: ctx.progress,
- * shouldStop: ctx.shouldStop })` here; TypeScript then insists that config and payload match.
+ * Every stage the worker knows. To add one: declare it in StageSpecs and STAGE_WORKLOAD
+ * (src/protocol/stages.ts), then add `stage: (config, ctx) => runXxx(config, hooksFor(ctx))` here;
+ * TypeScript then insists that config and payload match.
  */
 export const STAGE_HANDLERS: StageHandlers = {
-  rollout: runRolloutStage,
   calibrate: (config, ctx) => ctx.recalibrate(config.override),
-  ...PIPELINE_HANDLERS,
+  'train-base': (config, ctx) => trainBaseStage(config.experiment, hooksFor(ctx)),
+  'reward-symmetry': async (config, ctx) => {
+    const samples = samplesFor(config.experiment, ctx);
+    return rewardSymmetryStage(config.experiment, samples[0], hooksFor(ctx));
+  },
+  hereditary: async (config, ctx) => {
+    const samples = samplesFor(config.experiment, ctx);
+    return hereditaryStage(config.experiment, samples, hooksFor(ctx));
+  },
+  'train-baseline': (config, ctx) => baselineStage(config.experiment, hooksFor(ctx)),
+  evaluate: async (config, ctx) => {
+    // A non-compact generator has no bounded search over θ; then only the references are scored.
+    const agents: Record<string, AgentFactory> = {};
+    if (config.hereditary.result.compact) {
+      agents.hereditary = hereditaryAgentFactory(config.experiment, config.base, config.hereditary);
+    }
+    if (config.baseline) agents.baseline = baselineAgentFactory(config.experiment, config.baseline);
+    return evaluateStage(config.experiment, agents, hooksFor(ctx));
+  },
 };

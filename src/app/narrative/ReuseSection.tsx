@@ -6,7 +6,7 @@ import { familyTruth } from '../../core/pipeline/truth';
 import { create, type GeneratorFieldData } from '../../panels/generatorPanel';
 import { COLOURS } from '../../panels/palette';
 import { create as createTheta } from '../../panels/thetaPanel';
-import { useJobs } from '../../state/jobsStore';
+import { useGoal } from '../../state/goalStore';
 import { useResults } from '../../state/resultsStore';
 import { useSettings } from '../../state/settingsStore';
 import { PanelHost } from '../PanelHost';
@@ -22,7 +22,7 @@ const deg = (r: number) => (r * 180) / Math.PI;
 export function ReuseSection() {
   const artifacts = useResults((s) => s.artifacts);
   const her = artifacts?.hereditary.result ?? null;
-  const inference = useJobs((s) => s.inference);
+  const inference = useGoal((s) => s.inference);
   const contextSize = useSettings((s) => s.settings.K);
   const data: GeneratorFieldData | null = useMemo(() => {
     if (!artifacts || !her) return null;

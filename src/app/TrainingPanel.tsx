@@ -1,12 +1,12 @@
 // Live training controls: where the results come from, Retrain live, one progress bar per stage, cancel, notes.
-import { LIVE_STAGES, type LiveStageName } from '../../protocol/stages';
-import { trainingDifferences } from '../../state/derived';
-import { useJobs } from '../../state/jobsStore';
-import { useResults } from '../../state/resultsStore';
-import { useSettings } from '../../state/settingsStore';
-import { URL_SCHEMA, type UrlState } from '../../state/urlSchema';
-import { useCompute } from '../useCompute';
-import { cancelLiveTraining, liveStageLabel, startLiveTraining, useWantedConfig } from '../useLiveTraining';
+import { LIVE_STAGES, type LiveStageName } from '../protocol/stages';
+import { trainingDifferences } from '../state/derived';
+import { useJobs } from '../state/jobsStore';
+import { useResults } from '../state/resultsStore';
+import { useSettings } from '../state/settingsStore';
+import { URL_SCHEMA, type UrlState } from '../state/urlSchema';
+import { useCompute } from './useCompute';
+import { cancelLiveTraining, liveStageLabel, startLiveTraining, useWantedConfig } from './useLiveTraining';
 
 type StageView = 'pending' | 'running' | 'done' | 'stopped';
 

@@ -1,20 +1,20 @@
-// The trained agents rebuilt on the page from pipeline artifacts: each adapts to a task from the shared context.
-import { baselinePolicyForContext, deserializeBaseline } from '../../core/baseline/baselineModel';
-import type { EnvConfig } from '../../core/env';
-import { goalAt } from '../../core/families';
+// The trained agents rebuilt from pipeline artifacts: each adapts to a task from the shared rewards-only context.
+import { baselinePolicyForContext, deserializeBaseline } from '../baseline/baselineModel';
+import type { EnvConfig } from '../env';
+import { goalAt } from '../families';
 import {
   BaseRewardModel,
   type ContextTransition,
   type GroupElementEstimate,
   hereditaryPolicy,
   inferGroupElement,
-} from '../../core/hereditary';
-import type { Generator } from '../../core/lie';
-import type { PipelineArtifacts } from '../../core/pipeline/artifacts';
-import type { Policy } from '../../core/policies';
-import { actorPolicy } from '../../core/sac/actorPolicy';
-import { deserializeMlp } from '../../core/sac/mlp';
-import type { Vec2 } from '../../core/vec';
+} from '../hereditary';
+import type { Generator } from '../lie';
+import type { PipelineArtifacts } from '../pipeline/artifacts';
+import type { Policy } from '../policies';
+import { actorPolicy } from '../sac/actorPolicy';
+import { deserializeMlp } from '../sac/mlp';
+import type { Vec2 } from '../vec';
 
 export interface AdaptedAgent {
   policy: Policy;

@@ -1,17 +1,60 @@
 // One update at the test goal: shared context, both agents adapted from it, and the oracle/random references.
-import type { EnvConfig } from '../../core/env';
-import { type TaskFamily, taskAt } from '../../core/families';
-import { collectContext, oracleThetaFromGoal } from '../../core/hereditary';
-import { oraclePolicy, type Policy, randomPolicy } from '../../core/policies';
-import { mean, rollout } from '../../core/rollout';
-import type { ReferencePolicyName, RolloutStagePayload } from '../../protocol/stages';
-import type { AgentName, AgentRollout, GoalUpdate, HereditaryInference } from '../../state/jobsStore';
-import {
-  type AgentUnavailable,
-  type HereditaryTestAgent,
-  isUnavailable,
-  type TestTimeAgent,
-} from './testTimeAgents';
+import type { EnvConfig } from '../env';
+import { type TaskFamily, taskAt } from '../families';
+import { collectContext, oracleThetaFromGoal } from '../hereditary';
+import { oraclePolicy, type Policy, randomPolicy } from '../policies';
+import { mean, rollout } from '../rollout';
+import { type AgentUnavailable, type HereditaryTestAgent, isUnavailable, type TestTimeAgent } from './agents';
+
+/** Reference policies rolled out beside the agents (scoring only; they read the goal). */
+export type ReferencePolicyName = 'oracle' | 'random';
+
+/** A reference policy's rollout at the test goal. */
+export interface ReferenceRollout {
+  policy: ReferencePolicyName;
+  /** Goal angle φ (radians). */
+  angle: number;
+  goal: [number, number];
+  returns: number[];
+  meanReturn: number;
+  successRate: number;
+  meanLength: number;
+  /** The first episode's visited states (x0, y0, x1, y1, …), for drawing. */
+  path: number[];
+}
+
+export type AgentName = 'hereditary' | 'baseline';
+
+/** One trained agent's rollout at the test goal, as drawn and scored on the page. */
+export interface AgentRollout {
+  angle: number;
+  meanReturn: number;
+  path: number[];
+}
+
+/** The hereditary agent's test-time inference at the goal. */
+export interface HereditaryInference {
+  angle: number;
+  /** θ* = argmin_θ Σ_k (r_k − f̂₀(exp(−θX) s'_k))², from rewards only. */
+  theta: number;
+  loss: number;
+  /** The context loss over the grid of θ in [0, 2π). */
+  gridThetas: number[];
+  gridLosses: number[];
+  /** The shared context's next states (x0, y0, x1, y1, …). */
+  contextStates: number[];
+  /** DIAGNOSTIC, reads the true goal: the θ that carries the base goal onto it under the learned generator. */
+  trueThetaDiagnostic: number;
+}
+
+/** Everything one update at the test goal produces: references, both agents, and the hereditary inference. */
+export interface GoalUpdate {
+  angle: number;
+  reference: Record<ReferencePolicyName, ReferenceRollout>;
+  agents: Record<AgentName, AgentRollout | null>;
+  unavailable: Record<AgentName, string | null>;
+  inference: HereditaryInference | null;
+}
 
 export interface GoalRolloutRequest {
   family: TaskFamily;
@@ -47,11 +90,11 @@ function score(req: GoalRolloutRequest, policy: Policy): Scored {
   };
 }
 
-/** Plain JS, a few milliseconds: safe to run on the main thread once per animation frame. */
+/** Plain JS, a few milliseconds per episode: the agents worker runs it once per goal update. */
 export function computeGoalRollouts(req: GoalRolloutRequest): GoalUpdate {
   const task = taskAt(req.family, req.angle);
   const goal: [number, number] = [task.goal[0], task.goal[1]];
-  const reference = {} as Record<ReferencePolicyName, RolloutStagePayload>;
+  const reference = {} as Record<ReferencePolicyName, ReferenceRollout>;
   for (const policy of ['oracle', 'random'] as const) {
     const p = policy === 'oracle' ? oraclePolicy(req.env, task) : randomPolicy(req.env);
     reference[policy] = { policy, angle: req.angle, goal, ...score(req, p) };

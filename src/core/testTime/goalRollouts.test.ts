@@ -1,14 +1,15 @@
 // Tests of one update at the test goal: shared context, θ* from rewards, moved base policy vs oracle, honest gaps.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ENV } from '../../core/env';
-import { collectExploration } from '../../core/explorationData';
-import { type CircleFamily, goalAt, taskAt } from '../../core/families';
-import { BaseRewardModel, hereditaryPolicy, inferGroupElement } from '../../core/hereditary';
-import { rotationGenerator } from '../../core/lie';
-import { oraclePolicy } from '../../core/policies';
-import { normalisedScore } from '../../core/rollout';
+import { degToRad, radToDeg, wrapAngle } from '../angles';
+import { DEFAULT_ENV } from '../env';
+import { collectExploration } from '../explorationData';
+import { type CircleFamily, goalAt, taskAt } from '../families';
+import { BaseRewardModel, hereditaryPolicy, inferGroupElement } from '../hereditary';
+import { rotationGenerator } from '../lie';
+import { oraclePolicy } from '../policies';
+import { normalisedScore } from '../rollout';
+import type { HereditaryTestAgent } from './agents';
 import { computeGoalRollouts } from './goalRollouts';
-import type { HereditaryTestAgent } from './testTimeAgents';
 
 const family: CircleFamily = { kind: 'circle', center: [0.5, -0.5], radius: 1.2 };
 const baseAngle = 0.4;
@@ -43,7 +44,7 @@ describe('computeGoalRollouts', () => {
 
   it('infers θ* within 1° of the diagnostic truth and scores ≥ 0.95 at goals all round the circle', () => {
     for (const deg of [0, 90, 180, 250, 330]) {
-      const angle = (deg * Math.PI) / 180;
+      const angle = degToRad(deg);
       const u = computeGoalRollouts({
         family,
         env,
@@ -56,13 +57,8 @@ describe('computeGoalRollouts', () => {
       });
       const inf = u.inference;
       if (!inf) throw new Error('no inference');
-      const miss = Math.abs(
-        Math.atan2(
-          Math.sin(inf.theta - inf.trueThetaDiagnostic),
-          Math.cos(inf.theta - inf.trueThetaDiagnostic),
-        ),
-      );
-      expect((miss * 180) / Math.PI).toBeLessThan(1);
+      const miss = Math.abs(wrapAngle(inf.theta - inf.trueThetaDiagnostic));
+      expect(radToDeg(miss)).toBeLessThan(1);
       expect(inf.gridThetas).toHaveLength(inf.gridLosses.length);
       expect(inf.contextStates).toHaveLength(32);
       const h = u.agents.hereditary;

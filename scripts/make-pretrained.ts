@@ -1,27 +1,27 @@
 // Regenerates public/pretrained/default.json: the default experiment run headless (command and seed recorded inside).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runExperiment } from '../src/cli/experiment';
 import { DEFAULT_CONFIG } from '../src/core/experimentConfig';
+import {
+  PRETRAINED_PATH,
+  parsePretrainedText,
+  pretrainedFile,
+  serializePretrained,
+} from '../src/core/pipeline/pretrainedFile';
 
-const out = process.argv[2] ?? 'public/pretrained/default.json';
+const out = process.argv[2] ?? join('public', PRETRAINED_PATH);
 const config = { ...DEFAULT_CONFIG };
 const { artifacts, report } = await runExperiment(config);
+const text = serializePretrained(
+  pretrainedFile(artifacts, report, {
+    generatedBy: 'npm run pretrained (tsx scripts/make-pretrained.ts)',
+    generatedAt: new Date(),
+  }),
+);
+// Never ship a file the page would refuse.
+const check = parsePretrainedText(text);
+if ('error' in check) throw new Error(`not written: ${check.error}`);
 mkdirSync(dirname(out), { recursive: true });
-const file = {
-  format: 'hereditary-pretrained/1',
-  generated_by: 'npm run pretrained (tsx scripts/make-pretrained.ts)',
-  generated_at: new Date().toISOString().slice(0, 10),
-  seed: config.seed,
-  artifacts,
-  report_summary: {
-    timings_ms: report.timings_ms,
-    base_score: report.base_policy?.score,
-    generators: report.generators,
-    truth_errors_deg: report.truth.errors_deg,
-    evaluation_summary: report.evaluation_summary,
-    race_speedup_median: report.discovery_race?.speedup_median,
-  },
-};
-writeFileSync(out, JSON.stringify(file));
-process.stderr.write(`wrote ${out} (${(JSON.stringify(file).length / 1024).toFixed(0)} kB)\n`);
+writeFileSync(out, text);
+process.stderr.write(`wrote ${out} (${(text.length / 1024).toFixed(0)} kB)\n`);

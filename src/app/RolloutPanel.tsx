@@ -1,9 +1,10 @@
 // Returns at the test goal and the two agents' rollouts side by side (same goal, same context), oracle faint.
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { radToDeg } from '../core/angles';
 import type { AgentName } from '../core/testTime/goalRollouts';
 import { create, type RolloutCompareData } from '../panels/rolloutPanel';
-import { familyFromSettings, familySettingsOf, radToDeg } from '../state/derived';
+import { familyFromSettings, familySettingsOf } from '../state/derived';
 import { useGoal } from '../state/goalStore';
 import { useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';

@@ -1,11 +1,13 @@
 // The task-space view: React host of the task-space panel, with the training-set presets beside it.
 import { useMemo } from 'react';
+import { degToRad } from '../core/angles';
+import { sameFamily, sameTrainingAngles } from '../core/families';
 import { create, type TaskSpaceData } from '../panels/taskSpacePanel';
-import { angleOfPoint, familyFromSettings, normaliseGoalDeg } from '../state/derived';
+import { angleOfPoint, familyFromSettings, normaliseGoalDeg, trainingAnglesRad } from '../state/derived';
 import { useGoal } from '../state/goalStore';
 import { useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
-import { artifactTrainDeg, sameFamily, sameTraining, TRAINING_PRESETS } from './narrative/match';
+import { TRAINING_PRESETS } from './narrative/trainingPresets';
 import { PanelHost } from './PanelHost';
 
 const options = {
@@ -29,7 +31,7 @@ function TrainingPresets() {
           key={p.id}
           type="button"
           title={p.description}
-          aria-pressed={sameTraining(train, p.anglesDeg)}
+          aria-pressed={sameTrainingAngles(train.map(degToRad), p.anglesDeg.map(degToRad))}
           data-testid={`preset-${p.id}`}
           onClick={() => update({ train: [...p.anglesDeg] })}
         >
@@ -53,7 +55,7 @@ export function TaskSpaceView() {
   const evalMatches =
     artifacts?.evaluation != null &&
     sameFamily(artifacts.config.family, familyValue) &&
-    sameTraining(artifactTrainDeg(artifacts), s.train);
+    sameTrainingAngles(artifacts.trainAngles, trainingAnglesRad(s));
 
   // Its own memo: the panel redraws its static layers only when this (not the goal) changes.
   const evaluation = useMemo(

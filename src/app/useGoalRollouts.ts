@@ -1,8 +1,9 @@
 // Agents at the dragged goal: requests go to a plain-JS agents worker (latest goal wins); the page never blocks.
 import { useEffect } from 'react';
+import { degToRad } from '../core/angles';
 import type { PipelineArtifacts } from '../core/pipeline/artifacts';
 import type { AgentsCommand, AgentsEvent, GoalRequest } from '../protocol/agents';
-import { degToRad, envFromSettings, familyFromSettings } from '../state/derived';
+import { envFromSettings, familyFromSettings } from '../state/derived';
 import { useGoal } from '../state/goalStore';
 import { useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';

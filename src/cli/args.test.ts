@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { radToDeg } from '../core/angles';
 import { trainingAngles } from '../core/families';
 import { parseExperimentArgs, UsageError } from './args';
 
@@ -44,9 +45,7 @@ describe('experiment CLI options', () => {
       '0,60,140,250',
     ]);
     expect(e.config.family.kind).toBe('ellipse');
-    expect(trainingAngles(e.config.training).map((a) => Math.round((a * 180) / Math.PI))).toEqual([
-      0, 60, 140, -110,
-    ]);
+    expect(trainingAngles(e.config.training).map((a) => Math.round(radToDeg(a)))).toEqual([0, 60, 140, -110]);
     const d = parseExperimentArgs(['--train-tasks', '12', '--base-angle', '90']);
     const angles = trainingAngles(d.config.training);
     expect(angles).toHaveLength(12);

@@ -1,7 +1,8 @@
 // Parse and validate the experiment CLI's options into an ExperimentConfig (pure; unit-tested).
+
+import { degToRad } from '../core/angles';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../core/experimentConfig';
 import type { EllipseReward, TaskFamily } from '../core/families';
-import { rad } from '../core/vec';
 
 export class UsageError extends Error {}
 
@@ -99,7 +100,7 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions {
       kind,
       center: [center[0], center[1]],
       axes: [axes[0], axes[1]],
-      tilt: rad(num('tilt', get('tilt') ?? '0', -180, 180)),
+      tilt: degToRad(num('tilt', get('tilt') ?? '0', -180, 180)),
       reward,
     };
   }
@@ -113,13 +114,13 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions {
       throw new UsageError('--base-angle conflicts with --train-angles (the first angle is the base)');
     const angles = list('train-angles', get('train-angles')!, null, -360, 360);
     if (angles.length < 2) throw new UsageError('--train-angles: give the base angle and at least one more');
-    cfg.training = { kind: 'angles', angles: angles.map(rad) };
+    cfg.training = { kind: 'angles', angles: angles.map(degToRad) };
   } else if (raw.has('train-tasks') || raw.has('train-sampled')) {
     // N counts all training tasks, the base included: --train-tasks spreads them evenly, --train-sampled draws by seed.
     const sampled = raw.has('train-sampled');
     const name = sampled ? 'train-sampled' : 'train-tasks';
     const count = num(name, get(name)!, 2, 64, true) - 1;
-    const baseAngle = rad(num('base-angle', baseDeg ?? '0', -360, 360));
+    const baseAngle = degToRad(num('base-angle', baseDeg ?? '0', -360, 360));
     cfg.training = sampled
       ? { kind: 'sampled', baseAngle, count, seed: 0 }
       : { kind: 'spread', baseAngle, count };

@@ -63,20 +63,15 @@ async function main(): Promise<void> {
     await tf.setBackend(b);
     log(`bench: discovery loss steps on ${b}…`);
     steps[b] = await benchLossSteps();
-    rows.push({
-      what: 'discovery step, differential (batch 128)',
-      backend: b,
-      value: steps[b].differential,
-      unit: 'ms',
-      ratio: steps[b].differential / steps.cpu.differential,
-    });
-    rows.push({
-      what: 'discovery step, functional (batch 128)',
-      backend: b,
-      value: steps[b].functional,
-      unit: 'ms',
-      ratio: steps[b].functional / steps.cpu.functional,
-    });
+    for (const side of ['differential', 'functional'] as const) {
+      rows.push({
+        what: `discovery step, ${side} (batch 128)`,
+        backend: b,
+        value: steps[b][side],
+        unit: 'ms',
+        ratio: steps[b][side] / steps.cpu[side],
+      });
+    }
   }
   log('bench: θ inference…');
   rows.push({

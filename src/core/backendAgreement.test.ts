@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { radToDeg } from './angles';
 import { DEFAULT_ENV, euclideanTask } from './env';
 import { collectExploration } from './explorationData';
 import { estimateKernelFrames } from './frames/kernelFrames';
@@ -12,7 +13,6 @@ import { Sac } from './sac/sac';
 import { fitDifferentialGenerator } from './symmetry/differentialFit';
 
 tf.enableProdMode();
-const DEG = 180 / Math.PI;
 
 async function onBackend<T>(name: 'cpu' | 'wasm', f: () => T): Promise<T> {
   if (!(await tf.setBackend(name))) throw new Error(`backend ${name} unavailable`);
@@ -66,6 +66,6 @@ describe('backend agreement (cpu vs wasm)', () => {
     const fit = () => fitDifferentialGenerator(frames, { seed: 4, steps: 150, lr: 0.3 }).generator;
     const a = await onBackend('cpu', fit);
     const b = await onBackend('wasm', fit);
-    expect(generatorAngleError(a, b) * DEG).toBeLessThan(0.01);
+    expect(radToDeg(generatorAngleError(a, b))).toBeLessThan(0.01);
   });
 });

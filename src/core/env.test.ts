@@ -9,10 +9,10 @@ import {
   stepWithNoise,
 } from './env';
 import { goalAt, taskAt } from './families';
+import { mul2, rot2 } from './linalg';
 import { oraclePolicy, randomPolicy } from './policies';
 import { Rng } from './rng';
 import { rollout, scorePolicy } from './rollout';
-import { mul2, rot2 } from './vec';
 
 const task = euclideanTask([1, 0]);
 

@@ -1,6 +1,8 @@
 // The 2D point-navigation MDP of ALGORITHM.md §2: clipped state, constrained action, Gaussian noise.
+
+import { IDENTITY2, type Mat2, mul2 } from './linalg';
 import type { Rng } from './rng';
-import { IDENTITY2, type Mat2, mul2, type Vec2 } from './vec';
+import type { Vec2 } from './vec';
 
 export type ActionConstraint = 'disk' | 'box';
 

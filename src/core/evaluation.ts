@@ -1,9 +1,10 @@
 // Evaluation over evenly spread test goals (ALGORITHM.md §10): returns, scores, regret vs distance to training.
+
+import { radToDeg } from './angles';
 import type { EnvConfig, Task } from './env';
 import { angularDistanceToSet, goalAt, type TaskFamily, taskAt, testAngles } from './families';
 import type { Policy } from './policies';
 import { mean, normalisedScore, referenceReturns, rollout } from './rollout';
-import { deg } from './vec';
 
 /** Builds an agent's policy for one test task (it may gather context there first; seeded). */
 export type AgentFactory = (task: Task, seed: number) => Policy;
@@ -56,8 +57,8 @@ export function evaluateAgents(
     const ref = referenceReturns(env, task, opts.episodes, seed);
     const row: GoalEvaluation = {
       goal: [...goalAt(family, phi)] as [number, number],
-      angle_deg: deg(phi),
-      distance_to_training_deg: deg(angularDistanceToSet(phi, trainAngles)),
+      angle_deg: radToDeg(phi),
+      distance_to_training_deg: radToDeg(angularDistanceToSet(phi, trainAngles)),
       return: { oracle: ref.oracle, random: ref.random },
       score: {},
       regret: {},

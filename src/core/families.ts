@@ -1,7 +1,9 @@
 // Task families as data (ALGORITHM.md §3): circles about any centre, ellipses in two reward variants.
+import { radToDeg, wrapAngle } from './angles';
 import { euclideanTask, type Task } from './env';
+import { IDENTITY2, inv2, type Mat2, matmul2, rot2 } from './linalg';
 import { Rng } from './rng';
-import { IDENTITY2, inv2, type Mat2, matmul2, rot2, type Vec2, wrapAngle } from './vec';
+import type { Vec2 } from './vec';
 
 export interface CircleFamily {
   kind: 'circle';
@@ -87,5 +89,35 @@ export function angularDistanceToSet(phi: number, angles: readonly number[]): nu
 /** Human-readable one-line description of a family. */
 export function describeFamily(f: TaskFamily): string {
   if (f.kind === 'circle') return `circle c=(${f.center.join(', ')}) r=${f.radius}`;
-  return `ellipse c=(${f.center.join(', ')}) axes=(${f.axes.join(', ')}) tilt=${((f.tilt * 180) / Math.PI).toFixed(1)}° reward=${f.reward}`;
+  return `ellipse c=(${f.center.join(', ')}) axes=(${f.axes.join(', ')}) tilt=${radToDeg(f.tilt).toFixed(1)}° reward=${f.reward}`;
+}
+
+/** Lengths closer than this count as equal (links keep far fewer digits). */
+const SAME_LENGTH_TOLERANCE = 1e-6;
+/** Ellipse tilts closer than this (radians) count as equal: a link keeps the tilt to 0.01°, i.e. 1.7e-4 rad. */
+const SAME_TILT_TOLERANCE_RAD = 1e-4;
+
+/** The one test of whether two families are the same task family (up to a link's rounding). */
+export function sameFamily(a: TaskFamily, b: TaskFamily): boolean {
+  const near = (x: number, y: number) => Math.abs(x - y) <= SAME_LENGTH_TOLERANCE;
+  if (a.kind !== b.kind || !near(a.center[0], b.center[0]) || !near(a.center[1], b.center[1])) return false;
+  if (a.kind === 'circle' && b.kind === 'circle') return near(a.radius, b.radius);
+  if (a.kind === 'ellipse' && b.kind === 'ellipse')
+    return (
+      a.reward === b.reward &&
+      near(a.axes[0], b.axes[0]) &&
+      near(a.axes[1], b.axes[1]) &&
+      Math.abs(a.tilt - b.tilt) <= SAME_TILT_TOLERANCE_RAD
+    );
+  return false;
+}
+
+/** Training angles within this many radians count as equal (a link keeps 0.01°, i.e. 1.7e-4 rad). */
+export const SAME_ANGLE_TOLERANCE_RAD = 2e-4;
+
+/** The one test of whether two lists of training angles (radians, base first) are the same training set. */
+export function sameTrainingAngles(a: readonly number[], b: readonly number[]): boolean {
+  return (
+    a.length === b.length && a.every((x, i) => Math.abs(wrapAngle(x - b[i])) <= SAME_ANGLE_TOLERANCE_RAD)
+  );
 }

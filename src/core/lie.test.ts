@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import { wrapAngle } from './angles';
 import {
   applyToPoint,
   compactness,
@@ -7,16 +8,13 @@ import {
   expm3,
   flow,
   generatorAngleError,
-  identity3,
   logm3,
-  maxAbsDiff3,
   normalizeCompact,
   rotationGenerator,
-  scale3,
 } from './lie';
 import { expmTf, flowsTf, squaringsFor, taylorTermsFor } from './lieTf';
+import { identity3, maxAbsDiff3, scale3 } from './linalg';
 import { Rng } from './rng';
-import { wrapAngle } from './vec';
 
 tf.enableProdMode();
 

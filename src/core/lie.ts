@@ -1,50 +1,25 @@
 // Affine Lie-group maths in homogeneous coordinates (ALGORITHM.md §4), plain float64 JS.
-import type { Mat2, Vec2 } from './vec';
+import {
+  add3,
+  frobenius3,
+  identity3,
+  inv2,
+  inverse3,
+  type Mat2,
+  type Mat3,
+  matmul2,
+  matmul3,
+  maxAbsDiff3,
+  scale3,
+  sub3,
+} from './linalg';
+import type { Vec2 } from './vec';
 
-/** Row-major 3×3 matrix [[A, b], [0, 1]] (group element) or [[B, v], [0, 0]] (generator). */
-export type Mat3 = number[];
-/** A Lie-algebra element of the affine group: a Mat3 with a zero last row. */
+/**
+ * A Lie-algebra element of the affine group: a Mat3 [[B, v], [0, 0]] with a zero last row
+ * (group elements are Mat3s [[A, b], [0, 1]]).
+ */
 export type Generator = Mat3;
-
-export const identity3 = (): Mat3 => [1, 0, 0, 0, 1, 0, 0, 0, 1];
-
-export function matmul3(a: Mat3, b: Mat3): Mat3 {
-  const out = new Array<number>(9).fill(0);
-  for (let i = 0; i < 3; i++)
-    for (let j = 0; j < 3; j++) {
-      let s = 0;
-      for (let k = 0; k < 3; k++) s += a[i * 3 + k] * b[k * 3 + j];
-      out[i * 3 + j] = s;
-    }
-  return out;
-}
-
-export const scale3 = (a: Mat3, k: number): Mat3 => a.map((v) => v * k);
-export const add3 = (a: Mat3, b: Mat3): Mat3 => a.map((v, i) => v + b[i]);
-export const sub3 = (a: Mat3, b: Mat3): Mat3 => a.map((v, i) => v - b[i]);
-export const frobenius3 = (a: Mat3): number => Math.sqrt(a.reduce((s, v) => s + v * v, 0));
-export const maxAbsDiff3 = (a: Mat3, b: Mat3): number => Math.max(...a.map((v, i) => Math.abs(v - b[i])));
-
-export function inverse3(m: Mat3): Mat3 {
-  const [a, b, c, d, e, f, g, h, i] = m;
-  const A = e * i - f * h;
-  const B = -(d * i - f * g);
-  const C = d * h - e * g;
-  const det = a * A + b * B + c * C;
-  if (Math.abs(det) < 1e-14) throw new Error('inverse3: singular matrix');
-  const inv = [
-    A,
-    -(b * i - c * h),
-    b * f - c * e,
-    B,
-    a * i - c * g,
-    -(a * f - c * d),
-    C,
-    -(a * h - b * g),
-    a * e - b * d,
-  ];
-  return inv.map((v) => v / det);
-}
 
 /** exp(M) by scaling and squaring with a degree-14 Taylor series (float64, ‖M‖/2^s ≤ 0.25). */
 export function expm3(m: Mat3): Mat3 {
@@ -141,16 +116,8 @@ export const rotationGenerator = (c: Vec2): Generator => [0, -1, c[1], 1, 0, -c[
 /** The generator of rotation about c conjugated by a linear map C: C J C⁻¹ about c. */
 export function conjugatedRotationGenerator(c: Vec2, shape: Mat2): Generator {
   const [p, q, r, s] = shape;
-  const det = p * s - q * r;
-  // B = C J C⁻¹ with J = [[0, −1], [1, 0]].
-  const cj = [q, -p, s, -r];
-  const ci = [s / det, -q / det, -r / det, p / det];
-  const b = [
-    cj[0] * ci[0] + cj[1] * ci[2],
-    cj[0] * ci[1] + cj[1] * ci[3],
-    cj[2] * ci[0] + cj[3] * ci[2],
-    cj[2] * ci[1] + cj[3] * ci[3],
-  ];
+  // B = C J C⁻¹ with J = [[0, −1], [1, 0]], so C J = [[q, −p], [s, −r]].
+  const b = matmul2([q, -p, s, -r], inv2(shape));
   return [b[0], b[1], -(b[0] * c[0] + b[1] * c[1]), b[2], b[3], -(b[2] * c[0] + b[3] * c[1]), 0, 0, 0];
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { radToDeg } from './angles';
 import { DEFAULT_ENV, euclideanTask } from './env';
 import { collectExploration } from './explorationData';
 import { LocalLinearModel } from './localRegression';
@@ -46,6 +47,6 @@ describe('spatial grid and local linear reward model', () => {
       const cos = (f.gradX * (goal[0] - x) + f.gradY * (goal[1] - y)) / (Math.hypot(f.gradX, f.gradY) * d);
       worst = Math.max(worst, Math.acos(Math.min(1, cos)));
     }
-    expect((worst * 180) / Math.PI).toBeLessThan(5);
+    expect(radToDeg(worst)).toBeLessThan(5);
   });
 });

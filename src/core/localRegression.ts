@@ -1,5 +1,6 @@
 // Gaussian-weighted local linear regression of scalar samples: a reward model f̂ with its gradient.
 import type { RewardSamples } from './explorationData';
+import { det3, solve3 } from './linalg';
 import { SpatialGrid } from './spatialGrid';
 
 export interface LocalFit {
@@ -57,14 +58,13 @@ export class LocalLinearModel {
       n++;
     });
     if (n === 0) return { value: Number.NaN, gradX: Number.NaN, gradY: Number.NaN, neighbours: 0 };
-    const det = s0 * (sxx * syy - sxy * sxy) - sx * (sx * syy - sxy * sy) + sy * (sx * sxy - sxx * sy);
+    const normal = [s0, sx, sy, sx, sxx, sxy, sy, sxy, syy];
+    const det = det3(normal);
     if (n < this.minNeighbours || Math.abs(det) < 1e-14 * s0 * s0 * s0) {
       return { value: b0 / s0, gradX: Number.NaN, gradY: Number.NaN, neighbours: n };
     }
     // Cramer's rule for the 3×3 symmetric system.
-    const a = (b0 * (sxx * syy - sxy * sxy) - sx * (bx * syy - sxy * by) + sy * (bx * sxy - sxx * by)) / det;
-    const gx = (s0 * (bx * syy - sxy * by) - b0 * (sx * syy - sxy * sy) + sy * (sx * by - bx * sy)) / det;
-    const gy = (s0 * (sxx * by - bx * sxy) - sx * (sx * by - bx * sy) + b0 * (sx * sxy - sxx * sy)) / det;
+    const [a, gx, gy] = solve3(normal, [b0, bx, by], det);
     return { value: a, gradX: gx, gradY: gy, neighbours: n };
   }
 

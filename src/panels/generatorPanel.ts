@@ -1,9 +1,9 @@
 // Panel 2: a generator's vector field and flow lines exp(θX)p next to the true one, over the kernel-frame field.
 import { applyToPoint, flow, type Generator } from '../core/lie';
 import type { FramePreview } from '../core/pipeline/artifacts';
-import { COLOURS, TRUTH_DASH } from './palette';
-import { createSvg, fmt, type Panel } from './panel';
-import { fitView, pointsPath } from './worldView';
+import { COLOURS } from './palette';
+import { createSvg, fmt, type Panel, truthStroke } from './panel';
+import { fitView, framesPath, pointsPath, translatePx } from './worldView';
 
 export interface GeneratorMark {
   x: number;
@@ -114,19 +114,7 @@ export function create(
       const view = fitView(data.box, { left: 0, top: 0, width: W, height: MAP });
       arrowHead.attr('fill', data.colour);
 
-      let frames = '';
-      if (data.frames) {
-        const half = 0.06;
-        const { anchors, normals } = data.frames;
-        for (let k = 0; k + 1 < anchors.length; k += 2) {
-          const tx = -normals[k + 1];
-          const ty = normals[k];
-          const a = view.toPx(anchors[k] - half * tx, anchors[k + 1] - half * ty);
-          const b = view.toPx(anchors[k] + half * tx, anchors[k + 1] + half * ty);
-          frames += `M${a[0].toFixed(1)},${a[1].toFixed(1)}L${b[0].toFixed(1)},${b[1].toFixed(1)}`;
-        }
-      }
-      frameLayer.attr('d', frames);
+      frameLayer.attr('d', data.frames ? framesPath(data.frames, view, 0.06) : '');
 
       // The learned vector field X p̃ on a grid, arrows scaled to fit a cell.
       const n = 11;
@@ -172,9 +160,7 @@ export function create(
         .join('path')
         .attr('d', (d) => d)
         .attr('fill', 'none')
-        .attr('stroke', COLOURS.truth)
-        .attr('stroke-width', 1.6)
-        .attr('stroke-dasharray', TRUTH_DASH);
+        .call(truthStroke);
       orbitLayer
         .selectAll('path')
         .data(learnedOrbits)
@@ -198,10 +184,7 @@ export function create(
           s.append('title');
           return s;
         })
-        .attr('transform', (m) => {
-          const [px, py] = view.toPx(m.x, m.y);
-          return `translate(${px.toFixed(1)},${py.toFixed(1)})`;
-        });
+        .attr('transform', (m) => translatePx(view, m.x, m.y));
       g.select('path')
         .attr('d', (m) =>
           m.kind === 'centre'
@@ -221,12 +204,7 @@ export function create(
       line1.append('path').attr('d', 'M0,-4H22').attr('stroke', data.colour).attr('stroke-width', 2);
       line1.append('text').attr('x', 28).attr('fill', COLOURS.ink).text(data.learnedLabel);
       const line2 = caption.append('g').attr('transform', 'translate(0, 20)');
-      line2
-        .append('path')
-        .attr('d', 'M0,-4H22')
-        .attr('stroke', COLOURS.truth)
-        .attr('stroke-width', 1.6)
-        .attr('stroke-dasharray', TRUTH_DASH);
+      line2.append('path').attr('d', 'M0,-4H22').call(truthStroke);
       line2
         .append('text')
         .attr('x', 28)

@@ -1,6 +1,6 @@
 // The contract every d3 panel follows (create → update → destroy) and the SVG scaffolding they share.
-import { type Selection, select } from 'd3';
-import { COLOURS, FONT } from './palette';
+import { type BaseType, type Selection, select } from 'd3';
+import { COLOURS, FONT, TRUTH_DASH } from './palette';
 
 export interface Panel<D> {
   /** Redraw from data; panels keep no science of their own. */
@@ -87,4 +87,20 @@ export function appendAxisTitles(
     .attr('font-size', fontSize)
     .attr('fill', COLOURS.muted)
     .text(titles.y);
+}
+
+/** Muted axis type at `fontSize` with a faint domain line (inherits the panel's font family). */
+export function styleAxis<T extends SVGGElement>(g: Selection<T, unknown, null, undefined>, fontSize = 11) {
+  g.attr('font-size', fontSize).attr('font-family', null).attr('color', COLOURS.muted);
+  g.select('.domain').attr('stroke', COLOURS.faint);
+}
+
+/** A white halo behind text (stroke painted first) so a label stays legible over lines. Use with `.call(halo)`. */
+export function halo<E extends BaseType, D, P extends BaseType, PD>(text: Selection<E, D, P, PD>): void {
+  text.attr('stroke', '#fff').attr('stroke-width', 3).attr('paint-order', 'stroke');
+}
+
+/** The stroke of everything labelled "truth": grey, 1.6 px, dashed. Use with `.call(truthStroke)`. */
+export function truthStroke<E extends BaseType, D, P extends BaseType, PD>(s: Selection<E, D, P, PD>): void {
+  s.attr('stroke', COLOURS.truth).attr('stroke-width', 1.6).attr('stroke-dasharray', TRUTH_DASH);
 }

@@ -1,8 +1,17 @@
 // Panel 3: the discovery race — loss or angle error (log y) vs step, one line per seed for each side.
-import { axisBottom, axisLeft, line, type Selection, scaleLinear, scaleLog } from 'd3';
+import {
+  axisBottom,
+  axisLeft,
+  type BaseType,
+  type EnterElement,
+  line,
+  type Selection,
+  scaleLinear,
+  scaleLog,
+} from 'd3';
 import type { RaceResult, RaceSide } from '../core/symmetry/raceTypes';
 import { COLOURS } from './palette';
-import { appendAxisTitles, createSvg, fmt, type Panel } from './panel';
+import { appendAxisTitles, createSvg, fmt, halo, type Panel, styleAxis } from './panel';
 
 export type RaceMetric = 'loss' | 'errorDeg';
 
@@ -104,12 +113,7 @@ export function create(container: HTMLElement, opts: { metric: RaceMetric }): Pa
       const ref = refs
         .selectAll<SVGGElement, (typeof refLines)[number]>('g')
         .data(refLines)
-        .join((enter) => {
-          const g = enter.append('g');
-          g.append('line');
-          g.append('text');
-          return g;
-        });
+        .join(appendRuleWithLabel);
       ref
         .select('line')
         .attr('x1', M.left)
@@ -126,21 +130,14 @@ export function create(container: HTMLElement, opts: { metric: RaceMetric }): Pa
         .attr('text-anchor', 'end')
         .attr('font-size', 11.5)
         .attr('fill', (r) => r.colour)
-        .attr('stroke', '#fff')
-        .attr('stroke-width', 3)
-        .attr('paint-order', 'stroke')
+        .call(halo)
         .text((r) => r.text);
 
       // Median steps to the target, per side.
       const med = medians
         .selectAll<SVGGElement, RaceSide>('g')
         .data(opts.metric === 'errorDeg' ? SIDES : [])
-        .join((enter) => {
-          const g = enter.append('g');
-          g.append('line');
-          g.append('text');
-          return g;
-        });
+        .join(appendRuleWithLabel);
       med
         .select('line')
         .attr('x1', (s) => x(Math.min(race[s].medianSteps, race.setting.steps)))
@@ -157,9 +154,7 @@ export function create(container: HTMLElement, opts: { metric: RaceMetric }): Pa
         .attr('x', (s) => medianX(s) + (nearRight(s) ? -4 : 4))
         .attr('text-anchor', (s) => (nearRight(s) ? 'end' : 'start'))
         .attr('y', (_s, i) => M.top + 12 + i * 14)
-        .attr('stroke', '#fff')
-        .attr('stroke-width', 3)
-        .attr('paint-order', 'stroke')
+        .call(halo)
         .attr('font-size', 11.5)
         .attr('fill', (s) => SIDE_COLOUR[s])
         .text((s) => medianText(race, s));
@@ -182,7 +177,10 @@ function medianText(race: RaceResult, side: RaceSide): string {
   return `median ${Math.round(s.medianSteps)} steps${capped}`;
 }
 
-function styleAxis<T extends SVGGElement>(g: Selection<T, unknown, null, undefined>) {
-  g.attr('font-size', 11).attr('font-family', null).attr('color', COLOURS.muted);
-  g.select('.domain').attr('stroke', COLOURS.faint);
+/** Entering data → a <g> holding a <line> and its <text> label. */
+function appendRuleWithLabel<D, P extends BaseType>(enter: Selection<EnterElement, D, P, unknown>) {
+  const g = enter.append('g');
+  g.append('line');
+  g.append('text');
+  return g;
 }

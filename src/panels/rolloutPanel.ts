@@ -1,9 +1,10 @@
 // Panel 4: side-by-side rollouts at the same goal and context — hereditary vs baseline, oracle faint, returns.
 import { easeCubicOut } from 'd3';
+import { degToRad } from '../core/angles';
 import { goalAt, type TaskFamily } from '../core/families';
 import { AGENT_LABEL, type AgentKey, COLOURS } from './palette';
 import { createSvg, fmt, type Panel } from './panel';
-import { familyBox, familyCurvePath, fitView, statePath } from './worldView';
+import { familyBox, familyCurvePath, fitView, statePath, translatePx } from './worldView';
 
 export interface AgentRolloutView {
   key: AgentKey;
@@ -34,7 +35,6 @@ export interface RolloutPanelOptions {
   /** 'row': the two maps side by side; 'column': one above the other (narrow columns). */
   layout: 'row' | 'column';
 }
-const rad = (d: number) => (d * Math.PI) / 180;
 
 export function create(container: HTMLElement, opts: RolloutPanelOptions): Panel<RolloutCompareData> {
   const row = opts.layout === 'row';
@@ -112,7 +112,7 @@ export function create(container: HTMLElement, opts: RolloutPanelOptions): Panel
     },
     update(data) {
       const view = fitView(familyBox(data.family, 0.3), { left: 0, top: TOP, width: MAP, height: MAP });
-      const goal = goalAt(data.family, rad(data.goalDeg));
+      const goal = goalAt(data.family, degToRad(data.goalDeg));
       // The family curve, training marks and start move only with the family or the training set.
       const staticKey = `${JSON.stringify(data.family)}|${data.trainAnglesDeg.join(',')}`;
       const redrawStatic = staticKey !== drawnStatic;
@@ -134,10 +134,9 @@ export function create(container: HTMLElement, opts: RolloutPanelOptions): Panel
             .selectAll('path')
             .data(data.trainAnglesDeg)
             .join('path')
-            .attr('transform', (d) => {
-              const [px, py] = view.toPx(...(goalAt(data.family, rad(d)) as [number, number]));
-              return `translate(${px.toFixed(1)},${py.toFixed(1)})`;
-            })
+            .attr('transform', (d) =>
+              translatePx(view, ...(goalAt(data.family, degToRad(d)) as [number, number])),
+            )
             .attr('d', 'M0,-5L5,0L0,5L-5,0Z')
             .attr('fill', (_d, i) => (i === 0 ? COLOURS.ink : '#fff'))
             .attr('stroke', COLOURS.ink)

@@ -1,8 +1,8 @@
 // Panel 5: the paper's figure, live — each agent's score (or regret) against angular distance to the training set.
-import { axisBottom, axisLeft, line, type Selection, scaleLinear } from 'd3';
+import { axisBottom, axisLeft, line, scaleLinear } from 'd3';
 import type { EvaluationArtifact } from '../core/pipeline/artifacts';
 import { AGENT_LABEL, type AgentKey, COLOURS } from './palette';
-import { appendAxisTitles, createSvg, type Panel } from './panel';
+import { appendAxisTitles, createSvg, type Panel, styleAxis } from './panel';
 
 export type ScoreMode = 'score' | 'regret';
 
@@ -58,8 +58,8 @@ export function create(container: HTMLElement): Panel<ScoreCurveData> {
           : scaleLinear()
               .domain([0, Math.max(1, ...values) * 1.08])
               .range([H - M.bottom, M.top]);
-      styleAxis(xAxis.call(axisBottom(x).ticks(6).tickSizeOuter(0)));
-      styleAxis(yAxis.call(axisLeft(y).ticks(5).tickSizeOuter(0)));
+      styleAxis(xAxis.call(axisBottom(x).ticks(6).tickSizeOuter(0)), 12.5);
+      styleAxis(yAxis.call(axisLeft(y).ticks(5).tickSizeOuter(0)), 12.5);
       yLabel.text(
         mode === 'score' ? 'normalised score (1 = oracle, 0 = random)' : 'regret (oracle return − return)',
       );
@@ -117,9 +117,4 @@ export function create(container: HTMLElement): Panel<ScoreCurveData> {
       });
     },
   };
-}
-
-function styleAxis<T extends SVGGElement>(g: Selection<T, unknown, null, undefined>) {
-  g.attr('font-size', 12.5).attr('font-family', null).attr('color', COLOURS.muted);
-  g.select('.domain').attr('stroke', COLOURS.faint);
 }

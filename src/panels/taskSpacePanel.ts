@@ -1,10 +1,20 @@
 // Panel 1: the task space — goal curve, coverage of the training set, evaluated test goals, paths, draggable goal.
-import { drag, type Selection } from 'd3';
+import { degToRad, radToDeg } from '../core/angles';
 import { angularDistanceToSet, goalAt, type TaskFamily } from '../core/families';
 import type { FramePreview } from '../core/pipeline/artifacts';
-import { COLOURS, DISTANCE_FULL, distanceShade, scoreColour } from './palette';
-import { createSvg, type Panel } from './panel';
-import { familyBox, familyCurvePath, fitView, statePath, type WorldView } from './worldView';
+import { createGoalHandle } from './goalHandle';
+import { drawTaskSpaceLegend } from './legend';
+import { COLOURS, distanceShade, scoreColour } from './palette';
+import { createSvg, halo, type Panel } from './panel';
+import {
+  familyBox,
+  familyCurvePath,
+  fitView,
+  framesPath,
+  statePath,
+  translatePx,
+  type WorldView,
+} from './worldView';
 
 export interface EvaluatedGoal {
   angleDeg: number;
@@ -37,7 +47,6 @@ export interface TaskSpaceOptions {
 const W = 560;
 const MAP = 540;
 const H = MAP + 84;
-const rad = (deg: number) => (deg * Math.PI) / 180;
 
 export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<TaskSpaceData> {
   const svg = createSvg(container, {
@@ -67,24 +76,6 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
     marks: svg.append('g'),
     legend: svg.append('g').attr('transform', `translate(14, ${MAP + 4})`),
   };
-  const handle = svg
-    .append('circle')
-    .attr('r', 11)
-    .attr('class', 'goal-handle')
-    .attr('data-testid', 'goal-handle')
-    .attr('tabindex', 0)
-    .attr('role', 'slider')
-    .attr('aria-label', 'Test goal angle')
-    .attr('aria-valuemin', 0)
-    .attr('aria-valuemax', 360)
-    .attr('fill', COLOURS.goal)
-    .attr('stroke', '#ffffff')
-    .attr('stroke-width', 3);
-  const handleLabel = svg
-    .append('text')
-    .attr('font-size', 12)
-    .attr('font-weight', 600)
-    .attr('aria-hidden', 'true');
 
   let current: TaskSpaceData | null = null;
   let view: WorldView = fitView(
@@ -92,30 +83,16 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
     { left: 10, top: 10, width: MAP, height: MAP },
   );
 
-  handle.call(
-    drag<SVGCircleElement, unknown>()
-      .container(svg.node() as SVGSVGElement)
-      .on('drag', (event: { x: number; y: number }) => {
-        if (!current) return;
-        const [x, y] = view.toWorld(event.x, event.y);
-        opts.onGoal((opts.angleOfPoint(current.family, x, y) * 180) / Math.PI);
-      }),
-  );
-  handle.on('keydown', (event: KeyboardEvent) => {
-    if (!current) return;
-    const step = event.shiftKey ? 10 : 1;
-    const delta =
-      event.key === 'ArrowRight' || event.key === 'ArrowUp'
-        ? step
-        : event.key === 'ArrowLeft' || event.key === 'ArrowDown'
-          ? -step
-          : 0;
-    if (delta === 0) return;
-    event.preventDefault();
-    opts.onGoalStep(delta);
+  const handle = createGoalHandle(svg, {
+    active: () => current !== null,
+    onDrag(px, py) {
+      if (!current) return;
+      const [x, y] = view.toWorld(px, py);
+      opts.onGoal(radToDeg(opts.angleOfPoint(current.family, x, y)));
+    },
+    onStep: (delta) => opts.onGoalStep(delta),
   });
-
-  drawLegend(layers.legend, defs);
+  drawTaskSpaceLegend(layers.legend, defs);
 
   /** What the static layers were last drawn from: a goal drag redraws only the paths and the handle. */
   let drawnStatic: {
@@ -144,7 +121,7 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
 
   /** Coverage band, family curve, kernel frames, evaluated goals and the start / training marks. */
   function drawStatic(data: TaskSpaceData) {
-    const trainRad = data.trainAnglesDeg.map(rad);
+    const trainRad = data.trainAnglesDeg.map(degToRad);
 
     // Coverage band: 120 short thick arcs, shaded by angular distance to the nearest training goal.
     const n = 120;
@@ -154,7 +131,7 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
       const p0 = view.toPx(...(goalAt(data.family, a0) as [number, number]));
       const pm = view.toPx(...(goalAt(data.family, (a0 + a1) / 2) as [number, number]));
       const p1 = view.toPx(...(goalAt(data.family, a1) as [number, number]));
-      const dist = trainRad.length ? (angularDistanceToSet((a0 + a1) / 2, trainRad) * 180) / Math.PI : 180;
+      const dist = trainRad.length ? radToDeg(angularDistanceToSet((a0 + a1) / 2, trainRad)) : 180;
       return { d: `M${p0[0]},${p0[1]}Q${pm[0]},${pm[1]} ${p1[0]},${p1[1]}`, dist };
     });
     layers.band
@@ -168,21 +145,10 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
     layers.curve.attr('d', familyCurvePath(data.family, view));
 
     // Kernel frames of the base reward (tangent segments), when asked for.
-    const frames = data.frames;
-    const frameSegs: string[] = [];
-    if (frames) {
-      const half = 0.07;
-      for (let k = 0; k + 1 < frames.anchors.length; k += 2) {
-        const [x, y] = [frames.anchors[k], frames.anchors[k + 1]];
-        const [tx, ty] = [-frames.normals[k + 1], frames.normals[k]];
-        const a = view.toPx(x - half * tx, y - half * ty);
-        const b = view.toPx(x + half * tx, y + half * ty);
-        frameSegs.push(`M${a[0].toFixed(1)},${a[1].toFixed(1)}L${b[0].toFixed(1)},${b[1].toFixed(1)}`);
-      }
-    }
+    const frames = data.frames ? framesPath(data.frames, view, 0.07) : '';
     layers.frames
       .selectAll('path')
-      .data(frameSegs.length ? [frameSegs.join('')] : [])
+      .data(frames ? [frames] : [])
       .join('path')
       .attr('d', (d) => d)
       .attr('stroke', COLOURS.frame)
@@ -200,10 +166,7 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
         g.append('circle').attr('class', 'inner').attr('r', 3.4);
         return g;
       })
-      .attr('transform', (e) => {
-        const [px, py] = view.toPx(e.goal[0], e.goal[1]);
-        return `translate(${px.toFixed(1)},${py.toFixed(1)})`;
-      });
+      .attr('transform', (e) => translatePx(view, e.goal[0], e.goal[1]));
     ring
       .select('.outer')
       .attr('fill', '#ffffff')
@@ -217,7 +180,7 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
       { kind: 'start', x: 0, y: 0, label: 'start' },
     ];
     data.trainAnglesDeg.forEach((deg, i) => {
-      const [x, y] = goalAt(data.family, rad(deg));
+      const [x, y] = goalAt(data.family, degToRad(deg));
       marks.push({
         kind: i === 0 ? 'base' : 'train',
         x,
@@ -233,10 +196,7 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
         g.append('title');
         return g;
       })
-      .attr('transform', (m) => {
-        const [px, py] = view.toPx(m.x, m.y);
-        return `translate(${px.toFixed(1)},${py.toFixed(1)})`;
-      })
+      .attr('transform', (m) => translatePx(view, m.x, m.y))
       .attr('class', (m) =>
         m.kind === 'start' ? 'start' : m.kind === 'base' ? 'train-goal base' : 'train-goal',
       );
@@ -266,9 +226,7 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
       .attr('y', -9)
       .attr('font-size', 12)
       .attr('fill', COLOURS.muted)
-      .attr('stroke', '#fff')
-      .attr('stroke-width', 3)
-      .attr('paint-order', 'stroke')
+      .call(halo)
       .text((m) => (m.kind === 'start' ? 'start' : 'base task'));
   }
 
@@ -298,112 +256,17 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
       .attr('stroke-opacity', (p) => pathStyle[p.key].opacity);
 
     // The test goal.
-    const goal = goalAt(data.family, rad(data.goalDeg));
-    const [gx, gy] = view.toPx(goal[0], goal[1]);
-    handle
-      .attr('cx', gx)
-      .attr('cy', gy)
-      .attr('data-angle', data.goalDeg)
-      .attr('aria-valuenow', data.goalDeg)
-      .attr('aria-valuetext', `${data.goalDeg}°`);
-    // No raise(): moving the focused handle in the DOM would drop keyboard focus. Layers keep it on top.
-    const [fx, fy] = view.toPx(data.family.center[0], data.family.center[1]);
-    const away = Math.hypot(gx - fx, gy - fy) || 1;
-    handleLabel
-      .attr('stroke', '#fff')
-      .attr('stroke-width', 3)
-      .attr('paint-order', 'stroke')
-      .attr('x', gx + ((gx - fx) / away) * 26)
-      .attr('y', gy + ((gy - fy) / away) * 26 + 4)
-      .attr('text-anchor', gx >= fx ? 'start' : 'end')
-      .text(`test goal ${data.goalDeg}°`);
+    const goal = goalAt(data.family, degToRad(data.goalDeg));
+    const centre = data.family.center;
+    handle.place(data.goalDeg, view.toPx(goal[0], goal[1]), view.toPx(centre[0], centre[1]));
   }
 
   return {
     svg: svg.node() as SVGSVGElement,
     update,
     destroy() {
-      handle.on('.drag', null).on('keydown', null);
+      handle.detach();
       svg.remove();
     },
   };
-}
-
-type G = Selection<SVGGElement, unknown, null, undefined>;
-
-function gradient(
-  defs: Selection<SVGDefsElement, unknown, null, undefined>,
-  id: string,
-  colour: (t: number) => string,
-) {
-  const g = defs.append('linearGradient').attr('id', id);
-  for (let i = 0; i <= 10; i++)
-    g.append('stop')
-      .attr('offset', `${i * 10}%`)
-      .attr('stop-color', colour(i / 10));
-}
-
-function drawLegend(g: G, defs: Selection<SVGDefsElement, unknown, null, undefined>) {
-  g.attr('font-size', 12).attr('fill', COLOURS.muted);
-  const item = (x: number, y: number, draw: (s: G) => void, label: string) => {
-    const s = g.append('g').attr('transform', `translate(${x + 8}, ${y})`);
-    draw(s);
-    s.append('text').attr('x', 14).attr('y', 4).text(label);
-  };
-  const diamond = (fill: string) => (s: G) => {
-    s.append('path')
-      .attr('d', 'M0,-6L6,0L0,6L-6,0Z')
-      .attr('fill', fill)
-      .attr('stroke', COLOURS.ink)
-      .attr('stroke-width', 1.6);
-  };
-  const stroke = (colour: string, width: number, dash: string | null) => (s: G) => {
-    s.append('path')
-      .attr('d', 'M-8,0H8')
-      .attr('stroke', colour)
-      .attr('stroke-width', width)
-      .attr('stroke-dasharray', dash);
-  };
-  item(0, 0, diamond(COLOURS.ink), 'base task');
-  item(100, 0, diamond('#fff'), 'training task');
-  item(215, 0, (s) => s.append('circle').attr('r', 6).attr('fill', COLOURS.goal), 'test goal');
-  item(315, 0, (s) => s.append('circle').attr('r', 3.5).attr('fill', COLOURS.muted), 'start of each episode');
-  item(0, 24, stroke(COLOURS.hereditary, 2.4, null), 'hereditary');
-  item(100, 24, stroke(COLOURS.baseline, 2.4, null), 'baseline');
-  item(215, 24, stroke(COLOURS.oracle, 1.4, '3 3'), 'oracle');
-  item(315, 24, stroke(COLOURS.random, 1.2, null), 'random (paths at the test goal)');
-  item(
-    0,
-    50,
-    (s) => {
-      s.append('circle')
-        .attr('r', 6.5)
-        .attr('fill', '#fff')
-        .attr('stroke', scoreColour(0.55))
-        .attr('stroke-width', 3);
-      s.append('circle').attr('r', 3.4).attr('fill', scoreColour(0.95));
-    },
-    'test-goal score: dot hereditary, ring baseline',
-  );
-  gradient(defs, 'score-gradient', (t) => scoreColour(t));
-  gradient(defs, 'distance-gradient', (t) => distanceShade(t * DISTANCE_FULL));
-  const bar = (x0: number, id: string, left: string, right: string, title: string) => {
-    const b = g.append('g').attr('transform', `translate(${x0}, 50)`);
-    b.append('text').attr('x', -6).attr('y', 4).attr('text-anchor', 'end').attr('font-size', 11).text(left);
-    b.append('rect')
-      .attr('y', -4)
-      .attr('width', 56)
-      .attr('height', 8)
-      .attr('rx', 2)
-      .attr('fill', `url(#${id})`);
-    b.append('text').attr('x', 62).attr('y', 4).attr('font-size', 11).text(right);
-    b.append('text')
-      .attr('x', 28)
-      .attr('y', 20)
-      .attr('text-anchor', 'middle')
-      .attr('font-size', 11)
-      .text(title);
-  };
-  bar(318, 'score-gradient', '0', '1', 'score');
-  bar(434, 'distance-gradient', '0°', `≥${DISTANCE_FULL}°`, 'distance to training');
 }

@@ -1,7 +1,8 @@
 // Panel: the hereditary agent's test-time search — context loss over θ ∈ [0, 2π), θ* and the diagnostic truth.
 import { axisBottom, axisLeft, line, type Selection, scaleLinear, scaleLog } from 'd3';
-import { COLOURS, TRUTH_DASH } from './palette';
-import { appendAxisTitles, createSvg, type Panel } from './panel';
+import { radToDeg, wrapDegrees } from '../core/angles';
+import { COLOURS } from './palette';
+import { appendAxisTitles, createSvg, type Panel, styleAxis, truthStroke } from './panel';
 
 export interface ThetaSearchData {
   gridThetas: number[];
@@ -15,7 +16,8 @@ export interface ThetaSearchData {
 const W = 440;
 const H = 210;
 const M = { left: 54, right: 16, top: 30, bottom: 38 };
-const deg = (r: number) => ((((r * 180) / Math.PI) % 360) + 360) % 360;
+/** Radians → degrees in [0, 360). */
+const deg = (r: number) => wrapDegrees(radToDeg(r));
 
 export function create(container: HTMLElement): Panel<ThetaSearchData> {
   const svg = createSvg(container, {
@@ -32,11 +34,7 @@ export function create(container: HTMLElement): Panel<ThetaSearchData> {
     .attr('fill', 'none')
     .attr('stroke', COLOURS.hereditary)
     .attr('stroke-width', 2);
-  const truth = svg
-    .append('line')
-    .attr('stroke', COLOURS.truth)
-    .attr('stroke-width', 1.6)
-    .attr('stroke-dasharray', TRUTH_DASH);
+  const truth = svg.append('line').call(truthStroke);
   const star = svg.append('line').attr('stroke', COLOURS.hereditary).attr('stroke-width', 1.6);
   const labels = svg.append('g').attr('font-size', 12);
   appendAxisTitles(svg, { width: W, height: H, margin: M }, { x: 'group angle θ (°)', y: 'context loss' });
@@ -85,16 +83,8 @@ export function create(container: HTMLElement): Panel<ThetaSearchData> {
       );
       const ts = deg(data.theta);
       const tt = deg(data.trueThetaDiagnostic);
-      star
-        .attr('x1', x(ts))
-        .attr('x2', x(ts))
-        .attr('y1', M.top)
-        .attr('y2', H - M.bottom);
-      truth
-        .attr('x1', x(tt))
-        .attr('x2', x(tt))
-        .attr('y1', M.top)
-        .attr('y2', H - M.bottom);
+      vertical(star, x(ts));
+      vertical(truth, x(tt));
       labels.selectAll('*').remove();
       labels
         .append('text')
@@ -114,7 +104,11 @@ export function create(container: HTMLElement): Panel<ThetaSearchData> {
   };
 }
 
-function styleAxis<T extends SVGGElement>(g: Selection<T, unknown, null, undefined>) {
-  g.attr('font-size', 11).attr('font-family', null).attr('color', COLOURS.muted);
-  g.select('.domain').attr('stroke', COLOURS.faint);
+/** A full-height vertical rule at pixel x. */
+function vertical(rule: Selection<SVGLineElement, unknown, null, undefined>, px: number) {
+  rule
+    .attr('x1', px)
+    .attr('x2', px)
+    .attr('y1', M.top)
+    .attr('y2', H - M.bottom);
 }

@@ -1,5 +1,6 @@
 // World ↔ pixel mapping with equal aspect (world y up), and path strings for curves and recorded states.
 import { goalAt, type TaskFamily } from '../core/families';
+import type { FramePreview } from '../core/pipeline/artifacts';
 
 export interface WorldView {
   toPx(x: number, y: number): [number, number];
@@ -66,4 +67,24 @@ export function statePath(states: readonly number[], view: WorldView): string {
 /** A list of points as a polyline. */
 export function pointsPath(points: readonly (readonly [number, number])[], view: WorldView): string {
   return points.map((p, i) => pt(view, p[0], p[1], i === 0)).join('');
+}
+
+/** An SVG `translate(px,py)` (1 decimal) that places a mark at the world point (x, y). */
+export function translatePx(view: WorldView, x: number, y: number): string {
+  const [px, py] = view.toPx(x, y);
+  return `translate(${px.toFixed(1)},${py.toFixed(1)})`;
+}
+
+/** Kernel frames as one path: a tangent segment of half-length `half` (world units) at each anchor. */
+export function framesPath(frames: FramePreview, view: WorldView, half: number): string {
+  const { anchors, normals } = frames;
+  let d = '';
+  for (let k = 0; k + 1 < anchors.length; k += 2) {
+    const tx = -normals[k + 1];
+    const ty = normals[k];
+    const a = view.toPx(anchors[k] - half * tx, anchors[k + 1] - half * ty);
+    const b = view.toPx(anchors[k] + half * tx, anchors[k + 1] + half * ty);
+    d += `M${a[0].toFixed(1)},${a[1].toFixed(1)}L${b[0].toFixed(1)},${b[1].toFixed(1)}`;
+  }
+  return d;
 }

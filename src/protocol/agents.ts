@@ -1,22 +1,13 @@
 // Typed messages between the page and the agents worker (plain JS, no tfjs): results in, goal updates out.
-import type { EnvConfig } from '../core/env';
-import type { TaskFamily } from '../core/families';
 import type { PipelineArtifacts } from '../core/pipeline/artifacts';
-import type { GoalUpdate } from '../core/testTime/goalRollouts';
+import type { GoalSettings, GoalUpdate } from '../core/testTime/goalRollouts';
 
 /** A fast one-episode preview while the goal moves, then the final update with every requested episode. */
 export type GoalUpdatePhase = 'preview' | 'final';
 
-/** One test goal and the test-time settings; both agents and the references are rolled out there. */
-export interface GoalRequest {
+/** One goal request; `id` tags the updates computed for it. */
+export interface GoalRequest extends GoalSettings {
   id: number;
-  family: TaskFamily;
-  env: EnvConfig;
-  /** Goal angle φ (radians). */
-  angle: number;
-  contextSize: number;
-  episodes: number;
-  seed: number;
 }
 
 export type AgentsCommand =

@@ -1,5 +1,6 @@
 // Tests of the settings → ExperimentConfig mapping: the default link is the shipped run, differences are named.
 import { describe, expect, it } from 'vitest';
+import { degToRad } from '../core/angles';
 import { DEFAULT_CONFIG } from '../core/experimentConfig';
 import { goalAt } from '../core/families';
 import { angleOfPoint, experimentConfigFromSettings, trainingDifferences, trainingKey } from './derived';
@@ -26,7 +27,7 @@ describe('experimentConfigFromSettings', () => {
       tilt: Math.PI / 6,
       reward: 'euclidean',
     });
-    expect(c.training).toEqual({ kind: 'angles', angles: [0, 60, 140, 250].map((d) => (d * Math.PI) / 180) });
+    expect(c.training).toEqual({ kind: 'angles', angles: [0, 60, 140, 250].map(degToRad) });
     expect(c).toMatchObject({ actionConstraint: 'box', seed: 7, context: 8, episodes: 4, budget: 'full' });
     expect(c.testGoals).toBe(DEFAULT_CONFIG.testGoals);
     expect(trainingDifferences(DEFAULT_CONFIG, c)).toEqual([

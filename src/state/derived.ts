@@ -1,12 +1,10 @@
 // Pure conversions from the shareable settings to core types (family, env, angles in radians).
+
+import { degToRad, wrapDegrees } from '../core/angles';
 import { DEFAULT_ENV, type EnvConfig } from '../core/env';
 import { DEFAULT_CONFIG, type ExperimentConfig, resolvedTrainingAngles } from '../core/experimentConfig';
-import { familyShape, type TaskFamily } from '../core/families';
-import { wrapAngle } from '../core/vec';
+import { familyShape, sameFamily, sameTrainingAngles, type TaskFamily } from '../core/families';
 import type { UrlState } from './urlSchema';
-
-export const degToRad = (deg: number): number => (deg * Math.PI) / 180;
-export const radToDeg = (rad: number): number => (rad * 180) / Math.PI;
 
 const FAMILY_FIELDS = ['family', 'cx', 'cy', 'radius', 'alpha', 'beta', 'tilt', 'reward'] as const;
 type FamilySettings = Pick<UrlState, (typeof FAMILY_FIELDS)[number]>;
@@ -49,19 +47,16 @@ export function angleOfPoint(family: TaskFamily, x: number, y: number): number {
 
 /** An angle in degrees wrapped to [0, 360) and rounded to the link's 0.1° precision. */
 export function normaliseGoalDeg(deg: number): number {
-  const r = Math.round((((deg % 360) + 360) % 360) * 10) / 10;
+  const r = Math.round(wrapDegrees(deg) * 10) / 10;
   return r >= 360 ? 0 : r;
 }
 
 export type TrainingSettings = FamilySettings &
   Pick<UrlState, 'train' | 'constraint' | 'K' | 'episodes' | 'seed' | 'budget'>;
 
-/** Training angles within this many radians count as equal (the link keeps 0.01°, i.e. 1.7e-4 rad). */
-export const ANGLE_TOLERANCE_RAD = 2e-4;
-
 /**
  * The experiment the settings ask for. Fields the link does not carry (test goals, race seeds, the
- * CLI's tensor backend) come from `base`; training angles within ANGLE_TOLERANCE_RAD of base's
+ * CLI's tensor backend) come from `base`; training angles that sameTrainingAngles finds equal to base's
  * keep base's exact values, so the default link maps onto the shipped run exactly.
  * The 'smoke' budget also shrinks the evaluation and the race (a labelled test budget).
  */
@@ -71,9 +66,7 @@ export function experimentConfigFromSettings(
 ): ExperimentConfig {
   const baseAngles = resolvedTrainingAngles(base);
   const wanted = trainingAnglesRad(s);
-  const sameAngles =
-    wanted.length === baseAngles.length &&
-    wanted.every((a, i) => angleGap(a, baseAngles[i]) <= ANGLE_TOLERANCE_RAD);
+  const sameAngles = sameTrainingAngles(wanted, baseAngles);
   const config: ExperimentConfig = {
     ...base,
     family: familyFromSettings(s),
@@ -89,22 +82,6 @@ export function experimentConfigFromSettings(
   return config;
 }
 
-const angleGap = (a: number, b: number): number => Math.abs(wrapAngle(a - b));
-
-function sameFamily(a: TaskFamily, b: TaskFamily): boolean {
-  const near = (x: number, y: number) => Math.abs(x - y) <= 1e-9;
-  if (a.kind !== b.kind || !near(a.center[0], b.center[0]) || !near(a.center[1], b.center[1])) return false;
-  if (a.kind === 'circle' && b.kind === 'circle') return near(a.radius, b.radius);
-  if (a.kind === 'ellipse' && b.kind === 'ellipse')
-    return (
-      a.reward === b.reward &&
-      near(a.axes[0], b.axes[0]) &&
-      near(a.axes[1], b.axes[1]) &&
-      near(a.tilt, b.tilt)
-    );
-  return false;
-}
-
 /**
  * The settings that make `trained` unfit for `wanted` (each needs a retrain), as short labels.
  * Test-time settings (context size K, episodes) are not listed: the agents use the link's values at once.
@@ -112,9 +89,7 @@ function sameFamily(a: TaskFamily, b: TaskFamily): boolean {
 export function trainingDifferences(trained: ExperimentConfig, wanted: ExperimentConfig): string[] {
   const out: string[] = [];
   if (!sameFamily(trained.family, wanted.family)) out.push('task family');
-  const a = resolvedTrainingAngles(trained);
-  const b = resolvedTrainingAngles(wanted);
-  if (a.length !== b.length || a.some((x, i) => angleGap(x, b[i]) > ANGLE_TOLERANCE_RAD))
+  if (!sameTrainingAngles(resolvedTrainingAngles(trained), resolvedTrainingAngles(wanted)))
     out.push('training angles');
   if (trained.actionConstraint !== wanted.actionConstraint) out.push('action constraint');
   if (trained.seed !== wanted.seed) out.push('seed');

@@ -1,4 +1,5 @@
 // The one schema of shareable settings: each field's type, range and default; pure parseHash/formatHash.
+import { radToDeg } from '../core/angles';
 import { DEFAULT_CONFIG } from '../core/experimentConfig';
 import { PAPER_TRAIN_ANGLES } from '../core/families';
 import { BACKEND_ORDER } from '../protocol/backend';
@@ -76,7 +77,8 @@ const oneOf = <const V extends string>(label: string, values: readonly V[], def:
 });
 const bool = (label: string, def: boolean): BoolField => ({ kind: 'bool', label, default: def });
 
-const toDeg = (rad: number): number => Math.round(((rad * 180) / Math.PI) * 100) / 100;
+/** Radians → degrees at the link's 0.01° precision. */
+const toDeg = (rad: number): number => Math.round(radToDeg(rad) * 100) / 100;
 
 /** Every shareable field, declared once. Keys are the link's keys. Angles are in degrees. */
 export const URL_SCHEMA = {

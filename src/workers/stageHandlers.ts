@@ -1,14 +1,12 @@
 // The compute worker's dispatch table: one async handler per stage, each a thin call into src/core/pipeline/stages.ts.
-import type { AgentFactory } from '../core/evaluation';
 import { type ExperimentConfig, resolvedTrainingAngles } from '../core/experimentConfig';
 import type { RewardSamples } from '../core/explorationData';
 import type { StageHooks } from '../core/pipeline/artifacts';
 import {
-  baselineAgentFactory,
   baselineStage,
   evaluateStage,
+  evaluationAgents,
   exploreStage,
-  hereditaryAgentFactory,
   hereditaryStage,
   rewardSymmetryStage,
   trainBaseStage,
@@ -76,12 +74,7 @@ export const STAGE_HANDLERS: StageHandlers = {
   },
   'train-baseline': (config, ctx) => baselineStage(config.experiment, hooksFor(ctx)),
   evaluate: async (config, ctx) => {
-    // A non-compact generator has no bounded search over θ; then only the references are scored.
-    const agents: Record<string, AgentFactory> = {};
-    if (config.hereditary.result.compact) {
-      agents.hereditary = hereditaryAgentFactory(config.experiment, config.base, config.hereditary);
-    }
-    if (config.baseline) agents.baseline = baselineAgentFactory(config.experiment, config.baseline);
+    const agents = evaluationAgents(config.experiment, config.base, config.hereditary, config.baseline);
     return evaluateStage(config.experiment, agents, hooksFor(ctx));
   },
 };

@@ -1,5 +1,6 @@
 // Narrative 4 — one generator carries the base policy to every goal — next to the hereditary generator's orbits.
 import { useMemo } from 'react';
+import { radToDeg } from '../../core/angles';
 import { goalAt } from '../../core/families';
 import { generatorAngleError } from '../../core/lie';
 import { familyTruth } from '../../core/pipeline/truth';
@@ -17,7 +18,6 @@ const options = {
     'Arrows and solid orbits: the generator discovered from the training tasks. Dashed: the true one (rotation about the family centre). The orbit through the base goal should pass through every goal of the family.',
   arrowId: 'hereditary-arrow',
 };
-const deg = (r: number) => (r * 180) / Math.PI;
 
 export function ReuseSection() {
   const artifacts = useResults((s) => s.artifacts);
@@ -38,7 +38,7 @@ export function ReuseSection() {
       colour: COLOURS.hereditary,
       truth: truth.hereditary,
       truthNote: truth.hereditary ? 'rotation about the family centre' : truth.note,
-      errorDeg: truth.hereditary ? deg(generatorAngleError(her.generator, truth.hereditary)) : null,
+      errorDeg: truth.hereditary ? radToDeg(generatorAngleError(her.generator, truth.hereditary)) : null,
       frames: null,
       orbitStarts: [
         truth.baseGoal,
@@ -98,7 +98,7 @@ export function ReuseSection() {
         {her && (
           <p className="facts" data-testid="hereditary-facts">
             {her.reason} Task angles θ<sub>i</sub>:{' '}
-            {her.thetas.map((t) => `${deg(t).toFixed(1)}°`).join(', ')}.
+            {her.thetas.map((t) => `${radToDeg(t).toFixed(1)}°`).join(', ')}.
           </p>
         )}
       </div>

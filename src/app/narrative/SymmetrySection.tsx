@@ -1,5 +1,6 @@
 // Narrative 2 — a reward's symmetry is read off its level sets — next to the kernel frames and generator field.
 import { useMemo, useState } from 'react';
+import { radToDeg } from '../../core/angles';
 import { goalAt } from '../../core/families';
 import { type Generator, generatorAngleError } from '../../core/lie';
 import { familyTruth } from '../../core/pipeline/truth';
@@ -20,7 +21,6 @@ const options = {
     'Grey ticks: estimated kernel frames (level-set directions) of the base reward. Arrows and solid lines: the discovered generator’s vector field and orbits. Dashed: the true rotation about the base goal.',
   arrowId: 'reward-arrow',
 };
-const deg = (r: number) => (r * 180) / Math.PI;
 
 export function SymmetrySection() {
   const artifacts = useResults((s) => s.artifacts);
@@ -44,7 +44,7 @@ export function SymmetrySection() {
       colour: COLOURS.differential,
       truth: truth.rewardSymmetry,
       truthNote: 'rotation about the base goal',
-      errorDeg: deg(generatorAngleError(learned, truth.rewardSymmetry)),
+      errorDeg: radToDeg(generatorAngleError(learned, truth.rewardSymmetry)),
       frames: rs.frames,
       orbitStarts: [0.45, 1.0, 1.6].map((r) => [gx + r, gy] as [number, number]),
       marks: [

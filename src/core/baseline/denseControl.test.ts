@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { degToRad } from '../angles';
 import { DEFAULT_ENV } from '../env';
 import { DEFAULT_FAMILY, taskAt } from '../families';
 import { BASELINE_QUICK, policyUpdatesFor, scoreBaselineAt, trainBaseline } from './trainBaseline';
@@ -13,18 +14,17 @@ beforeAll(async () => {
 });
 
 const env = DEFAULT_ENV;
-const deg = (d: number) => (d * Math.PI) / 180;
 const EPISODES = 8;
 
 describe('smooth-encoding baseline, dense control', () => {
   // The control of ALGORITHM.md §9, in the default suite (about 4–5 minutes on 2 cores): a baseline that
   // cannot cover the circle when trained all round it would make the clustered comparison meaningless.
   it('twelve evenly spread training tasks (the dense control): ≥ 0.9 at every training task and between them', async () => {
-    const trainTasks = Array.from({ length: 12 }, (_, i) => taskAt(DEFAULT_FAMILY, deg(30 * i)));
+    const trainTasks = Array.from({ length: 12 }, (_, i) => taskAt(DEFAULT_FAMILY, degToRad(30 * i)));
     // BASELINE_QUICK scales its policy budget with the task count: 12 tasks → 36k updates.
     const res = await trainBaseline(env, trainTasks, { ...BASELINE_QUICK, seed: 11 });
     expect(res.updatesDone).toBe(policyUpdatesFor(BASELINE_QUICK, 12));
-    const probe = [15, 105, 195, 220, 285].map((d) => taskAt(DEFAULT_FAMILY, deg(d)));
+    const probe = [15, 105, 195, 220, 285].map((d) => taskAt(DEFAULT_FAMILY, degToRad(d)));
     const scores = scoreBaselineAt(env, res.model, probe, EPISODES, 123);
     const atTrain = scoreBaselineAt(env, res.model, trainTasks, EPISODES, 123);
     console.log(

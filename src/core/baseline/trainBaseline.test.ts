@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { degToRad } from '../angles';
 import { DEFAULT_ENV } from '../env';
 import { DEFAULT_FAMILY, taskAt } from '../families';
 import { Rng } from '../rng';
@@ -29,7 +30,6 @@ beforeAll(async () => {
 });
 
 const env = DEFAULT_ENV;
-const deg = (d: number) => (d * Math.PI) / 180;
 const EPISODES = 8;
 
 /** A baseline with freshly initialised (seeded) encoder and actor: enough to test its plumbing. */
@@ -91,7 +91,7 @@ describe('smooth-encoding baseline', () => {
   });
 
   it('a deep-set encoder conditions the policy on z = ρ(…), not on the pooled embedding', async () => {
-    const trainTasks = [0, 120, 240].map((d) => taskAt(DEFAULT_FAMILY, deg(d)));
+    const trainTasks = [0, 120, 240].map((d) => taskAt(DEFAULT_FAMILY, degToRad(d)));
     const res = await trainBaseline(env, trainTasks, {
       ...BASELINE_QUICK,
       updates: 20,
@@ -108,7 +108,7 @@ describe('smooth-encoding baseline', () => {
   });
 
   it('clustered training tasks (0°, 40°, 80°): solves them, fails far away (220°), no tensor leak', async () => {
-    const trainTasks = [0, 40, 80].map((d) => taskAt(DEFAULT_FAMILY, deg(d)));
+    const trainTasks = [0, 40, 80].map((d) => taskAt(DEFAULT_FAMILY, degToRad(d)));
     const before = tf.memory().numTensors;
     const t0 = performance.now();
     const res = await trainBaseline(env, trainTasks, { ...BASELINE_QUICK, seed: 11 });
@@ -119,7 +119,7 @@ describe('smooth-encoding baseline', () => {
     const far = scoreBaselineAt(
       env,
       res.model,
-      farAngles.map((d) => taskAt(DEFAULT_FAMILY, deg(d))),
+      farAngles.map((d) => taskAt(DEFAULT_FAMILY, degToRad(d))),
       EPISODES,
       123,
     );

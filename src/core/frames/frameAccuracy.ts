@@ -1,4 +1,5 @@
 // The §5 accuracy table: frame and closed-form generator errors per estimator and sample size (truth only scores).
+import { radToDeg } from '../angles';
 import { DEFAULT_ENV, euclideanTask } from '../env';
 import { collectExploration, type RewardSamples } from '../explorationData';
 import { generatorAngleError, rotationGenerator } from '../lie';
@@ -98,10 +99,10 @@ export function frameAccuracyTable(opts: FrameAccuracyOptions = {}): FrameAccura
           estimator,
           radius,
           delta: estimator === 'levelset' ? lsDelta : null,
-          medianDeg: (quantile(errs, 0.5) * 180) / Math.PI,
-          p90Deg: (quantile(errs, 0.9) * 180) / Math.PI,
+          medianDeg: radToDeg(quantile(errs, 0.5)),
+          p90Deg: radToDeg(quantile(errs, 0.9)),
           covered: frames.covered,
-          generatorErrorDeg: (generatorAngleError(cf.generator, truth) * 180) / Math.PI,
+          generatorErrorDeg: radToDeg(generatorAngleError(cf.generator, truth)),
           symmetryCount: cf.symmetryCount,
           gapRatio: cf.gapRatio,
           frameMs,

@@ -1,7 +1,8 @@
 // Frames at new points: Gaussian-weighted average of nearby anchor projectors K Kᵀ, then its top eigenvector.
+
+import { sym2Eigen } from '../linalg';
 import { SpatialGrid } from '../spatialGrid';
 import type { KernelFrames } from './kernelFrames';
-import { sym2Eigen } from './sym2';
 
 export interface FrameFieldOptions {
   /** Gaussian bandwidth h (default 0.07; ALGORITHM.md §5 suggests 0.05–0.1). */

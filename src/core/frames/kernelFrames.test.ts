@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { radToDeg } from '../angles';
 import { DEFAULT_ENV, euclideanTask } from '../env';
 import { collectExploration } from '../explorationData';
 import { Rng } from '../rng';
@@ -8,7 +9,6 @@ import { estimateKernelFrames, frameAngleErrors } from './kernelFrames';
 
 const goal: [number, number] = [0.6, -0.4];
 const trueNormal = (x: number, y: number): [number, number] => [x - goal[0], y - goal[1]];
-const deg = (r: number) => (r * 180) / Math.PI;
 const median = (a: Float64Array) => {
   const s = a.filter((v) => !Number.isNaN(v)).sort();
   return s[Math.floor(s.length / 2)];
@@ -20,8 +20,8 @@ describe('kernel frames', () => {
   it('gradient frames are within a fraction of a degree and beat the level-set estimator', () => {
     const grad = estimateKernelFrames(data, { estimator: 'gradient', radius: 0.1 });
     const ls = estimateKernelFrames(data, { estimator: 'levelset', radius: 0.1, delta: 0.005 });
-    const gErr = deg(median(frameAngleErrors(grad, trueNormal)));
-    const lErr = deg(median(frameAngleErrors(ls, trueNormal)));
+    const gErr = radToDeg(median(frameAngleErrors(grad, trueNormal)));
+    const lErr = radToDeg(median(frameAngleErrors(ls, trueNormal)));
     expect(grad.covered).toBeGreaterThan(0.95);
     expect(gErr).toBeLessThan(1);
     expect(lErr).toBeGreaterThan(2 * gErr);
@@ -61,7 +61,7 @@ describe('kernel frames', () => {
   it('works on exploration data, and a frame field averages projectors sign-free', () => {
     const expl = collectExploration(DEFAULT_ENV, euclideanTask(goal), { transitions: 10000, seed: 2 });
     const frames = estimateKernelFrames(expl, { estimator: 'gradient', radius: 0.1 });
-    expect(deg(median(frameAngleErrors(frames, trueNormal)))).toBeLessThan(1);
+    expect(radToDeg(median(frameAngleErrors(frames, trueNormal)))).toBeLessThan(1);
     // Flip every other frame: vector averaging would cancel, projector averaging must not care.
     for (let k = 0; k < frames.count; k += 2) {
       for (const arr of [frames.normals, frames.tangents]) {
@@ -80,7 +80,9 @@ describe('kernel frames', () => {
       if (!fr) continue;
       const [tx, ty] = trueNormal(x, y);
       errs.push(
-        deg(Math.acos(Math.min(1, Math.abs(fr.normal[0] * tx + fr.normal[1] * ty) / Math.hypot(tx, ty)))),
+        radToDeg(
+          Math.acos(Math.min(1, Math.abs(fr.normal[0] * tx + fr.normal[1] * ty) / Math.hypot(tx, ty))),
+        ),
       );
     }
     errs.sort((a, b) => a - b);

@@ -1,8 +1,8 @@
 // Kernel frames of a sampled reward (ALGORITHM.md §5): gradient (local regression) and level-set estimators.
 import type { RewardSamples } from '../explorationData';
+import { sym2Eigen } from '../linalg';
 import { Rng } from '../rng';
 import { SpatialGrid } from '../spatialGrid';
-import { sym2Eigen } from './sym2';
 
 export type FrameEstimator = 'gradient' | 'levelset';
 

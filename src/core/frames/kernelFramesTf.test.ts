@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import { radToDeg } from '../angles';
 import { DEFAULT_ENV, euclideanTask } from '../env';
 import { collectExploration } from '../explorationData';
 import { estimateKernelFrames } from './kernelFrames';
@@ -24,7 +25,7 @@ describe('batched tfjs gradient frames', () => {
       const dot = Math.abs(
         js.normals[2 * k] * gpu.normals[2 * k] + js.normals[2 * k + 1] * gpu.normals[2 * k + 1],
       );
-      worst = Math.max(worst, (Math.acos(Math.min(1, dot)) * 180) / Math.PI);
+      worst = Math.max(worst, radToDeg(Math.acos(Math.min(1, dot))));
       compared++;
     }
     expect(compared).toBeGreaterThan(0.7 * js.count);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { radToDeg, wrapAngle } from '../angles';
 import { DEFAULT_ENV } from '../env';
 import { collectExploration } from '../explorationData';
 import { goalAt, PAPER_TRAIN_ANGLES, type TaskFamily, taskAt, testAngles } from '../families';
@@ -6,7 +7,6 @@ import { rotationGenerator } from '../lie';
 import { oraclePolicy } from '../policies';
 import { Rng } from '../rng';
 import { scorePolicy } from '../rollout';
-import { wrapAngle } from '../vec';
 import { adaptHereditaryAgent, hereditaryPolicy, oracleHereditaryPolicy, oracleThetaFromGoal } from './agent';
 import { BaseRewardModel } from './baseRewardModel';
 import { collectContext } from './context';
@@ -20,7 +20,6 @@ const data = PAPER_TRAIN_ANGLES.map((a, i) =>
 // The LEARNED generator (no truth passed in) and f̂₀ from base data only.
 const learned = discoverHereditaryGeometry(data, HEREDITARY_QUICK).generator;
 const model = BaseRewardModel.fit(data[0]);
-const deg = (r: number) => (r * 180) / Math.PI;
 
 describe('hereditary agent (§8)', () => {
   it('the tabulated f̂₀ fills only the corners a query touches, with the values a full table would hold', () => {
@@ -97,7 +96,7 @@ describe('hereditary agent (§8)', () => {
       const task = taskAt(family, phi);
       const run = adaptHereditaryAgent(DEFAULT_ENV, task, stub, learned, model, 16, 5000 + j);
       expect(run.estimate.gridLosses).toHaveLength(256);
-      thetaErrors.push(deg(Math.abs(wrapAngle(run.estimate.theta - (phi - base)))));
+      thetaErrors.push(radToDeg(Math.abs(wrapAngle(run.estimate.theta - (phi - base)))));
       scores.push(scorePolicy(DEFAULT_ENV, task, run.policy, 8, 9000 + j).score);
     }
     const sorted = [...thetaErrors].sort((a, b) => a - b);
@@ -130,7 +129,7 @@ describe('hereditary agent (§8)', () => {
     for (const [j, phi] of testAngles(72).entries()) {
       const task = taskAt(fam, phi);
       const run = adaptHereditaryAgent(DEFAULT_ENV, task, stub, x, m, 16, 7000 + j);
-      errs.push(deg(Math.abs(wrapAngle(run.estimate.theta - (phi - angles[0])))));
+      errs.push(radToDeg(Math.abs(wrapAngle(run.estimate.theta - (phi - angles[0])))));
       sc.push(scorePolicy(DEFAULT_ENV, task, run.policy, 8, 8000 + j).score);
     }
     errs.sort((a, b) => a - b);

@@ -1,6 +1,7 @@
 // The hereditary agent (ALGORITHM.md §8): one base policy moved by the inferred group element, a = A(θ) π₀(exp(−θX) s̃).
 import type { EnvConfig, Task } from '../env';
-import { applyToPoint, expm3, type Generator, scale3 } from '../lie';
+import { applyToPoint, expm3, type Generator } from '../lie';
+import { scale3 } from '../linalg';
 import type { Policy } from '../policies';
 import type { Vec2 } from '../vec';
 import { goldenSection } from './alignLogs';

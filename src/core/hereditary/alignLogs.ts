@@ -1,6 +1,6 @@
 // Step 2 of §7: pick α_i so the logs Y_i(α_i) = log(L_i⁰ exp(α_i S)) are as collinear as possible.
-import { expm3, type Generator, generatorFromVector, logm3, type Mat3, matmul3, scale3 } from '../lie';
-import { symmetricEigen } from './symmetricEigen';
+import { expm3, type Generator, generatorFromVector, logm3 } from '../lie';
+import { type Mat3, matmul3, scale3, symmetricEigen } from '../linalg';
 
 export interface AlignOptions {
   /** Grid of α over [0, 2π) per task. */

@@ -1,5 +1,5 @@
 // Frame-alignment and value-consistency residuals of one task under a candidate left action L (ALGORITHM.md §7).
-import type { Mat3 } from '../lie';
+import type { Mat3 } from '../linalg';
 import type { BaseAnchors } from './baseAnchors';
 import type { RewardField } from './rewardField';
 

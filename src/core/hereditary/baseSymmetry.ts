@@ -1,7 +1,7 @@
 // Closed-form differential symmetry of the base reward (ALGORITHM.md §6): argmin_‖X‖=1 Σ (N(p)ᵀ(X p̃)_{1:2})².
 import { type Generator, generatorFromVector, normalizeCompact, normalizeUnit } from '../lie';
+import { symmetricEigen } from '../linalg';
 import { differentialMomentOf } from '../symmetry/closedForm';
-import { symmetricEigen } from '../symmetry/symmetricEigen';
 import type { BaseAnchors } from './baseAnchors';
 
 export interface BaseSymmetry {
@@ -17,7 +17,7 @@ export interface BaseSymmetry {
 /** The closed-form solve of the symmetry module on the base anchors' points and gradient normals. */
 export function discoverBaseSymmetry(anchors: BaseAnchors): BaseSymmetry {
   const { moment } = differentialMomentOf(anchors.points, anchors.normals, anchors.count);
-  const eig = symmetricEigen(moment);
+  const eig = symmetricEigen(moment.flat(), 6);
   const raw = generatorFromVector(eig.vectors[0]);
   const compactX = normalizeCompact(raw);
   return {

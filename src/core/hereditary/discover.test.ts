@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { degToRad } from '../angles';
 import { DEFAULT_ENV } from '../env';
 import { collectExploration } from '../explorationData';
 import { familyShape, goalAt, PAPER_TRAIN_ANGLES, type TaskFamily, taskAt } from '../families';
 import { conjugatedRotationGenerator, type Generator, rotationGenerator } from '../lie';
-import { rad } from '../vec';
 import {
   discoverHereditaryGeometry,
   HEREDITARY_QUICK,
@@ -46,7 +46,7 @@ function circumcentre([a, b, c]: readonly (readonly [number, number])[]): [numbe
   ];
 }
 
-const ELLIPSE_ANGLES = [0, 60, 140, 250].map(rad);
+const ELLIPSE_ANGLES = [0, 60, 140, 250].map(degToRad);
 
 describe('hereditary geometry discovery (§7)', () => {
   const circleResiduals: number[] = [];

@@ -1,4 +1,5 @@
 // Hereditary geometry discovery (ALGORITHM.md §7): per-task fits, align, joint fit, decision, normalisation.
+import { radToDeg } from '../angles';
 import type { RewardSamples } from '../explorationData';
 import {
   compactness,
@@ -7,8 +8,8 @@ import {
   generatorAngleError,
   normalizeCompact,
   normalizeUnit,
-  scale3,
 } from '../lie';
+import { scale3, symmetricEigen } from '../linalg';
 import { type AlignOptions, alignTaskLogs } from './alignLogs';
 import { alignmentTerms, supportMask, weightedLoss } from './alignmentLoss';
 import { selectBaseAnchors } from './baseAnchors';
@@ -16,7 +17,6 @@ import { type BaseSymmetry, discoverBaseSymmetry } from './baseSymmetry';
 import { fitJointGenerator } from './jointFit';
 import { defaultStarts, fitTaskAction, type PerTaskFit } from './perTaskFit';
 import { GriddedRewardField, type RewardField } from './rewardField';
-import { symmetricEigen } from './symmetricEigen';
 
 export type HereditaryStage = 'fields' | 'baseSymmetry' | 'perTask' | 'align' | 'joint' | 'done';
 
@@ -108,8 +108,6 @@ export interface HereditaryResult {
   errorDeg?: number;
   diagnosticsDeg?: { naiveSvd: number; aligned: number; joint: number; baseSymmetry?: number };
 }
-
-const deg = (r: number) => (r * 180) / Math.PI;
 
 export function discoverHereditaryGeometry(
   taskSamples: readonly RewardSamples[],
@@ -285,7 +283,7 @@ function scoring(
 ): Pick<HereditaryResult, 'errorDeg' | 'diagnosticsDeg'> {
   const truth = opts.truthForScoring;
   if (!truth) return {};
-  const err = (x: Generator) => deg(generatorAngleError(x, truth.generator));
+  const err = (x: Generator) => radToDeg(generatorAngleError(x, truth.generator));
   return {
     errorDeg: err(joint),
     diagnosticsDeg: {
@@ -293,7 +291,7 @@ function scoring(
       aligned: err(aligned),
       joint: err(joint),
       ...(truth.baseSymmetry
-        ? { baseSymmetry: deg(generatorAngleError(base.generator, truth.baseSymmetry)) }
+        ? { baseSymmetry: radToDeg(generatorAngleError(base.generator, truth.baseSymmetry)) }
         : {}),
     },
   };

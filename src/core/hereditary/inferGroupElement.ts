@@ -1,5 +1,6 @@
 // Test-time inference of the group element (ALGORITHM.md §8): θ* = argmin_θ Σ_k (r_k − f̂₀(exp(−θX) s'_k))².
-import { expm3, type Generator, scale3 } from '../lie';
+import { expm3, type Generator } from '../lie';
+import { scale3 } from '../linalg';
 import { goldenSection } from './alignLogs';
 import type { ContextTransition } from './context';
 

@@ -1,5 +1,6 @@
 // Step 3 of §7: one generator X (normalised inside the loss) and angles θ_i with L_i = exp(θ_i X), all tasks at once.
-import { expm3, type Generator, generatorFromVector, scale3 } from '../lie';
+import { expm3, type Generator, generatorFromVector } from '../lie';
+import { scale3 } from '../linalg';
 import {
   type AlignmentTerms,
   alignmentTerms,

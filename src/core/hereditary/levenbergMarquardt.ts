@@ -1,5 +1,5 @@
 // Levenberg–Marquardt least squares with a forward-difference Jacobian; NaN residuals mark dropped points.
-import { solveLinear } from './symmetricEigen';
+import { solveLinear } from '../linalg';
 
 /** Residuals at the given parameters; NaN entries are points outside the data (zero weight). */
 export type ResidualFn = (params: readonly number[]) => Float64Array;

@@ -1,7 +1,7 @@
 // Gaussian-weighted local quadratic regression: removes the curvature bias a local linear fit has on cone-like rewards.
 import type { RewardSamples } from '../explorationData';
+import { solveLinear } from '../linalg';
 import { SpatialGrid } from '../spatialGrid';
-import { solveLinear } from './symmetricEigen';
 
 /** f(q + d) ≈ c₀ + gᵀd + ½dᵀHd by weighted least squares over samples within 2.5 bandwidths; NaN without support. */
 export class LocalQuadraticModel {

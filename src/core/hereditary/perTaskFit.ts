@@ -1,5 +1,6 @@
 // Step 1 of §7: each task's own left action L_i⁰ = exp(Y_i), right only up to the base symmetry exp(αS).
-import { expm3, type Generator, generatorFromVector, type Mat3, rotationGenerator } from '../lie';
+import { expm3, type Generator, generatorFromVector, rotationGenerator } from '../lie';
+import type { Mat3 } from '../linalg';
 import type { Vec2 } from '../vec';
 import {
   type AlignmentTerms,

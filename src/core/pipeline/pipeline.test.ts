@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { degToRad, radToDeg } from '../angles';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../experimentConfig';
 import { generatorAngleError } from '../lie';
-import { rad } from '../vec';
 import type { StageProgress } from './artifacts';
 import { buildReport } from './report';
 import {
@@ -16,8 +16,6 @@ import {
 } from './stages';
 import { familyTruth } from './truth';
 
-const DEG = 180 / Math.PI;
-
 beforeAll(async () => {
   tf.enableProdMode();
   await tf.setBackend('wasm');
@@ -29,7 +27,7 @@ describe('pipeline end to end (quick budget, seeded, learned everything)', () =>
     const config: ExperimentConfig = {
       ...DEFAULT_CONFIG,
       family: { kind: 'circle', center: [0.5, -1], radius: 1.5 },
-      training: { kind: 'angles', angles: [0, 100, 220].map(rad) },
+      training: { kind: 'angles', angles: [0, 100, 220].map(degToRad) },
       context: 16,
       testGoals: 72,
       episodes: 8,
@@ -39,8 +37,8 @@ describe('pipeline end to end (quick budget, seeded, learned everything)', () =>
     expect(base.score).toBeGreaterThanOrEqual(0.9);
     const samples = exploreStage(config);
     const hereditary = hereditaryStage(config, samples);
-    const truth = familyTruth(config.family, rad(0));
-    const errDeg = generatorAngleError(hereditary.result.generator, truth.hereditary!) * DEG;
+    const truth = familyTruth(config.family, degToRad(0));
+    const errDeg = radToDeg(generatorAngleError(hereditary.result.generator, truth.hereditary!));
     console.log(
       `[pipeline] base score ${base.score.toFixed(3)}, hereditary generator error ${errDeg.toFixed(4)}°`,
     );
@@ -65,7 +63,7 @@ describe('pipeline end to end (quick budget, seeded, learned everything)', () =>
     const config: ExperimentConfig = {
       ...DEFAULT_CONFIG,
       family: { kind: 'ellipse', center: [0, 0], axes: [0.7, 0.9], tilt: 0, reward: 'euclidean' },
-      training: { kind: 'angles', angles: [0, 60, 140, 250].map(rad) },
+      training: { kind: 'angles', angles: [0, 60, 140, 250].map(degToRad) },
     };
     const circle: ExperimentConfig = { ...config, family: { kind: 'circle', center: [0, 0], radius: 0.8 } };
     const ellipse = hereditaryStage(config, exploreStage(config)).result;

@@ -1,9 +1,10 @@
 // The experiment report (the CLI's JSON): resolved config, timings, base policy, generators, race, evaluation, truth.
+
+import { radToDeg } from '../angles';
 import { type ExperimentConfig, resolvedTrainingAngles } from '../experimentConfig';
 import { describeFamily } from '../families';
 import { type Generator, generatorAngleError } from '../lie';
 import type { SideSummary } from '../symmetry/raceTypes';
-import { deg } from '../vec';
 import type { PipelineArtifacts } from './artifacts';
 import { familyTruth } from './truth';
 
@@ -31,7 +32,7 @@ export function resolvedConfigJson(config: ExperimentConfig) {
   return {
     ...config,
     family_description: describeFamily(config.family),
-    train_angles_deg: angles.map((a) => round(deg(a), 4)),
+    train_angles_deg: angles.map((a) => round(radToDeg(a), 4)),
   };
 }
 
@@ -45,7 +46,7 @@ export function buildReport(
   const rs = artifacts.rewardSymmetry;
   const her = artifacts.hereditary?.result;
   const errorDeg = (g: Generator | null | undefined, t: Generator | null) =>
-    g && t ? round(deg(generatorAngleError(g, t)), 4) : null;
+    g && t ? round(radToDeg(generatorAngleError(g, t)), 4) : null;
   return {
     config: resolvedConfigJson(config),
     backend: extra.backend,
@@ -81,7 +82,7 @@ export function buildReport(
       reason: her?.reason ?? null,
       per_task_loss: her?.perTaskLoss ?? null,
       joint_loss: her?.jointLoss ?? null,
-      task_thetas_deg: her ? her.thetas.map((t) => round(deg(t), 4)) : null,
+      task_thetas_deg: her ? her.thetas.map((t) => round(radToDeg(t), 4)) : null,
       dropped_points: her?.droppedPoints ?? null,
       timings_ms: her?.timingsMs ?? null,
     },

@@ -1,14 +1,12 @@
 // Runs every stage in order on the current tfjs backend and returns the artifacts and the report.
-import type { AgentFactory } from '../evaluation';
 import { type ExperimentConfig, resolvedTrainingAngles } from '../experimentConfig';
 import type { PipelineArtifacts, StageHooks } from './artifacts';
 import { buildReport } from './report';
 import {
-  baselineAgentFactory,
   baselineStage,
   evaluateStage,
+  evaluationAgents,
   exploreStage,
-  hereditaryAgentFactory,
   hereditaryStage,
   rewardSymmetryStage,
   trainBaseStage,
@@ -37,10 +35,7 @@ export async function runPipeline(
   const rewardSymmetry = await timed('rewardSymmetry', () => rewardSymmetryStage(config, samples[0], hooks));
   const hereditary = await timed('hereditary', () => hereditaryStage(config, samples, hooks));
   const baseline = await timed('baseline', () => baselineStage(config, hooks));
-  // A non-compact generator has no bounded search over θ; then only the references are evaluated.
-  const agents: Record<string, AgentFactory> = {};
-  if (hereditary.result.compact) agents.hereditary = hereditaryAgentFactory(config, base, hereditary);
-  agents.baseline = baselineAgentFactory(config, baseline);
+  const agents = evaluationAgents(config, base, hereditary, baseline);
   const evaluation = await timed('evaluate', () => evaluateStage(config, agents, hooks));
   timings.total = performance.now() - t0;
   const artifacts: PipelineArtifacts = {

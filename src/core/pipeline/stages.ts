@@ -240,6 +240,22 @@ export function baselineAgentFactory(config: ExperimentConfig, baseline: Baselin
   return (task, seed) => baselinePolicyForContext(model, collectContext(env, task, config.context, seed));
 }
 
+/**
+ * The agents the evaluation scores: the hereditary one only for a compact generator (a non-compact one has
+ * no bounded search over θ), the baseline when there is one. The references are always scored.
+ */
+export function evaluationAgents(
+  config: ExperimentConfig,
+  base: BasePolicyArtifact,
+  hereditary: HereditaryArtifact,
+  baseline: BaselineArtifact | null,
+): Record<string, AgentFactory> {
+  const agents: Record<string, AgentFactory> = {};
+  if (hereditary.result.compact) agents.hereditary = hereditaryAgentFactory(config, base, hereditary);
+  if (baseline) agents.baseline = baselineAgentFactory(config, baseline);
+  return agents;
+}
+
 export function evaluateStage(
   config: ExperimentConfig,
   agents: Record<string, AgentFactory>,

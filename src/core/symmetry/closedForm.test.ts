@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import { radToDeg } from '../angles';
 import { DEFAULT_ENV } from '../env';
 import { collectExploration } from '../explorationData';
 import { type CircleFamily, goalAt, taskAt } from '../families';
@@ -7,10 +8,8 @@ import { estimateKernelFrames } from '../frames/kernelFrames';
 import { generatorAngleError, rotationGenerator } from '../lie';
 import { closedFormGenerator } from './closedForm';
 import { fitDifferentialGenerator } from './differentialFit';
-import { symmetricEigen } from './symmetricEigen';
 
 tf.enableProdMode();
-const DEG = 180 / Math.PI;
 
 // Circle families with the base task at several angles; the base reward's symmetry is rotation about its goal.
 const cases: { family: CircleFamily; phi: number }[] = [
@@ -18,21 +17,6 @@ const cases: { family: CircleFamily; phi: number }[] = [
   { family: { kind: 'circle', center: [0.8, -0.5], radius: 0.6 }, phi: 0.4 },
   { family: { kind: 'circle', center: [-1, 1], radius: 1.5 }, phi: -1.2 },
 ];
-
-describe('symmetric eigen-solver', () => {
-  it('diagonalises a random symmetric 6×6 matrix', () => {
-    const a = Array.from({ length: 6 }, (_, i) =>
-      Array.from({ length: 6 }, (_, j) => Math.sin(1 + i * 7 + j * 7 + i * j)),
-    );
-    const s = a.map((row, i) => row.map((v, j) => v + a[j][i]));
-    const { values, vectors } = symmetricEigen(s);
-    for (let k = 0; k < 6; k++) {
-      const sv = s.map((row) => row.reduce((acc, v, j) => acc + v * vectors[k][j], 0));
-      for (let i = 0; i < 6; i++) expect(sv[i]).toBeCloseTo(values[k] * vectors[k][i], 9);
-      if (k > 0) expect(values[k]).toBeGreaterThanOrEqual(values[k - 1]);
-    }
-  });
-});
 
 describe('symmetry of one reward from 10k exploration samples', () => {
   for (const { family, phi } of cases) {
@@ -43,13 +27,13 @@ describe('symmetry of one reward from 10k exploration samples', () => {
       const frames = estimateKernelFrames(samples, { estimator: 'gradient', radius: 0.1 });
       const truth = rotationGenerator(goal);
       const cf = closedFormGenerator(frames);
-      expect(generatorAngleError(cf.generator, truth) * DEG).toBeLessThan(1);
+      expect(radToDeg(generatorAngleError(cf.generator, truth))).toBeLessThan(1);
       expect(cf.symmetryCount).toBe(1);
       expect(cf.eigenvalues[0] / cf.eigenvalues[1]).toBeLessThan(1e-2);
       const before = tf.memory().numTensors;
       const fit = fitDifferentialGenerator(frames, { seed: 3, steps: 400, lr: 0.1 });
       expect(tf.memory().numTensors).toBe(before);
-      expect(generatorAngleError(fit.generator, truth) * DEG).toBeLessThan(1);
+      expect(radToDeg(generatorAngleError(fit.generator, truth))).toBeLessThan(1);
     });
   }
 });

@@ -1,7 +1,7 @@
 // One-shot differential symmetry solve (ALGORITHM.md §6): the loss is linear in X, so solve a 6×6 eigenproblem.
 import type { KernelFrames } from '../frames/kernelFrames';
 import { type Generator, generatorFromVector, normalizeUnit } from '../lie';
-import { symmetricEigen } from './symmetricEigen';
+import { symmetricEigen } from '../linalg';
 
 export interface ClosedFormResult {
   /** Unit-norm generator (largest entry positive) minimising E_p (N(p)ᵀ(X p̃)_{1:2})². */
@@ -61,7 +61,7 @@ export function differentialMoment(frames: KernelFrames): { moment: number[][]; 
 /** Minimiser over ‖X‖ = 1: the eigenvector of the smallest eigenvalue of the differential moment. */
 export function closedFormGenerator(frames: KernelFrames, symmetryRatio = 1e-3): ClosedFormResult {
   const { moment, used } = differentialMoment(frames);
-  const eig = symmetricEigen(moment);
+  const eig = symmetricEigen(moment.flat(), 6);
   const top = Math.max(eig.values[5], 1e-300);
   const symmetryCount = eig.values.filter((v) => v <= symmetryRatio * top).length;
   return {

@@ -1,5 +1,6 @@
 // Differential vs functional symmetry discovery of one reward (ALGORITHM.md §6): same Adam, batch, seed, init.
 import * as tf from '@tensorflow/tfjs';
+import { degToRad, radToDeg } from '../angles';
 import { applyToPoint, flow, generatorAngleError, generatorFromVector, normalizeUnit } from '../lie';
 import { Rng } from '../rng';
 import { SpatialGrid } from '../spatialGrid';
@@ -19,7 +20,6 @@ import { differentialLossSeeds, functionalLossSeeds } from './symmetryLosses';
 
 export type * from './raceTypes';
 
-const DEG = 180 / Math.PI;
 const median = (xs: number[]): number => {
   const s = xs.slice().sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -61,7 +61,7 @@ function thinCurve(curve: CurvePoint[], max = 200): CurvePoint[] {
 function runSide(ctx: RaceContext, side: RaceSide, seeds: number[], lr: number): SideRun[] {
   const { opts, batch } = ctx;
   const S = seeds.length;
-  const target = (opts.targetDeg ?? 2) / DEG;
+  const target = degToRad(opts.targetDeg ?? 2);
   const init = tf.tensor2d(seeds.flatMap(initialGenerator), [S, 6]);
   const xVar = tf.variable(init);
   init.dispose();
@@ -148,8 +148,8 @@ function runSide(ctx: RaceContext, side: RaceSide, seeds: number[], lr: number):
       current[s] = Array.from(x.subarray(6 * s, 6 * s + 6));
       const err = generatorAngleError(generatorFromVector(current[s]), opts.truthForScoring);
       if (stepsTo2deg[s] === null && err < target) stepsTo2deg[s] = step;
-      curves[s].push({ step, loss: losses[s], errorDeg: err * DEG });
-      errors.push(err * DEG);
+      curves[s].push({ step, loss: losses[s], errorDeg: radToDeg(err) });
+      errors.push(radToDeg(err));
     }
     if (opts.onProgress && (step % 50 === 0 || step === opts.steps))
       opts.onProgress({ side, seeds: S, step, steps: opts.steps, errorDeg: median(errors) });
@@ -268,7 +268,7 @@ export function runDiscoveryRace(opts: RaceOptions): RaceResult {
       speedup: functional.medianSteps / Math.max(1, differential.medianSteps),
       closedForm: {
         generator: cf.generator,
-        errorDeg: generatorAngleError(cf.generator, opts.truthForScoring) * DEG,
+        errorDeg: radToDeg(generatorAngleError(cf.generator, opts.truthForScoring)),
         symmetryCount: cf.symmetryCount,
         eigenvalues: cf.eigenvalues,
       },

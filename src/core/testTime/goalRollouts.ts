@@ -56,7 +56,8 @@ export interface GoalUpdate {
   inference: HereditaryInference | null;
 }
 
-export interface GoalRolloutRequest {
+/** One test goal and the test-time settings; both agents and the references are rolled out there. */
+export interface GoalSettings {
   family: TaskFamily;
   env: EnvConfig;
   /** Test goal angle φ (radians). */
@@ -65,6 +66,10 @@ export interface GoalRolloutRequest {
   contextSize: number;
   episodes: number;
   seed: number;
+}
+
+/** The goal settings and the two trained agents (or why each is missing). */
+export interface GoalRolloutRequest extends GoalSettings {
   hereditary: HereditaryTestAgent | AgentUnavailable;
   baseline: TestTimeAgent | AgentUnavailable;
 }

@@ -1,17 +1,14 @@
-#!/usr/bin/env node
 // Builds the import graph of src/ and fails on an upward import between layers, an import cycle, or a file over 400 lines.
-// Usage: node scripts/check-layers.mjs [--graph]   (--graph also prints every cross-folder edge)
+// Usage: npm run check:layers [-- --graph]   (--graph also prints the number of imports between each pair of layers)
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const srcDir = join(root, 'src');
 const MAX_LINES = 400;
 
 // The layers, left to right: a file may import from its own layer and from the layers its entry lists.
 // workers and state sit side by side (neither imports the other); cli may use workers' code for its benches.
-export const LAYERS = {
+export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   core: [],
   protocol: ['core'],
   workers: ['core', 'protocol'],
@@ -23,8 +20,8 @@ export const LAYERS = {
 
 const SOURCE = /\.(ts|tsx|mjs|js)$/;
 
-function listFiles(dir) {
-  const out = [];
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) out.push(...listFiles(path));
@@ -41,20 +38,20 @@ const SPECIFIER_PATTERNS = [
   /\bnew URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g,
 ];
 
-function stripComments(text) {
+function stripComments(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
 }
 
-export function importSpecifiers(text) {
+export function importSpecifiers(text: string): string[] {
   const code = stripComments(text);
-  const found = new Set();
+  const found = new Set<string>();
   for (const pattern of SPECIFIER_PATTERNS) {
     for (const match of code.matchAll(pattern)) found.add(match[1]);
   }
   return [...found];
 }
 
-function resolveRelative(fromFile, specifier) {
+function resolveRelative(fromFile: string, specifier: string): string | null {
   const bare = specifier.replace(/\?.*$/, '');
   const base = resolve(dirname(fromFile), bare);
   const candidates = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')];
@@ -62,13 +59,23 @@ function resolveRelative(fromFile, specifier) {
   return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
 }
 
-const layerOf = (file) => relative(srcDir, file).split(/[\\/]/)[0];
+type Graph = Map<string, string[]>;
 
-export function buildGraph(files) {
-  const edges = new Map();
-  const unresolved = [];
+/** Every problem found, by kind; all lists empty means the tree passes. */
+export interface LayerProblems {
+  'files outside the known layers': string[];
+  'unresolved relative imports': string[];
+  'upward imports': string[];
+  'import cycles': string[];
+  'files over the line limit': string[];
+}
+
+/** The import graph of a source folder: file → the source files it imports (relative imports only). */
+export function buildGraph(files: readonly string[], root: string): { edges: Graph; unresolved: string[] } {
+  const edges: Graph = new Map();
+  const unresolved: string[] = [];
   for (const file of files) {
-    const targets = [];
+    const targets: string[] = [];
     for (const spec of importSpecifiers(readFileSync(file, 'utf8'))) {
       if (!spec.startsWith('.')) continue;
       const target = resolveRelative(file, spec);
@@ -80,31 +87,29 @@ export function buildGraph(files) {
   return { edges, unresolved };
 }
 
-export function upwardImports(edges) {
-  const bad = [];
+function upwardImports(edges: Graph, layerOf: (f: string) => string, root: string): string[] {
+  const bad: string[] = [];
   for (const [from, targets] of edges) {
     const fromLayer = layerOf(from);
-    const allowed = LAYERS[fromLayer];
+    const allowed = LAYERS[fromLayer] ?? [];
     for (const to of targets) {
       const toLayer = layerOf(to);
-      if (toLayer === fromLayer) continue;
-      if (!allowed?.includes(toLayer)) {
-        bad.push(`${relative(root, from)} → ${relative(root, to)}  (${fromLayer} may not import ${toLayer})`);
-      }
+      if (toLayer === fromLayer || allowed.includes(toLayer)) continue;
+      bad.push(`${relative(root, from)} → ${relative(root, to)}  (${fromLayer} may not import ${toLayer})`);
     }
   }
   return bad;
 }
 
-// Tarjan's strongly connected components; every component with more than one file (or a self-import) is a cycle.
-export function importCycles(edges) {
+/** Tarjan's strongly connected components: every component of two or more files (or a self-import) is a cycle. */
+function importCycles(edges: Graph): string[][] {
   let index = 0;
-  const indices = new Map();
-  const low = new Map();
-  const stack = [];
-  const onStack = new Set();
-  const cycles = [];
-  const visit = (v) => {
+  const indices = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (v: string): void => {
     indices.set(v, index);
     low.set(v, index);
     index += 1;
@@ -113,14 +118,14 @@ export function importCycles(edges) {
     for (const w of edges.get(v) ?? []) {
       if (!indices.has(w)) {
         visit(w);
-        low.set(v, Math.min(low.get(v), low.get(w)));
-      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v), indices.get(w)));
+        low.set(v, Math.min(low.get(v) as number, low.get(w) as number));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v) as number, indices.get(w) as number));
     }
     if (low.get(v) === indices.get(v)) {
-      const component = [];
-      let w;
+      const component: string[] = [];
+      let w: string;
       do {
-        w = stack.pop();
+        w = stack.pop() as string;
         onStack.delete(w);
         component.push(w);
       } while (w !== v);
@@ -128,30 +133,49 @@ export function importCycles(edges) {
     }
   };
   for (const v of edges.keys()) if (!indices.has(v)) visit(v);
-  return cycles.map((c) => c.map((f) => relative(root, f)).sort());
+  return cycles;
 }
 
-export function longFiles(files) {
+function longFiles(files: readonly string[], root: string): string[] {
   return files
     .map((file) => ({ file, lines: readFileSync(file, 'utf8').split('\n').length - 1 }))
     .filter(({ lines }) => lines > MAX_LINES)
     .map(({ file, lines }) => `${relative(root, file)}: ${lines} lines (limit ${MAX_LINES})`);
 }
 
-function main() {
+/** Checks the source folder `srcDir` (its subfolders are the layers); paths in messages are relative to `root`. */
+export function checkLayers(
+  srcDir: string,
+  root = dirname(srcDir),
+): { problems: LayerProblems; graph: Graph } {
   const files = listFiles(srcDir);
-  const unknown = [...new Set(files.map(layerOf))].filter((l) => !(l in LAYERS));
-  const { edges, unresolved } = buildGraph(files);
-  const problems = {
-    'files outside the known layers': unknown.map((l) => `src/${l}/`),
+  const layerOf = (file: string): string => relative(srcDir, file).split(/[\\/]/)[0];
+  const { edges, unresolved } = buildGraph(files, root);
+  const problems: LayerProblems = {
+    'files outside the known layers': [...new Set(files.map(layerOf))]
+      .filter((l) => !(l in LAYERS))
+      .map((l) => relative(root, join(srcDir, l))),
     'unresolved relative imports': unresolved,
-    'upward imports': upwardImports(edges),
-    'import cycles': importCycles(edges).map((c) => c.join(' ↔ ')),
-    'files over the line limit': longFiles(files),
+    'upward imports': upwardImports(edges, layerOf, root),
+    'import cycles': importCycles(edges).map((c) =>
+      c
+        .map((f) => relative(root, f))
+        .sort()
+        .join(' ↔ '),
+    ),
+    'files over the line limit': longFiles(files, root),
   };
+  return { problems, graph: edges };
+}
+
+function main(): void {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const srcDir = join(root, 'src');
+  const { problems, graph } = checkLayers(srcDir, root);
+  const layerOf = (file: string): string => relative(srcDir, file).split(/[\\/]/)[0];
   if (process.argv.includes('--graph')) {
-    const pairs = new Map();
-    for (const [from, targets] of edges) {
+    const pairs = new Map<string, number>();
+    for (const [from, targets] of graph) {
       for (const to of targets) {
         const key = `${layerOf(from)} → ${layerOf(to)}`;
         if (layerOf(from) !== layerOf(to)) pairs.set(key, (pairs.get(key) ?? 0) + 1);
@@ -160,19 +184,21 @@ function main() {
     for (const [key, n] of [...pairs].sort()) console.log(`${key}: ${n} imports`);
   }
   let failed = false;
-  for (const [title, list] of Object.entries(problems)) {
+  for (const [title, list] of Object.entries(problems) as [string, string[]][]) {
     if (list.length === 0) continue;
     failed = true;
     console.error(`\n${title} (${list.length}):`);
     for (const line of list) console.error(`  ${line}`);
   }
-  const edgeCount = [...edges.values()].reduce((n, t) => n + t.length, 0);
-  const order = Object.keys(LAYERS).join(' ← ');
+  const edgeCount = [...graph.values()].reduce((n, t) => n + t.length, 0);
+  const summary = `${graph.size} files, ${edgeCount} imports`;
   if (failed) {
-    console.error(`\ncheck:layers failed (${files.length} files, ${edgeCount} imports; layers ${order})`);
+    console.error(
+      `\ncheck:layers failed (${summary}). The layers: core ← protocol ← workers | state ← panels ← app; cli uses core, protocol, workers.`,
+    );
     process.exit(1);
   }
-  console.log(`check:layers: ok (${files.length} files, ${edgeCount} imports, no upward import, no cycle, none over ${MAX_LINES} lines)`);
+  console.log(`check:layers: ok (${summary}; no upward import, no cycle, none over ${MAX_LINES} lines)`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -1,0 +1,82 @@
+// The task space's draggable test goal: a focusable slider handle with its label, driven by pointer drag and arrow keys.
+import { drag } from 'd3';
+import { COLOURS } from './palette';
+import { halo, type SvgSelection } from './panel';
+
+export interface GoalHandleInput {
+  /** False until the panel has data: drags and keys are ignored until then. */
+  active(): boolean;
+  /** The handle was dragged to the SVG pixel (x, y). */
+  onDrag(x: number, y: number): void;
+  /** Arrow keys: move the goal by this many degrees (±1, ±10 with Shift). */
+  onStep(deltaDeg: number): void;
+}
+
+export interface GoalHandle {
+  /** Put the handle at pixel `at` for the goal angle `goalDeg`, its label pushed away from `centre`. */
+  place(goalDeg: number, at: [number, number], centre: [number, number]): void;
+  /** Remove the drag and key listeners. */
+  detach(): void;
+}
+
+/** Append the handle and its label to `svg` (on top of what is already drawn) and wire its input. */
+export function createGoalHandle(svg: SvgSelection, input: GoalHandleInput): GoalHandle {
+  const handle = svg
+    .append('circle')
+    .attr('r', 11)
+    .attr('class', 'goal-handle')
+    .attr('data-testid', 'goal-handle')
+    .attr('tabindex', 0)
+    .attr('role', 'slider')
+    .attr('aria-label', 'Test goal angle')
+    .attr('aria-valuemin', 0)
+    .attr('aria-valuemax', 360)
+    .attr('fill', COLOURS.goal)
+    .attr('stroke', '#ffffff')
+    .attr('stroke-width', 3);
+  const label = svg.append('text').attr('font-size', 12).attr('font-weight', 600).attr('aria-hidden', 'true');
+
+  handle.call(
+    drag<SVGCircleElement, unknown>()
+      .container(svg.node() as SVGSVGElement)
+      .on('drag', (event: { x: number; y: number }) => {
+        if (!input.active()) return;
+        input.onDrag(event.x, event.y);
+      }),
+  );
+  handle.on('keydown', (event: KeyboardEvent) => {
+    if (!input.active()) return;
+    const step = event.shiftKey ? 10 : 1;
+    const delta =
+      event.key === 'ArrowRight' || event.key === 'ArrowUp'
+        ? step
+        : event.key === 'ArrowLeft' || event.key === 'ArrowDown'
+          ? -step
+          : 0;
+    if (delta === 0) return;
+    event.preventDefault();
+    input.onStep(delta);
+  });
+
+  return {
+    place(goalDeg, [gx, gy], [fx, fy]) {
+      handle
+        .attr('cx', gx)
+        .attr('cy', gy)
+        .attr('data-angle', goalDeg)
+        .attr('aria-valuenow', goalDeg)
+        .attr('aria-valuetext', `${goalDeg}°`);
+      // No raise(): moving the focused handle in the DOM would drop keyboard focus. Layers keep it on top.
+      const away = Math.hypot(gx - fx, gy - fy) || 1;
+      label
+        .call(halo)
+        .attr('x', gx + ((gx - fx) / away) * 26)
+        .attr('y', gy + ((gy - fy) / away) * 26 + 4)
+        .attr('text-anchor', gx >= fx ? 'start' : 'end')
+        .text(`test goal ${goalDeg}°`);
+    },
+    detach() {
+      handle.on('.drag', null).on('keydown', null);
+    },
+  };
+}

@@ -70,3 +70,47 @@ describe('experiment CLI options', () => {
     expect(() => parseExperimentArgs(argv)).toThrow(msg);
   });
 });
+
+describe('report options', () => {
+  it('run every race setting, one seed, no sweep and no control by default', () => {
+    const o = parseExperimentArgs([]);
+    expect(o.report).toEqual({
+      raceSettings: ['paper', 'fitted', 'masked', 'small-theta'],
+      raceSweep: false,
+      withControl: false,
+      seeds: 1,
+    });
+    expect(o.config.baselineBudgetScale).toBe(1);
+  });
+
+  it('parses value-less flags, a subset of race settings, seeds and the baseline budget scale', () => {
+    const o = parseExperimentArgs([
+      '--race-sweep',
+      '--race-settings',
+      'fitted,paper',
+      '--with-control',
+      '--seeds=3',
+      '--baseline-budget-scale',
+      '4',
+      '--seed',
+      '2',
+    ]);
+    expect(o.report).toEqual({
+      raceSettings: ['fitted', 'paper'],
+      raceSweep: true,
+      withControl: true,
+      seeds: 3,
+    });
+    expect(o.config.baselineBudgetScale).toBe(4);
+    expect(o.config.seed).toBe(2);
+  });
+
+  it('refuses a value on a flag, an unknown or repeated setting, and out-of-range seeds', () => {
+    expect(() => parseExperimentArgs(['--race-sweep=yes'])).toThrow(/--race-sweep takes no value/);
+    expect(() => parseExperimentArgs(['--with-control', '--with-control'])).toThrow(/given twice/);
+    expect(() => parseExperimentArgs(['--race-settings', 'paper,nope'])).toThrow(/expected one of/);
+    expect(() => parseExperimentArgs(['--race-settings', 'paper,paper'])).toThrow(/repeats a setting/);
+    expect(() => parseExperimentArgs(['--seeds', '0'])).toThrow(/outside/);
+    expect(() => parseExperimentArgs(['--baseline-budget-scale', '0'])).toThrow(/outside/);
+  });
+});

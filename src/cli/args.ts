@@ -3,11 +3,19 @@
 import { degToRad } from '../core/angles';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../core/experimentConfig';
 import type { EllipseReward, TaskFamily } from '../core/families';
+import {
+  DEFAULT_REPORT_OPTIONS,
+  RACE_SETTING_NAMES,
+  type RaceSettingName,
+  type ReportOptions,
+} from '../core/pipeline/reportOptions';
 
 export class UsageError extends Error {}
 
 export interface CliOptions {
   config: ExperimentConfig;
+  /** What the report adds beyond the pipeline (race settings and sweep, control, seeds). */
+  report: ReportOptions;
   out: string | null;
   format: 'json' | 'csv';
 }
@@ -32,8 +40,14 @@ const KNOWN = new Set([
   'backend',
   'out',
   'race-seeds',
+  'race-settings',
+  'baseline-budget-scale',
+  'seeds',
   'format',
 ]);
+
+/** Options that take no value: present = on. */
+const FLAGS = new Set(['race-sweep', 'with-control']);
 
 function num(name: string, v: string, lo: number, hi: number, integer = false): number {
   const x = Number(v);
@@ -66,6 +80,12 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions {
       throw new UsageError(`unexpected argument "${a}" (options look like --name value)`);
     const eq = a.indexOf('=');
     const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
+    if (FLAGS.has(name)) {
+      if (eq >= 0) throw new UsageError(`--${name} takes no value`);
+      if (raw.has(name)) throw new UsageError(`--${name} given twice`);
+      raw.set(name, 'true');
+      continue;
+    }
     if (!KNOWN.has(name)) throw new UsageError(`unknown option --${name}`);
     let value: string;
     if (eq >= 0) value = a.slice(eq + 1);
@@ -139,11 +159,30 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions {
   cfg.budget = oneOf('budget', get('budget') ?? 'quick', ['quick', 'full'] as const);
   cfg.backend = oneOf('backend', get('backend') ?? 'wasm', ['wasm', 'cpu'] as const);
   cfg.raceSeeds = num('race-seeds', get('race-seeds') ?? String(DEFAULT_CONFIG.raceSeeds), 1, 100, true);
+  cfg.baselineBudgetScale = num('baseline-budget-scale', get('baseline-budget-scale') ?? '1', 0.25, 16);
   const format = oneOf('format', get('format') ?? 'json', ['json', 'csv'] as const);
-  return { config: cfg, out: get('out') ?? null, format };
+  return { config: cfg, report: reportOptions(get), out: get('out') ?? null, format };
+}
+
+function reportOptions(get: (k: string) => string | undefined): ReportOptions {
+  const settingsArg = get('race-settings');
+  let raceSettings: readonly RaceSettingName[] = DEFAULT_REPORT_OPTIONS.raceSettings;
+  if (settingsArg !== undefined) {
+    const names = settingsArg.split(',').map((s) => oneOf('race-settings', s.trim(), RACE_SETTING_NAMES));
+    if (new Set(names).size !== names.length)
+      throw new UsageError(`--race-settings: "${settingsArg}" repeats a setting`);
+    raceSettings = names;
+  }
+  return {
+    raceSettings,
+    raceSweep: get('race-sweep') === 'true',
+    withControl: get('with-control') === 'true',
+    seeds: num('seeds', get('seeds') ?? '1', 1, 32, true),
+  };
 }
 
 export const USAGE = `usage: npm run experiment -- [--family circle|ellipse] [--center x,y] [--radius r] [--axes a,b]
   [--tilt deg] [--ellipse-reward pushforward|euclidean] [--train-angles d0,d1,... | --train-tasks N | --train-sampled N]
   [--base-angle deg] [--action-constraint disk|box] [--context K] [--test-goals M] [--episodes E] [--seed S]
-  [--budget quick|full] [--backend wasm|cpu] [--race-seeds N] [--format json|csv] [--out file]`;
+  [--budget quick|full] [--backend wasm|cpu] [--race-seeds N] [--race-settings paper,fitted,masked,small-theta]
+  [--race-sweep] [--baseline-budget-scale k] [--with-control] [--seeds N] [--format json|csv] [--out file]`;

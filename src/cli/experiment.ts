@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { evaluationCsv } from '../core/evaluation';
 import type { ExperimentConfig } from '../core/experimentConfig';
+import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '../core/pipeline/reportOptions';
 import { runPipeline } from '../core/pipeline/runPipeline';
 import { parseExperimentArgs, USAGE, UsageError } from './args';
 import { stderrProgress } from './progress';
@@ -15,9 +16,18 @@ async function setBackend(name: ExperimentConfig['backend']): Promise<string> {
   return tf.getBackend();
 }
 
-export async function runExperiment(config: ExperimentConfig, log = stderrProgress()) {
+export async function runExperiment(
+  config: ExperimentConfig,
+  options: ReportOptions = DEFAULT_REPORT_OPTIONS,
+  log = stderrProgress(),
+) {
   const backend = await setBackend(config.backend);
-  return runPipeline(config, backend, { onProgress: (p) => log(p.stage, p.step, p.total, p.message) });
+  return runPipeline(
+    config,
+    backend,
+    { onProgress: (p) => log(p.stage, p.step, p.total, p.message) },
+    options,
+  );
 }
 
 async function main(): Promise<void> {
@@ -31,7 +41,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const { report } = await runExperiment(opts.config);
+  const { report } = await runExperiment(opts.config, opts.report);
   const text =
     opts.format === 'csv' ? evaluationCsv(report.evaluation ?? []) : `${JSON.stringify(report, null, 2)}\n`;
   if (opts.out) {

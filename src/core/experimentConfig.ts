@@ -22,6 +22,11 @@ export interface ExperimentConfig {
   backend: TensorBackend;
   /** Seeds in the differential-vs-functional race. */
   raceSeeds: number;
+  /**
+   * The baseline's budget relative to the matched one (1 = at least the hereditary agent's total environment
+   * steps); `--baseline-budget-scale k` multiplies it.
+   */
+  baselineBudgetScale: number;
 }
 
 export const DEFAULT_CONFIG: ExperimentConfig = {
@@ -35,6 +40,7 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   budget: 'quick',
   backend: 'wasm',
   raceSeeds: 10,
+  baselineBudgetScale: 1,
 };
 
 export const envFor = (config: ExperimentConfig): EnvConfig => ({

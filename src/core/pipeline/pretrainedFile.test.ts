@@ -1,8 +1,10 @@
 // Tests of the pretrained file module: the shipped file loads and round-trips, its agents work, broken files are named.
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ENV } from '../env';
+import { DEFAULT_CONFIG } from '../experimentConfig';
 import { baselineAgentFrom, hereditaryAgentFrom, isUnavailable } from '../testTime/agents';
 import { computeGoalRollouts } from '../testTime/goalRollouts';
 import {
@@ -47,7 +49,8 @@ describe('the shipped pretrained file', () => {
   });
 
   it('is written by the serialiser byte for byte (same fields, same order)', () => {
-    const artifacts = loaded(parsePretrained(shipped));
+    // The file's own config (parsing fills config fields newer than the file with their defaults).
+    const artifacts = { ...loaded(parsePretrained(shipped)), config: shipped.artifacts.config };
     expect(serializePretrained({ ...shipped, artifacts })).toBe(text);
     const report = buildReport(artifacts, {
       backend: artifacts.config.backend,
@@ -58,6 +61,12 @@ describe('the shipped pretrained file', () => {
       generatedAt: new Date(shipped.generated_at),
     });
     expect(serializePretrained(file)).toBe(text);
+  });
+
+  it('reads config fields newer than the file with their defaults, and keeps every field it has', () => {
+    const config = loaded(parsePretrained(shipped)).config;
+    expect(config).toEqual({ ...DEFAULT_CONFIG, ...shipped.artifacts.config });
+    expect(Object.keys(config).sort()).toEqual(Object.keys(DEFAULT_CONFIG).sort());
   });
 
   it('rebuilds agents that score well at a far test goal', () => {

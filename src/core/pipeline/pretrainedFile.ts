@@ -1,4 +1,5 @@
 // The shipped pretrained file (public/pretrained/default.json): its format, schema check, reader and writer (pure).
+import { DEFAULT_CONFIG } from '../experimentConfig';
 import type { PipelineArtifacts } from './artifacts';
 import type { ExperimentReport } from './report';
 
@@ -140,6 +141,8 @@ export function parsePretrained(json: unknown): PretrainedParse {
   return {
     artifacts: {
       ...(a as unknown as PipelineArtifacts),
+      // Config fields added after a file was written take their defaults (what that run used).
+      config: { ...DEFAULT_CONFIG, ...(a.config as PipelineArtifacts['config']) },
       baseline: (a.baseline as PipelineArtifacts['baseline']) ?? null,
       evaluation: (a.evaluation as PipelineArtifacts['evaluation']) ?? null,
     },

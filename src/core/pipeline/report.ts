@@ -6,6 +6,7 @@ import { describeFamily } from '../families';
 import { type Generator, generatorAngleError } from '../lie';
 import type { SideSummary } from '../symmetry/raceTypes';
 import type { PipelineArtifacts } from './artifacts';
+import type { ReportOptions } from './reportOptions';
 import { familyTruth } from './truth';
 
 export type Matrix3 = [number[], number[], number[]];
@@ -38,7 +39,7 @@ export function resolvedConfigJson(config: ExperimentConfig) {
 
 export function buildReport(
   artifacts: Partial<PipelineArtifacts> & { config: ExperimentConfig },
-  extra: { backend: string; timings_ms: Record<string, number> },
+  extra: { backend: string; timings_ms: Record<string, number>; options?: ReportOptions },
 ) {
   const { config } = artifacts;
   const angles = resolvedTrainingAngles(config);
@@ -50,6 +51,7 @@ export function buildReport(
   return {
     config: resolvedConfigJson(config),
     backend: extra.backend,
+    report_options: extra.options ?? null,
     timings_ms: Object.fromEntries(Object.entries(extra.timings_ms).map(([k, v]) => [k, Math.round(v)])),
     base_policy: artifacts.base
       ? {

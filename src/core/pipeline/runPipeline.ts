@@ -2,6 +2,7 @@
 import { type ExperimentConfig, resolvedTrainingAngles } from '../experimentConfig';
 import type { PipelineArtifacts, StageHooks } from './artifacts';
 import { buildReport } from './report';
+import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from './reportOptions';
 import {
   baselineStage,
   evaluateStage,
@@ -21,6 +22,7 @@ export async function runPipeline(
   config: ExperimentConfig,
   backend: string,
   hooks: StageHooks = {},
+  options: ReportOptions = DEFAULT_REPORT_OPTIONS,
 ): Promise<PipelineRun> {
   const timings: Record<string, number> = {};
   const t0 = performance.now();
@@ -47,5 +49,5 @@ export async function runPipeline(
     baseline,
     evaluation,
   };
-  return { artifacts, report: buildReport(artifacts, { backend, timings_ms: timings }) };
+  return { artifacts, report: buildReport(artifacts, { backend, timings_ms: timings, options }) };
 }

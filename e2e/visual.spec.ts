@@ -86,7 +86,7 @@ test('each panel exports SVG, PNG, JSON and CSV files', async ({ page }) => {
     if (kind === 'SVG') expect(readFileSync(path, 'utf8')).toContain('<svg');
     if (kind === 'CSV')
       expect(readFileSync(path, 'utf8').split('\n')[0]).toBe(
-        'angle_deg,distance_to_training_deg,score_hereditary,score_baseline,regret_hereditary,regret_baseline',
+        'angle_deg,distance_to_training_deg,score_hereditary,score_baseline,regret_hereditary,regret_baseline,ill_conditioned,theta_error_deg',
       );
     if (kind === 'PNG') expect(readFileSync(path).subarray(1, 4).toString()).toBe('PNG');
   }

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runExperiment } from '../src/cli/experiment';
 import { DEFAULT_CONFIG } from '../src/core/experimentConfig';
+import { DEFAULT_REPORT_OPTIONS } from '../src/core/pipeline/reportOptions';
 import {
   PRETRAINED_PATH,
   parsePretrainedText,
@@ -12,10 +13,12 @@ import {
 
 const out = process.argv[2] ?? join('public', PRETRAINED_PATH);
 const config = { ...DEFAULT_CONFIG };
-const { artifacts, report } = await runExperiment(config);
+// Every race setting (the page switches between them) and the dense control (the score figure can overlay it).
+const options = { ...DEFAULT_REPORT_OPTIONS, withControl: true };
+const { artifacts, report } = await runExperiment(config, options);
 const text = serializePretrained(
   pretrainedFile(artifacts, report, {
-    generatedBy: 'npm run pretrained (tsx scripts/make-pretrained.ts)',
+    generatedBy: 'npm run pretrained (tsx scripts/make-pretrained.ts: the default experiment, every race setting, --with-control)',
     generatedAt: new Date(),
   }),
 );

@@ -4,6 +4,8 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { evaluationCsv } from '../core/evaluation';
 import type { ExperimentConfig } from '../core/experimentConfig';
+import type { StageProgress } from '../core/pipeline/artifacts';
+import { reportOverSeeds } from '../core/pipeline/multiSeed';
 import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '../core/pipeline/reportOptions';
 import { runPipeline } from '../core/pipeline/runPipeline';
 import { parseExperimentArgs, USAGE, UsageError } from './args';
@@ -22,12 +24,17 @@ export async function runExperiment(
   log = stderrProgress(),
 ) {
   const backend = await setBackend(config.backend);
-  return runPipeline(
-    config,
-    backend,
-    { onProgress: (p) => log(p.stage, p.step, p.total, p.message) },
-    options,
-  );
+  // --seeds N: the whole pipeline for seeds seed, seed + 1, …; the report is the first seed's, its summary all of them.
+  const runs: ({ seed: number } & Awaited<ReturnType<typeof runPipeline>>)[] = [];
+  for (let i = 0; i < Math.max(1, options.seeds); i++) {
+    const seed = config.seed + i;
+    const tag = options.seeds > 1 ? ` (seed ${seed}, ${i + 1} of ${options.seeds})` : '';
+    const hooks = {
+      onProgress: (p: StageProgress) => log(p.stage, p.step, p.total, `${p.message ?? ''}${tag}`),
+    };
+    runs.push({ seed, ...(await runPipeline({ ...config, seed }, backend, hooks, options)) });
+  }
+  return { artifacts: runs[0].artifacts, report: reportOverSeeds(runs) };
 }
 
 async function main(): Promise<void> {

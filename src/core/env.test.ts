@@ -107,13 +107,14 @@ describe('point-navigation environment', () => {
     }
   });
 
-  it('oracle beats random; scores are 1 for the oracle and 0 for random', () => {
+  // The score itself is checked against hand-computed returns in evaluation.test.ts (a check that the oracle
+  // scores 1 and random 0 would hold for any scorer, by construction).
+  it('the oracle beats the random policy by a wide margin at a far goal', () => {
     const t = taskAt({ kind: 'circle', center: [0.5, -1], radius: 1.5 }, 1.0);
     const oracle = scorePolicy(DEFAULT_ENV, t, oraclePolicy(DEFAULT_ENV, t), 8, 5);
-    expect(oracle.score).toBeCloseTo(1, 10);
     expect(oracle.oracle).toBeGreaterThan(oracle.random + 20);
     const random = scorePolicy(DEFAULT_ENV, t, randomPolicy(DEFAULT_ENV), 8, 5);
-    expect(random.score).toBeCloseTo(0, 10);
+    expect(random.policy).toBeLessThan(oracle.policy - 20);
   });
 
   it('oracle on the unit-circle goal returns about −4.5 in about 10 steps (ref base policy −4.5, 9 steps)', () => {

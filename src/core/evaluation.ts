@@ -1,13 +1,19 @@
-// Evaluation over evenly spread test goals (ALGORITHM.md §10): returns, scores, regret vs distance to training.
+// Evaluation over evenly spread test goals (ALGORITHM.md §10): returns, scores, regret, θ* error and conditioning.
 
-import { radToDeg } from './angles';
+import { radToDeg, wrapAngle } from './angles';
 import type { EnvConfig, Task } from './env';
 import { angularDistanceToSet, goalAt, type TaskFamily, taskAt, testAngles } from './families';
 import type { Policy } from './policies';
 import { mean, normalisedScore, referenceReturns, rollout } from './rollout';
 
+/** An agent adapted to one test task; `theta` is the group element it inferred (hereditary agents only). */
+export interface AdaptedAgent {
+  policy: Policy;
+  theta?: number;
+}
+
 /** Builds an agent's policy for one test task (it may gather context there first; seeded). */
-export type AgentFactory = (task: Task, seed: number) => Policy;
+export type AgentFactory = (task: Task, seed: number) => Policy | AdaptedAgent;
 
 export interface GoalEvaluation {
   goal: [number, number];
@@ -16,6 +22,21 @@ export interface GoalEvaluation {
   return: Record<string, number>;
   score: Record<string, number>;
   regret: Record<string, number>;
+  /** θ* the hereditary agent inferred from context (degrees in [0, 360)); null without one. */
+  theta_star_deg?: number | null;
+  /** |θ* − θ_true| in degrees, θ_true from the TRUE generator and goal (scoring only); null without either. */
+  theta_error_deg?: number | null;
+  /** R_oracle − R_rand is small here, so the score divides by a small number (see ILL_CONDITIONED_RULE). */
+  ill_conditioned?: boolean;
+}
+
+/** Per-bin spread over seeds: each seed's own bin mean, its min and max across the seeds. */
+export interface SeedSpreadBin {
+  seeds: number;
+  mean_score_min: Record<string, number>;
+  mean_score_max: Record<string, number>;
+  mean_regret_min: Record<string, number>;
+  mean_regret_max: Record<string, number>;
 }
 
 export interface ScoreCurveBin {
@@ -23,25 +44,107 @@ export interface ScoreCurveBin {
   distance_deg: number;
   from_deg: number;
   to_deg: number;
+  /** Goals in the bin (over every seed pooled into the summary). */
   count: number;
+  /** Mean, min and max over the goals in the bin (and over the seeds, where several are pooled). */
   mean_score: Record<string, number>;
   min_score: Record<string, number>;
+  max_score?: Record<string, number>;
   mean_regret: Record<string, number>;
+  min_regret?: Record<string, number>;
+  max_regret?: Record<string, number>;
+  /** Ill-conditioned goals in the bin (kept in every figure above). */
+  ill_conditioned?: number;
+  seed_spread?: SeedSpreadBin;
+}
+
+/** Figures over the well-conditioned goals only (the ill-conditioned ones are kept everywhere else). */
+export interface ConditionedFigures {
+  goals: number;
+  min_score: Record<string, number>;
+  mean_score: Record<string, number>;
+  mean_regret: Record<string, number>;
+  max_regret: Record<string, number>;
+}
+
+/** Headline figures per agent, each in the measure that suits its claim (HEADLINE_NOTE). */
+export interface AgentHeadline {
+  /** Worst case over every goal, in return units. */
+  max_regret: number;
+  min_score_well_conditioned: number;
+  /** Mean score over the well-conditioned goals at least FAR_FROM_TRAINING_DEG from every training task. */
+  far_mean_score: number | null;
+  far_mean_regret: number | null;
+}
+
+/** Across seeds: the seed list, each seed's own figures and their range (multi-seed CLI runs). */
+export interface SeedsSummary {
+  seeds: number[];
+  /** What is pooled over seeds and what is the first seed's. */
+  scope: string;
+  per_seed: SeedFigures[];
+  range: SeedRange;
+}
+
+export interface SeedFigures {
+  seed: number;
+  min_score: Record<string, number>;
+  mean_score: Record<string, number>;
+  max_regret: Record<string, number>;
+  min_score_well_conditioned: Record<string, number>;
+  ill_conditioned_count: number;
+  median_theta_error_deg: number | null;
+  /** Other per-seed figures of the run (generator errors, base score, race speed-up). */
+  figures: Record<string, number | null>;
+}
+
+export type Range = [number, number];
+
+export interface SeedRange {
+  min_score: Record<string, Range>;
+  mean_score: Record<string, Range>;
+  max_regret: Record<string, Range>;
+  min_score_well_conditioned: Record<string, Range>;
+  ill_conditioned_count: Range;
+  median_theta_error_deg: Range | null;
+  figures: Record<string, Range | null>;
 }
 
 export interface EvaluationSummary {
   agents: string[];
+  /** Over every goal (ill-conditioned ones included), and over every seed where several are pooled. */
   min_score: Record<string, number>;
   mean_score: Record<string, number>;
+  max_score?: Record<string, number>;
+  mean_regret?: Record<string, number>;
+  max_regret?: Record<string, number>;
+  goals?: number;
+  /** Mean return of the oracle and of the random policy over the goals: the scale that regret is read against. */
+  mean_reference_return?: { oracle: number; random: number };
   curve: ScoreCurveBin[];
+  ill_conditioned?: { rule: string; gap_fraction: number; count: number; angles_deg: number[] };
+  well_conditioned?: ConditionedFigures;
+  /** Median and largest θ* error over the goals (null without a hereditary agent or a true generator). */
+  median_theta_error_deg?: number | null;
+  max_theta_error_deg?: number | null;
+  headline?: { note: string; far_from_deg: number; agents: Record<string, AgentHeadline> };
+  seeds?: SeedsSummary;
 }
 
 export interface EvaluationOptions {
   testGoals: number;
   episodes: number;
   seed: number;
+  /**
+   * GROUND TRUTH, scoring only: the true group angle carrying the base task onto the task at φ (null where the
+   * family has no true generator). Never reaches an agent; it only fills theta_error_deg.
+   */
+  trueTheta?: (phi: number) => number | null;
   onProgress?: (done: number, total: number) => void;
 }
+
+const adapted = (a: Policy | AdaptedAgent): AdaptedAgent => (typeof a === 'function' ? { policy: a } : a);
+const wrap360 = (deg: number) => ((deg % 360) + 360) % 360;
 
 export function evaluateAgents(
   env: EnvConfig,
@@ -51,7 +154,7 @@ export function evaluateAgents(
   opts: EvaluationOptions,
 ): GoalEvaluation[] {
   const angles = testAngles(opts.testGoals);
-  return angles.map((phi, i) => {
+  const rows = angles.map((phi, i) => {
     const task = taskAt(family, phi);
     const seed = opts.seed * 100003 + i;
     const ref = referenceReturns(env, task, opts.episodes, seed);
@@ -62,46 +165,46 @@ export function evaluateAgents(
       return: { oracle: ref.oracle, random: ref.random },
       score: {},
       regret: {},
+      theta_star_deg: null,
+      theta_error_deg: null,
+      ill_conditioned: false,
     };
     for (const [name, factory] of Object.entries(agents)) {
-      const r = mean(rollout(env, task, factory(task, seed), { episodes: opts.episodes, seed }).returns);
+      const agent = adapted(factory(task, seed));
+      const r = mean(rollout(env, task, agent.policy, { episodes: opts.episodes, seed }).returns);
       row.return[name] = r;
       row.score[name] = normalisedScore(r, ref.oracle, ref.random);
       row.regret[name] = ref.oracle - r;
+      if (agent.theta !== undefined && row.theta_star_deg === null) {
+        row.theta_star_deg = wrap360(radToDeg(agent.theta));
+        const truth = opts.trueTheta?.(phi) ?? null;
+        if (truth !== null) row.theta_error_deg = radToDeg(Math.abs(wrapAngle(agent.theta - truth)));
+      }
     }
     opts.onProgress?.(i + 1, angles.length);
     return row;
   });
+  return flagIllConditioned(rows);
 }
 
-/** Min/mean score per agent and the score/regret curve binned by distance to the training set. */
-export function summariseEvaluation(rows: readonly GoalEvaluation[], binDeg = 15): EvaluationSummary {
-  const agents = rows.length ? Object.keys(rows[0].score) : [];
-  const per = (f: (xs: number[]) => number, key: 'score' | 'regret', subset: readonly GoalEvaluation[]) =>
-    Object.fromEntries(agents.map((a) => [a, f(subset.map((r) => r[key][a]))]));
-  const curve: ScoreCurveBin[] = [];
-  for (let from = 0; from < 180; from += binDeg) {
-    const to = from + binDeg;
-    const inBin = rows.filter(
-      (r) => r.distance_to_training_deg >= from && (r.distance_to_training_deg < to || to >= 180),
-    );
-    if (!inBin.length) continue;
-    curve.push({
-      distance_deg: from + binDeg / 2,
-      from_deg: from,
-      to_deg: to,
-      count: inBin.length,
-      mean_score: per(mean, 'score', inBin),
-      min_score: per((xs) => Math.min(...xs), 'score', inBin),
-      mean_regret: per(mean, 'regret', inBin),
-    });
-  }
-  return {
-    agents,
-    min_score: per((xs) => Math.min(...xs), 'score', rows),
-    mean_score: per(mean, 'score', rows),
-    curve,
-  };
+/** A goal's score is ill-conditioned when its gap is below this fraction of the evaluation's median gap. */
+export const ILL_CONDITIONED_GAP_FRACTION = 0.2;
+export const ILL_CONDITIONED_RULE =
+  'ill-conditioned: R_oracle − R_rand < 0.2 × the median of R_oracle − R_rand over the same evaluation’s test goals ' +
+  '(there a given regret moves the score at least 5× as much as at a typical goal); such goals are kept and counted';
+
+export const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length === 0 ? Number.NaN : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Sets ill_conditioned on every row from its own reference returns (in place; returns the rows). */
+export function flagIllConditioned<T extends GoalEvaluation>(rows: T[]): T[] {
+  const gap = (r: GoalEvaluation) => r.return.oracle - r.return.random;
+  const threshold = ILL_CONDITIONED_GAP_FRACTION * median(rows.map(gap));
+  for (const r of rows) r.ill_conditioned = gap(r) < threshold;
+  return rows;
 }
 
 /** The evaluation table as CSV (one row per test goal). */
@@ -115,7 +218,18 @@ export function evaluationCsv(rows: readonly GoalEvaluation[]): string {
     'return_oracle',
     'return_random',
     ...agents.flatMap((a) => [`return_${a}`, `score_${a}`, `regret_${a}`]),
+    'ill_conditioned',
+    'theta_star_deg',
+    'theta_error_deg',
   ];
+  const cell = (v: number | boolean | null | undefined) =>
+    v === null || v === undefined
+      ? ''
+      : typeof v === 'boolean'
+        ? String(Number(v))
+        : Number.isInteger(v)
+          ? String(v)
+          : v.toFixed(6);
   const lines = rows.map((r) =>
     [
       r.goal[0],
@@ -125,8 +239,11 @@ export function evaluationCsv(rows: readonly GoalEvaluation[]): string {
       r.return.oracle,
       r.return.random,
       ...agents.flatMap((a) => [r.return[a], r.score[a], r.regret[a]]),
+      r.ill_conditioned,
+      r.theta_star_deg,
+      r.theta_error_deg,
     ]
-      .map((v) => (Number.isInteger(v) ? String(v) : v.toFixed(6)))
+      .map(cell)
       .join(','),
   );
   return [head.join(','), ...lines].join('\n') + '\n';

@@ -1,4 +1,4 @@
-// Panel 3: the discovery race — loss or angle error (log y) vs step, one line per seed for each side.
+// Panel 3: the discovery race — loss or angle error (log y) vs step, one line per seed for each side, and the spread.
 import {
   axisBottom,
   axisLeft,
@@ -39,6 +39,7 @@ export function create(container: HTMLElement, opts: { metric: RaceMetric }): Pa
   const refs = svg.append('g');
   const lines = svg.append('g');
   const medians = svg.append('g');
+  const spreads = svg.append('g');
   const legend = svg.append('g').attr('transform', `translate(${M.left}, 16)`).attr('font-size', 12);
   appendAxisTitles(
     svg,
@@ -159,6 +160,21 @@ export function create(container: HTMLElement, opts: { metric: RaceMetric }): Pa
         .attr('fill', (s) => SIDE_COLOUR[s])
         .text((s) => medianText(race, s));
 
+      // Spread of the steps to the target over the seeds (min–max), one bar per side above the x axis.
+      const capX = (v: number) => x(Math.min(v, race.setting.steps));
+      spreads
+        .selectAll('line')
+        .data(opts.metric === 'errorDeg' ? SIDES : [])
+        .join('line')
+        .attr('x1', (s) => capX(race[s].minSteps))
+        .attr('x2', (s) => capX(race[s].maxSteps))
+        .attr('y1', (_s, i) => H - M.bottom - 5 - 6 * i)
+        .attr('y2', (_s, i) => H - M.bottom - 5 - 6 * i)
+        .attr('stroke', (s) => SIDE_COLOUR[s])
+        .attr('stroke-width', 4)
+        .attr('stroke-opacity', 0.45)
+        .attr('stroke-linecap', 'round');
+
       legend.selectAll('*').remove();
       SIDES.forEach((s, i) => {
         const g = legend.append('g').attr('transform', `translate(${i * 170}, 0)`);
@@ -174,7 +190,7 @@ function medianText(race: RaceResult, side: RaceSide): string {
   const n = s.runs.length;
   if (s.reached === 0) return `${side}: none reached ${race.setting.targetDeg}°`;
   const capped = s.reached < n ? `, ${s.reached}/${n} reached` : '';
-  return `median ${Math.round(s.medianSteps)} steps${capped}`;
+  return `median ${Math.round(s.medianSteps)} steps (${s.minSteps}–${s.maxSteps})${capped}`;
 }
 
 /** Entering data → a <g> holding a <line> and its <text> label. */

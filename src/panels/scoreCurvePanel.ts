@@ -1,21 +1,59 @@
 // Panel 5: the paper's figure, live — each agent's score (or regret) against angular distance to the training set.
-import { axisBottom, axisLeft, line, scaleLinear } from 'd3';
+import { area, axisBottom, axisLeft, line, type Selection, scaleLinear } from 'd3';
+import type { ScoreCurveBin } from '../core/evaluation';
 import type { EvaluationArtifact } from '../core/pipeline/artifacts';
 import { AGENT_LABEL, type AgentKey, COLOURS } from './palette';
 import { appendAxisTitles, createSvg, type Panel, styleAxis } from './panel';
 
 export type ScoreMode = 'score' | 'regret';
 
+/** A curve by distance in both measures, with an optional min–max band per bin. */
+export interface ScoreCurvePoint {
+  distance_deg: number;
+  score: number;
+  regret: number;
+  band?: { score: [number, number]; regret: [number, number] };
+}
+
+/**
+ * An extra curve over the same axes, drawn dashed in its own colour and named in the legend: the place for an
+ * overlay such as the baseline's dense control, or the same agent under another action set.
+ */
+export interface ScoreCurveSeries {
+  key: string;
+  label: string;
+  colour: string;
+  points: ScoreCurvePoint[];
+}
+
 export interface ScoreCurveData {
   evaluation: EvaluationArtifact;
   mode: ScoreMode;
   /** Agents to draw; an agent absent from the evaluation is listed as "not trained yet". */
   agents: AgentKey[];
+  extraSeries?: ScoreCurveSeries[];
+}
+
+/** An agent's curve from the evaluation summary; the band where the summary has each bin's min and max. */
+export function agentCurve(bins: readonly ScoreCurveBin[], agent: string): ScoreCurvePoint[] {
+  return bins.map((b) => ({
+    distance_deg: b.distance_deg,
+    score: b.mean_score[agent],
+    regret: b.mean_regret[agent],
+    band:
+      b.max_score && b.min_regret && b.max_regret
+        ? {
+            score: [b.min_score[agent], b.max_score[agent]],
+            regret: [b.min_regret[agent], b.max_regret[agent]],
+          }
+        : undefined,
+  }));
 }
 
 const W = 540;
-const H = 340;
-const M = { left: 56, right: 18, top: 40, bottom: 44 };
+const H = 356;
+const M = { left: 56, right: 18, top: 56, bottom: 44 };
+const LEGEND_STEP = 190;
 
 export function create(container: HTMLElement): Panel<ScoreCurveData> {
   const svg = createSvg(container, {
@@ -23,14 +61,16 @@ export function create(container: HTMLElement): Panel<ScoreCurveData> {
     height: H,
     title: 'Score against angular distance to the training set',
     description:
-      'Dots: each evaluated test goal. Lines: the mean in each distance bin. The hereditary agent should stay flat; a smooth encoding should fall with distance.',
+      'Dots: each evaluated test goal; rings: goals whose score is ill-conditioned (the oracle barely beats random there). Lines: the mean in each distance bin; bands: the min–max in each bin. The hereditary agent should stay flat; a smooth encoding should fall with distance.',
   });
   const xAxis = svg.append('g').attr('transform', `translate(0, ${H - M.bottom})`);
   const yAxis = svg.append('g').attr('transform', `translate(${M.left}, 0)`);
   const grid = svg.append('g');
+  const bands = svg.append('g');
   const dots = svg.append('g');
   const curves = svg.append('g');
   const legend = svg.append('g').attr('transform', `translate(${M.left}, 18)`).attr('font-size', 13.5);
+  const key = svg.append('g').attr('transform', `translate(${M.left}, 38)`).attr('font-size', 12);
   const yLabel = appendAxisTitles(
     svg,
     { width: W, height: H, margin: M },
@@ -41,15 +81,27 @@ export function create(container: HTMLElement): Panel<ScoreCurveData> {
   return {
     svg: svg.node() as SVGSVGElement,
     destroy: () => svg.remove(),
-    update({ evaluation, mode, agents }) {
+    update({ evaluation, mode, agents, extraSeries = [] }) {
       const present = agents.filter((a) => evaluation.summary.agents.includes(a));
       const rowValue = (r: EvaluationArtifact['rows'][number], a: AgentKey) =>
         mode === 'score' ? r.score[a] : r.regret[a];
+      const series = [
+        ...present.map((a) => ({
+          key: a as string,
+          colour: COLOURS[a] as string,
+          dashed: false,
+          points: agentCurve(evaluation.summary.curve, a),
+        })),
+        ...extraSeries.map((s) => ({ ...s, dashed: true })),
+      ];
       const maxDist = Math.max(90, ...evaluation.rows.map((r) => r.distance_to_training_deg));
       const x = scaleLinear()
         .domain([0, Math.min(180, Math.ceil(maxDist / 15) * 15)])
         .range([M.left, W - M.right]);
-      const values = present.flatMap((a) => evaluation.rows.map((r) => rowValue(r, a)));
+      const values = [
+        ...present.flatMap((a) => evaluation.rows.map((r) => rowValue(r, a))),
+        ...series.flatMap((s) => s.points.flatMap((p) => [p[mode], ...(p.band?.[mode] ?? [])])),
+      ];
       const y =
         mode === 'score'
           ? scaleLinear()
@@ -75,8 +127,28 @@ export function create(container: HTMLElement): Panel<ScoreCurveData> {
         .attr('stroke', COLOURS.faint)
         .attr('stroke-dasharray', '2 3');
 
+      const banded = series.filter((s) => s.points.length > 0 && s.points.every((p) => p.band));
+      const bandPath = area<ScoreCurvePoint>()
+        .x((p) => x(p.distance_deg))
+        .y0((p) => y(p.band?.[mode][0] ?? p[mode]))
+        .y1((p) => y(p.band?.[mode][1] ?? p[mode]));
+      bands
+        .selectAll('path')
+        .data(banded)
+        .join('path')
+        .attr('class', 'score-band')
+        .attr('d', (s) => bandPath(s.points))
+        .attr('fill', (s) => s.colour)
+        .attr('fill-opacity', 0.13)
+        .attr('stroke', 'none');
+
       const points = present.flatMap((a) =>
-        evaluation.rows.map((r) => ({ a, d: r.distance_to_training_deg, v: rowValue(r, a) })),
+        evaluation.rows.map((r) => ({
+          a,
+          d: r.distance_to_training_deg,
+          v: rowValue(r, a),
+          ill: r.ill_conditioned === true,
+        })),
       );
       dots
         .selectAll('circle')
@@ -84,23 +156,28 @@ export function create(container: HTMLElement): Panel<ScoreCurveData> {
         .join('circle')
         .attr('cx', (p) => x(p.d))
         .attr('cy', (p) => y(p.v))
-        .attr('r', 3)
-        .attr('fill', (p) => COLOURS[p.a])
-        .attr('fill-opacity', 0.35);
-      const bins = evaluation.summary.curve;
-      const path = line<(typeof bins)[number]>().x((b) => x(b.distance_deg));
+        .attr('r', (p) => (p.ill ? 4.5 : 3))
+        .attr('fill', (p) => (p.ill ? 'none' : COLOURS[p.a]))
+        .attr('fill-opacity', 0.35)
+        .attr('stroke', (p) => (p.ill ? COLOURS[p.a] : 'none'))
+        .attr('stroke-width', 1.6)
+        .attr('data-ill-conditioned', (p) => (p.ill ? 'true' : null));
+      const path = line<ScoreCurvePoint>()
+        .x((p) => x(p.distance_deg))
+        .y((p) => y(p[mode]));
       curves
         .selectAll('path')
-        .data(present)
+        .data(series)
         .join('path')
-        .attr('d', (a) => path.y((b) => y(mode === 'score' ? b.mean_score[a] : b.mean_regret[a]))(bins))
+        .attr('d', (s) => path(s.points))
         .attr('fill', 'none')
-        .attr('stroke', (a) => COLOURS[a])
-        .attr('stroke-width', 2.6);
+        .attr('stroke', (s) => s.colour)
+        .attr('stroke-width', (s) => (s.dashed ? 2 : 2.6))
+        .attr('stroke-dasharray', (s) => (s.dashed ? '6 4' : null));
 
       legend.selectAll('*').remove();
       agents.forEach((a, i) => {
-        const g = legend.append('g').attr('transform', `translate(${i * 190}, 0)`);
+        const g = legend.append('g').attr('transform', `translate(${i * LEGEND_STEP}, 0)`);
         const missing = !present.includes(a);
         g.append('circle')
           .attr('cx', 9)
@@ -115,6 +192,60 @@ export function create(container: HTMLElement): Panel<ScoreCurveData> {
           .attr('fill', missing ? COLOURS.muted : COLOURS.ink)
           .text(missing ? `${AGENT_LABEL[a]}: not trained yet` : AGENT_LABEL[a]);
       });
+      extraSeries.forEach((s, i) => {
+        const g = legend.append('g').attr('transform', `translate(${(agents.length + i) * LEGEND_STEP}, 0)`);
+        g.append('line')
+          .attr('x1', 0)
+          .attr('x2', 18)
+          .attr('y1', -4)
+          .attr('y2', -4)
+          .attr('stroke', s.colour)
+          .attr('stroke-width', 2)
+          .attr('stroke-dasharray', '6 4');
+        g.append('text').attr('x', 24).text(s.label);
+      });
+      drawKey(
+        key,
+        banded.length > 0,
+        points.some((p) => p.ill),
+      );
     },
   };
+}
+
+/** The second legend line: what the band and the rings mean (only what is drawn). */
+function drawKey(key: Selection<SVGGElement, unknown, null, undefined>, band: boolean, ill: boolean) {
+  key.selectAll('*').remove();
+  let at = 0;
+  if (band) {
+    key
+      .append('rect')
+      .attr('x', at)
+      .attr('y', -10)
+      .attr('width', 18)
+      .attr('height', 10)
+      .attr('fill', COLOURS.faint)
+      .attr('fill-opacity', 0.4);
+    key
+      .append('text')
+      .attr('x', at + 24)
+      .attr('fill', COLOURS.muted)
+      .text('min–max in each bin');
+    at += 170;
+  }
+  if (ill) {
+    key
+      .append('circle')
+      .attr('cx', at + 6)
+      .attr('cy', -4)
+      .attr('r', 4.5)
+      .attr('fill', 'none')
+      .attr('stroke', COLOURS.muted)
+      .attr('stroke-width', 1.6);
+    key
+      .append('text')
+      .attr('x', at + 16)
+      .attr('fill', COLOURS.muted)
+      .text('score ill-conditioned there (R_oracle ≈ R_random): read its regret');
+  }
 }

@@ -1,31 +1,47 @@
-// Narrative 3 — differential vs functional discovery — next to the race's loss and error curves.
+// Narrative 3 — differential vs functional discovery — next to the race's loss and error curves, per setting.
+import { useMemo, useState } from 'react';
+import { RACE_SETTING_SPECS, raceSettingRuns } from '../../core/pipeline/raceSettingResults';
+import type { RaceSettingName } from '../../core/pipeline/reportOptions';
 import { create } from '../../panels/racePanel';
 import { useResults } from '../../state/resultsStore';
 import { PanelHost } from '../PanelHost';
+import { RaceSettingFacts } from './RaceSettingFacts';
 
 const lossOptions = { metric: 'loss' as const };
 const errorOptions = { metric: 'errorDeg' as const };
 
 export function DiscoverySection() {
-  const race = useResults((s) => s.artifacts?.rewardSymmetry.race ?? null);
+  const rewardSymmetry = useResults((s) => s.artifacts?.rewardSymmetry ?? null);
+  const source = useResults((s) => s.source);
+  const runs = useMemo(() => (rewardSymmetry ? raceSettingRuns(rewardSymmetry) : []), [rewardSymmetry]);
+  const [choice, setChoice] = useState<RaceSettingName | null>(null);
+  const selected = runs.find((r) => r.name === choice) ?? runs[0] ?? null;
+  const race = selected?.race ?? null;
+  const absentReason = !rewardSymmetry?.raceSettings
+    ? 'these results were written before race settings were recorded; `npm run experiment` runs all four.'
+    : source === 'live'
+      ? 'the live run races one setting so that it is no slower; `npm run experiment` runs all four and the shipped results carry them.'
+      : 'not run for these results; `npm run experiment` runs all four.';
   const csv = () =>
     race
       ? (['differential', 'functional'] as const).flatMap((side) =>
           race[side].runs.flatMap((r) =>
-            r.curve.map((p) => ({ side, seed: r.seed, step: p.step, loss: p.loss, error_deg: p.errorDeg })),
+            r.curve.map((p) => ({
+              setting: selected?.name ?? '',
+              side,
+              seed: r.seed,
+              step: p.step,
+              loss: p.loss,
+              error_deg: p.errorDeg,
+            })),
           ),
         )
       : [];
-  const medianLabel = (side: 'differential' | 'functional') => {
-    if (!race) return '—';
-    const s = race[side];
-    return `${Math.round(s.medianSteps)} steps (${s.reached}/${s.runs.length} runs reached ${race.setting.targetDeg}°)`;
-  };
   return (
     <section className="story" aria-labelledby="story-discovery">
       <div className="story-text">
         <p className="step">3 · Discovery</p>
-        <h2 id="story-discovery">Differential beats functional</h2>
+        <h2 id="story-discovery">Differential vs functional: the race</h2>
         <p>
           The usual way to find a symmetry is <em>functional</em>: fit a reward model <var>f̂</var>, then ask
           that moving points does not change it, E
@@ -47,29 +63,28 @@ export function DiscoverySection() {
           </sub>
           (<var>N</var>(<var>p</var>)<sup>⊤</sup>
           <var>X</var>
-          <var>p̃</var>)<sup>2</sup>. Both run with Adam from the same starts, each at its best learning rate;
-          the error to the true generator is measured after the fact.
+          <var>p̃</var>)<sup>2</sup>. Both run with Adam from the same starts, seeds, batch and step budget.
+          Each side's learning rate is picked without the truth: the one with the lowest value of that side's
+          own loss on held-out samples that training never draws. The error to the true generator is measured
+          only after the fact.
         </p>
-        {race && (
-          <dl className="facts race-facts" data-testid="race-facts">
-            <dt>Setting</dt>
-            <dd data-testid="race-setting">{race.setting.label}</dd>
-            <dt>Median steps to {race.setting.targetDeg}°</dt>
-            <dd>
-              <span className="key-differential">differential</span> {medianLabel('differential')};{' '}
-              <span className="key-functional">functional</span> {medianLabel('functional')}
-              {race.functional.reached < race.functional.runs.length
-                ? ' (runs that never arrive count as the cap)'
-                : ''}
-              .
-            </dd>
-            <dt>Ratio</dt>
-            <dd>{Number.isFinite(race.speedup) ? `${race.speedup.toFixed(1)}×` : '—'}</dd>
-          </dl>
+        <p>
+          The ratio depends on the setting. In the paper's, θ ~ U[0, 2π) and the functional side gets the true
+          reward (an oracle ablation: no model error at all); with a fitted <var>f̂</var> it must trust the
+          model far from the data; a support mask or a small θ range make its job easier. Switch between them
+          below.
+        </p>
+        {selected && (
+          <RaceSettingFacts
+            runs={runs}
+            selected={selected}
+            onSelect={setChoice}
+            absentReason={absentReason}
+          />
         )}
       </div>
       <figure className="story-figure">
-        <h3>The race, one line per seed</h3>
+        <h3>The race, one line per seed{selected ? ` — ${RACE_SETTING_SPECS[selected.name].title}` : ''}</h3>
         {race ? (
           <div className="race-pair">
             <PanelHost create={create} options={lossOptions} data={race} name="race-loss" csv={csv} />
@@ -79,8 +94,9 @@ export function DiscoverySection() {
           <p className="placeholder">Waiting for results.</p>
         )}
         <figcaption>
-          Log scales. Dashed verticals: each side’s median steps to the target. The black line is the
-          closed-form solve of section 2, which needs no steps at all.
+          Log scales. Dashed verticals: each side’s median steps to the target; bars above the step axis: the
+          spread from the fastest seed to the slowest (a run that never arrives counts as the cap). The black
+          line is the closed-form solve of section 2, which needs no steps at all.
         </figcaption>
       </figure>
     </section>

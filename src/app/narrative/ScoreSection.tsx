@@ -1,9 +1,11 @@
 // Narrative 1 — smooth encodings reach only nearby tasks — next to the paper's figure (score vs distance), live.
 import { useMemo } from 'react';
+import { completeEvaluation, FAR_FROM_TRAINING_DEG } from '../../core/evaluationSummary';
 import { create, type ScoreCurveData } from '../../panels/scoreCurvePanel';
 import { useResults } from '../../state/resultsStore';
 import { useSettings } from '../../state/settingsStore';
 import { PanelHost } from '../PanelHost';
+import { OtherConstraintNote, overlaySeries, ScoreOverlayToggles } from './scoreOverlays';
 import { useViewPrefs } from './viewPrefs';
 
 const signed = (x: number | undefined) => (x === undefined ? '—' : x.toFixed(3).replace('-', '−'));
@@ -13,13 +15,27 @@ export function ScoreSection() {
   const source = useResults((s) => s.source);
   const mode = useViewPrefs((p) => p.scoreMode);
   const setMode = useViewPrefs((p) => p.setScoreMode);
-  const evaluation = artifacts?.evaluation ?? null;
+  // An evaluation from an older pretrained file gets its conditioning flags and per-bin spread from its own rows.
+  const shown = artifacts?.evaluation ?? null;
+  const evaluation = useMemo(() => (shown ? completeEvaluation(shown) : null), [shown]);
   const K = useSettings((st) => st.settings.K);
+  const overlays = useViewPrefs((p) => p.overlays);
   const data: ScoreCurveData | null = useMemo(
-    () => (evaluation ? { evaluation, mode, agents: ['hereditary', 'baseline'] } : null),
-    [evaluation, mode],
+    () =>
+      evaluation
+        ? {
+            evaluation,
+            mode,
+            agents: ['hereditary', 'baseline'],
+            extraSeries: overlaySeries(artifacts, overlays),
+          }
+        : null,
+    [evaluation, mode, artifacts, overlays],
   );
   const summary = evaluation?.summary;
+  const well = summary?.well_conditioned;
+  const ill = summary?.ill_conditioned?.count ?? 0;
+  const far = summary?.headline?.agents.baseline;
   return (
     <section className="story" aria-labelledby="story-smooth">
       <div className="story-text">
@@ -44,17 +60,29 @@ export function ScoreSection() {
           <p className="facts" data-testid="score-facts">
             Over {evaluation.rows.length} test goals ({source === 'live' ? 'live run' : 'pretrained run'}):
             hereditary minimum score <strong>{signed(summary.min_score.hereditary)}</strong>, mean{' '}
-            <strong>{signed(summary.mean_score.hereditary)}</strong>.{' '}
+            <strong>{signed(summary.mean_score.hereditary)}</strong>; largest regret{' '}
+            <strong>{signed(summary.max_regret?.hereditary)}</strong> (return units; the oracle’s return is
+            about {signed(summary.mean_reference_return?.oracle)}).{' '}
+            {ill > 0 && well
+              ? `${ill} goal${ill === 1 ? '' : 's'} ha${ill === 1 ? 's' : 've'} an ill-conditioned score (the oracle barely beats random there): kept and ringed; without ${ill === 1 ? 'it' : 'them'} the hereditary minimum is ${signed(well.min_score.hereditary)}. `
+              : ''}
+            {typeof summary.median_theta_error_deg === 'number'
+              ? `Inferred θ* is ${summary.median_theta_error_deg.toFixed(2)}° from the true angle at the median goal. `
+              : ''}
             {artifacts?.baseline === null
               ? 'The smooth-encoding baseline is not trained in these results yet, so its curve is missing — not faked.'
-              : `Baseline minimum ${signed(summary.min_score.baseline)}, mean ${signed(summary.mean_score.baseline)}.`}
+              : `Baseline minimum ${signed(summary.min_score.baseline)}, mean ${signed(summary.mean_score.baseline)}${
+                  typeof far?.far_mean_score === 'number'
+                    ? `; ${signed(far.far_mean_score)} on average at goals ≥ ${FAR_FROM_TRAINING_DEG}° from every training task`
+                    : ''
+                }.`}
           </p>
         )}
       </div>
       <figure className="story-figure">
         <div className="figure-head">
           <h3>Score vs distance to the training set</h3>
-          <fieldset className="toggle">
+          <fieldset className="toggle" data-testid="score-measure">
             <legend className="visually-hidden">Quantity</legend>
             <label>
               <input
@@ -76,6 +104,8 @@ export function ScoreSection() {
             </label>
           </fieldset>
         </div>
+        <ScoreOverlayToggles artifacts={artifacts} />
+        <OtherConstraintNote artifacts={artifacts} />
         {data ? (
           <PanelHost
             create={create}
@@ -92,6 +122,8 @@ export function ScoreSection() {
                 score_baseline: r.score.baseline ?? null,
                 regret_hereditary: r.regret.hereditary ?? null,
                 regret_baseline: r.regret.baseline ?? null,
+                ill_conditioned: r.ill_conditioned ?? null,
+                theta_error_deg: r.theta_error_deg ?? null,
               }))
             }
           />
@@ -100,7 +132,11 @@ export function ScoreSection() {
         )}
         <figcaption>
           Score = (R − R<sub>random</sub>) / (R<sub>oracle</sub> − R<sub>random</sub>); regret = R
-          <sub>oracle</sub> − R. Dots are single test goals, lines the mean per 15° bin.
+          <sub>oracle</sub> − R. Dots are single test goals, lines the mean per 15° bin, bands its min–max.
+          Ringed goals (if any) have an ill-conditioned score: there R<sub>oracle</sub> − R<sub>random</sub>{' '}
+          is under a fifth of its median over the goals, so a small regret looks like a large loss of score —
+          read their regret. Dashed (when switched on): the baseline trained on twelve goals spread round the
+          family (the dense control), and the hereditary agent scored under the other action set.
         </figcaption>
       </figure>
     </section>

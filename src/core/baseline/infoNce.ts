@@ -54,6 +54,8 @@ export interface InfoNceResult {
   /** (step, mean loss since the previous entry). */
   curve: { step: number; loss: number }[];
   pools: ContextTransitions[];
+  /** Gradient steps done (fewer than asked when stopped). */
+  steps: number;
 }
 
 export const INFONCE_DEFAULTS = {
@@ -146,9 +148,11 @@ export async function trainContextEncoder(
   const curve: InfoNceResult['curve'] = [];
   let sum = 0;
   let count = 0;
+  let done = 0;
   try {
     for (let s = 0; s < o.steps; s++) {
       if (opts.shouldStop?.()) break;
+      done++;
       for (let t = 0; t < tasks.length; t++) {
         for (let j = 0; j < o.contextsPerTask; j++) {
           const ctx = o.wholeRuns
@@ -194,7 +198,7 @@ export async function trainContextEncoder(
       }
       if ((s + 1) % 50 === 0) await yieldToEventLoop();
     }
-    return { encoder: encoder.exportWeights(), curve, pools };
+    return { encoder: encoder.exportWeights(), curve, pools, steps: done };
   } finally {
     optimizer.dispose();
     encoder.dispose();

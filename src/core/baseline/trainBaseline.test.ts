@@ -103,11 +103,15 @@ describe('smooth-encoding baseline', () => {
     });
     // φ pools a 32-wide embedding; ρ maps it to z (4-D here): the actor must read (s, z), 2 + 4 numbers.
     expect(res.model.actor.layers[0].inDim).toBe(2 + 4);
-    const scores = scoreBaselineAt(env, res.model, trainTasks, 1, 5);
-    for (const s of scores) expect(Number.isFinite(s)).toBe(true);
+    // The policy reads z: the same states with two tasks' contexts give different actions.
+    const states = Float64Array.from([0, 0, 0.5, -0.3]);
+    const [a, b] = [new Float64Array(4), new Float64Array(4)];
+    baselinePolicyForContext(res.model, collectContext(env, trainTasks[0], 16, 7))(states, 2, a, new Rng(0));
+    baselinePolicyForContext(res.model, collectContext(env, trainTasks[1], 16, 7))(states, 2, b, new Rng(0));
+    expect(Math.max(...a.map((v, i) => Math.abs(v - b[i])))).toBeGreaterThan(1e-6);
   });
 
-  it('clustered training tasks (0°, 40°, 80°): solves them, fails far away (220°), no tensor leak', async () => {
+  it('clustered training tasks (0°, 40°, 80°): ≥ 0.9 at each, < 0.5 at ≥ 3 of 5 far goals, no tensor leak', async () => {
     const trainTasks = [0, 40, 80].map((d) => taskAt(DEFAULT_FAMILY, degToRad(d)));
     const before = tf.memory().numTensors;
     const t0 = performance.now();
@@ -115,7 +119,8 @@ describe('smooth-encoding baseline', () => {
     const wall = (performance.now() - t0) / 1000;
     expect(tf.memory().numTensors).toBe(before);
     const atTrain = scoreBaselineAt(env, res.model, trainTasks, EPISODES, 123);
-    const farAngles = [180, 220, 260];
+    // 60–180° from the nearest training task.
+    const farAngles = [140, 180, 220, 260, 300];
     const far = scoreBaselineAt(
       env,
       res.model,
@@ -127,7 +132,9 @@ describe('smooth-encoding baseline', () => {
       `baseline (3 clustered tasks, ${res.updatesDone} updates, ${res.msPerUpdate.toFixed(1)} ms/update, ${wall.toFixed(0)} s): ` +
         `train ${atTrain.map((s) => s.toFixed(3)).join(' ')}; far ${farAngles.map((d, i) => `${d}°:${far[i].toFixed(3)}`).join(' ')}`,
     );
+    // The comparison is fair only if the baseline solves its own training tasks.
     for (const s of atTrain) expect(s).toBeGreaterThanOrEqual(0.9);
-    expect(far[1]).toBeLessThan(0.7);
+    // Measured (seed 11): 0.30, −0.86, −0.65, −0.89, 0.25 at 140…300°. Locality, not one unlucky goal.
+    expect(far.filter((s) => s < 0.5).length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -43,6 +43,12 @@ export interface BaselineTrainOptions {
   hidden?: number;
   lr?: number;
   warmupSteps?: number;
+  /**
+   * SAC environment steps on the training tasks, warm-up included. Default: one update per step after the
+   * warm-up (warm-up + updates − 1). More steps spread the same updates evenly over them (the matched budget
+   * of src/core/pipeline/matchedBudget.ts raises the steps, not the updates).
+   */
+  policyEnvSteps?: number;
   evalEvery?: number;
   evalEpisodes?: number;
   onProgress?(p: BaselineTrainProgress): void;
@@ -59,6 +65,13 @@ export const policyUpdatesFor = (
   opts: Pick<BaselineTrainOptions, 'updates' | 'growth'>,
   tasks: number,
 ): number => Math.round(opts.updates * (1 + (opts.growth?.updatesPerTask ?? 0) * extraTasks(opts, tasks)));
+
+/** SAC environment steps (warm-up included) for `tasks` training tasks: by default one update per step. */
+export const policyEnvStepsFor = (
+  opts: Pick<BaselineTrainOptions, 'updates' | 'growth' | 'warmupSteps' | 'policyEnvSteps'>,
+  tasks: number,
+): number =>
+  Math.max(opts.policyEnvSteps ?? 0, (opts.warmupSteps ?? 1000) + policyUpdatesFor(opts, tasks) - 1);
 
 /** Encoder steps for `tasks` training tasks under a preset. */
 export const encoderStepsFor = (
@@ -118,6 +131,8 @@ export interface BaselineTrainResult {
   curve: { update: number; meanReturn: number; score?: number }[];
   /** Environment steps used: the encoder's context pools plus the policy's own interaction. */
   envSteps: { encoderData: number; policy: number };
+  /** InfoNCE steps the encoder took. */
+  encoderSteps: number;
   msPerUpdate: number;
   updatesDone: number;
   stopped: boolean;
@@ -172,7 +187,9 @@ export async function trainBaseline(
     ...(opts.hidden ? { hidden: opts.hidden } : {}),
     ...(opts.lr ? { lrActor: opts.lr, lrCritic: opts.lr, lrAlpha: opts.lr } : {}),
   });
-  const totalSteps = warmup + totalUpdates;
+  const totalSteps = policyEnvStepsFor(opts, tasks.length);
+  // Updates may start at step warmup − 1; after post-warm-up step j, ⌊(j + 1)·U / postSteps⌋ are due.
+  const postSteps = Math.max(1, totalSteps - (warmup - 1));
   const replay = new ReplayBuffer(Math.max(totalSteps, 1), obsDim, 2, rng.fork(4).nextUint32());
   const batch = allocBatch(batchSize, obsDim, 2);
   const model = (): BaselineModel => ({
@@ -202,10 +219,11 @@ export async function trainBaseline(
   let t = 0;
   let epReturn = 0;
   let updates = 0;
+  let envSteps = 0;
   let updateMs = 0;
   let stopped = opts.shouldStop?.() ?? false;
   try {
-    for (let envStep = 0; envStep < totalSteps && updates < totalUpdates && !stopped; envStep++) {
+    for (let envStep = 0; envStep < totalSteps && !stopped; envStep++) {
       obs.set(s, 0);
       obs.set(z, 2);
       let a: [number, number];
@@ -216,6 +234,7 @@ export async function trainBaseline(
         a = [sampled[0], sampled[1]];
       }
       const r = step(env, tasks[task], s, a, envRng);
+      envSteps++;
       nextObs.set(r.next, 0);
       nextObs.set(z, 2);
       replay.add(obs, a, r.reward, nextObs, r.success);
@@ -229,26 +248,32 @@ export async function trainBaseline(
         epReturn = 0;
       }
       if (envStep + 1 < warmup) continue;
-      const t0 = performance.now();
-      updates++;
-      const read = updates % 50 === 0 || updates === totalUpdates;
-      const losses = sac.update(replay.sample(batch), read);
-      updateMs += performance.now() - t0;
-      const evalNow = evalEvery > 0 && updates % evalEvery === 0;
-      const score = evalNow ? evaluate() : undefined;
-      if (evalNow) curve.push({ update: updates, meanReturn: recentReturn(), score });
-      if (read || evalNow)
-        opts.onProgress?.({
-          phase: 'policy',
-          done: updates,
-          total: totalUpdates,
-          recentReturn: recentReturn(),
-          losses,
-          evalScore: score,
-        });
-      if (updates % 50 === 0) {
-        await yieldToEventLoop();
-        stopped = opts.shouldStop?.() ?? false;
+      const due = Math.min(
+        totalUpdates,
+        Math.floor(((envStep - (warmup - 1) + 1) * totalUpdates) / postSteps),
+      );
+      while (updates < due && !stopped) {
+        const t0 = performance.now();
+        updates++;
+        const read = updates % 50 === 0 || updates === totalUpdates;
+        const losses = sac.update(replay.sample(batch), read);
+        updateMs += performance.now() - t0;
+        const evalNow = evalEvery > 0 && updates % evalEvery === 0;
+        const score = evalNow ? evaluate() : undefined;
+        if (evalNow) curve.push({ update: updates, meanReturn: recentReturn(), score });
+        if (read || evalNow)
+          opts.onProgress?.({
+            phase: 'policy',
+            done: updates,
+            total: totalUpdates,
+            recentReturn: recentReturn(),
+            losses,
+            evalScore: score,
+          });
+        if (updates % 50 === 0) {
+          await yieldToEventLoop();
+          stopped = opts.shouldStop?.() ?? false;
+        }
       }
     }
     const final = model();
@@ -260,8 +285,9 @@ export async function trainBaseline(
       curve,
       envSteps: {
         encoderData: pools.reduce((n, p) => n + p.count, 0),
-        policy: Math.min(totalSteps, warmup + updates),
+        policy: envSteps,
       },
+      encoderSteps: enc.steps,
       msPerUpdate: updates > 0 ? updateMs / updates : Number.NaN,
       updatesDone: updates,
       stopped,

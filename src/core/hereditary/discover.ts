@@ -104,6 +104,8 @@ export interface HereditaryResult {
   /** Σ_{k≥2} σ_k² of the normalised logs before / after the align step. */
   collinearity: { unaligned: number; aligned: number };
   timingsMs: Record<HereditaryStage | 'total', number>;
+  /** Levenberg–Marquardt iterations of the per-task and joint fits (absent in older files). */
+  lmIterations?: number;
   /** Only with truthForScoring: sign-free angle errors in degrees. */
   errorDeg?: number;
   diagnosticsDeg?: { naiveSvd: number; aligned: number; joint: number; baseSymmetry?: number };
@@ -189,6 +191,7 @@ export function discoverHereditaryGeometry(
       anchorCount: anchors.count,
       collinearity: { unaligned: 0, aligned: 0 },
       timingsMs: timings,
+      lmIterations: perTask[0].iterations,
       ...scoring(opts, candidate, naive, candidate, baseSymmetry),
     };
   }
@@ -257,6 +260,7 @@ export function discoverHereditaryGeometry(
     anchorCount: anchors.count,
     collinearity: { unaligned: aligned.scoreUnaligned, aligned: aligned.score },
     timingsMs: timings,
+    lmIterations: perTask.reduce((n, p) => n + p.iterations, joint.iterations),
     ...scoring(opts, generator, naive, aligned.generator, baseSymmetry),
   };
 }

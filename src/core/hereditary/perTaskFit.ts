@@ -33,6 +33,8 @@ export interface PerTaskFit {
   /** Weighted loss at the optimum (≈ 2 by construction of the floors). */
   loss: number;
   startsTried: number;
+  /** Levenberg–Marquardt iterations over all refined starts and the weighted refit. */
+  iterations: number;
 }
 
 /** The fixed multi-start grid: centres on a lattice over the central arena, 12 angles. */
@@ -67,8 +69,10 @@ export function fitTaskAction(anchors: BaseAnchors, field: RewardField, opts: Pe
   starts.sort((a, b) => a.loss - b.loss);
   const lm = { ...DEFAULT_LM, maxIterations: opts.iterations };
   let best = { params: starts[0].params, loss: Number.POSITIVE_INFINITY };
+  let iterations = 0;
   for (const s of starts.slice(0, opts.refine)) {
     const r = levenbergMarquardt(fnA, s.params, lm);
+    iterations += r.iterations;
     if (r.loss < best.loss) best = r;
   }
   // Noise floors at this task's own optimum, then refit with each term divided by its floor.
@@ -87,5 +91,6 @@ export function fitTaskAction(anchors: BaseAnchors, field: RewardField, opts: Pe
     terms: alignmentTerms(anchors, field, action),
     loss: refined.loss,
     startsTried: starts.length,
+    iterations: iterations + refined.iterations,
   };
 }

@@ -1,6 +1,7 @@
 // Serialisable results of each pipeline stage: what workers post, the CLI reports and public/ ships.
 
 import type { SerializedBaseline } from '../baseline/baselineModel';
+import type { ActionConstraint } from '../env';
 import type { EvaluationSummary, GoalEvaluation } from '../evaluation';
 import type { ExperimentConfig } from '../experimentConfig';
 import type { BaseRewardModelJson, HereditaryResult } from '../hereditary';
@@ -8,8 +9,17 @@ import type { Generator } from '../lie';
 import type { SerializedMlp } from '../sac/mlp';
 import type { BaseCurvePoint } from '../sac/trainBase';
 import type { RaceResult } from '../symmetry/raceTypes';
+import type { RaceSettingsArtifact } from './raceSettingResults';
 
-export type PipelineStage = 'base' | 'explore' | 'rewardSymmetry' | 'hereditary' | 'baseline' | 'evaluate';
+export type PipelineStage =
+  | 'base'
+  | 'explore'
+  | 'rewardSymmetry'
+  | 'hereditary'
+  | 'baseline'
+  | 'evaluate'
+  | 'baselineControl'
+  | 'otherConstraint';
 
 export interface StageProgress {
   stage: PipelineStage;
@@ -36,6 +46,8 @@ export interface BasePolicyArtifact {
   score: number;
   updates: number;
   msPerUpdate: number;
+  /** Environment steps the SAC training took (warm-up included); absent in files written before it was counted. */
+  envSteps?: number;
 }
 
 /** A thinned set of base-task kernel frames for drawing: anchors and unit normals. */
@@ -52,13 +64,18 @@ export interface RewardSymmetryArtifact {
   /** Final generator of the first seed of each side of the race. */
   differential: Generator | null;
   functional: Generator | null;
+  /** The primary race setting's race (the first one run). */
   race: RaceResult;
+  /** Which setting `race` is, the other settings run and the lr sweep; absent in files written before them. */
+  raceSettings?: RaceSettingsArtifact;
   frames: FramePreview;
 }
 
 export interface HereditaryArtifact {
   result: HereditaryResult;
   baseRewardModel: BaseRewardModelJson;
+  /** Exploration samples discovery read, per training task (base first); absent in older files. */
+  explorationSamples?: number[];
 }
 
 export interface BaselineArtifact {
@@ -70,6 +87,29 @@ export interface BaselineArtifact {
   envSteps: { encoderData: number; policy: number };
   updates: number;
   msPerUpdate: number;
+  /** InfoNCE steps of the encoder; absent in older files. */
+  encoderSteps?: number;
+}
+
+/** The baseline's dense control (`--with-control`): trained on tasks spread round the family, scored like the rest. */
+export interface BaselineControlArtifact {
+  trainAngles: number[];
+  trainingScores: number[];
+  envSteps: { encoderData: number; policy: number };
+  updates: number;
+  encoderSteps: number;
+  /** The same test goals, seeds and summary as the main evaluation (distance measured to the MAIN training set). */
+  evaluation: EvaluationArtifact;
+}
+
+/**
+ * The hereditary agent scored under the other action constraint, evaluation only: the base policy, generator and
+ * reward model are the ones trained under `config.actionConstraint` (exploration data do not depend on it).
+ */
+export interface OtherConstraintArtifact {
+  constraint: ActionConstraint;
+  basePolicyTrainedUnder: ActionConstraint;
+  evaluation: EvaluationArtifact;
 }
 
 export interface EvaluationArtifact {
@@ -86,4 +126,8 @@ export interface PipelineArtifacts {
   hereditary: HereditaryArtifact;
   baseline: BaselineArtifact | null;
   evaluation: EvaluationArtifact | null;
+  /** Optional: absent unless asked for (`--with-control`), and in older files. */
+  baselineControl?: BaselineControlArtifact;
+  /** Optional: the CLI's runs add it; older files lack it. */
+  hereditaryOtherConstraint?: OtherConstraintArtifact;
 }

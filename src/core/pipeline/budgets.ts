@@ -4,7 +4,7 @@ import { BASELINE_FULL, BASELINE_QUICK, type BaselinePreset } from '../baseline/
 import type { Budget } from '../experimentConfig';
 import { HEREDITARY_FULL, HEREDITARY_QUICK, type HereditaryOptions } from '../hereditary';
 import { type BaseTrainPreset, SAC_FULL, SAC_QUICK } from '../sac/trainBase';
-import { FULL_RACE, QUICK_RACE } from '../symmetry/discoveryRace';
+import { FULL_RACE, QUICK_RACE, type RacePreset } from './racePresets';
 
 export interface StageBudgets {
   sac: BaseTrainPreset;
@@ -14,8 +14,8 @@ export interface StageBudgets {
   explorationTransitions: number;
   /** Gradient-frame neighbourhood radius ε for the reward-symmetry frames. */
   frameRadius: number;
-  /** Steps, learning rates (each side's best from an lr sweep) and batch of the race; seeds come from the config. */
-  race: { steps: number; lrDifferential: number; lrFunctional: number; batch: number };
+  /** Steps, batch and each setting's lrs (picked by the truth-free rule, racePresets.ts); seeds come from the config. */
+  race: RacePreset;
   hereditary: HereditaryOptions;
 }
 

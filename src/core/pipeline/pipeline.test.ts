@@ -53,9 +53,19 @@ describe('pipeline end to end (quick budget, seeded, learned everything)', () =>
     );
     expect(evaluation.rows).toHaveLength(72);
     expect(Math.min(...scores)).toBeGreaterThanOrEqual(0.95);
+    // θ* from context against the true angle, at every goal (the issue's target: median ≤ 1°).
+    const thetaErrors = evaluation.rows.map((r) => r.theta_error_deg);
+    for (const e of thetaErrors) expect(typeof e).toBe('number');
+    console.log(
+      `[pipeline] θ* error median ${evaluation.summary.median_theta_error_deg?.toFixed(3)}°, max ${evaluation.summary.max_theta_error_deg?.toFixed(3)}°`,
+    );
+    expect(evaluation.summary.median_theta_error_deg).toBeLessThanOrEqual(1);
     const report = buildReport({ config, base, hereditary, evaluation }, { backend: 'wasm', timings_ms: {} });
     expect(report.generators.is_hereditary).toBe(true);
     expect(report.truth.errors_deg.hereditary).toBeLessThan(1);
+    // Both normalised to period 2π: a flow by θ misplaces points by about θ × this (1° of angle ≈ 0.03 here).
+    expect(report.truth.errors_frobenius_normalisation.hereditary).toBe('period 2π');
+    expect(report.truth.errors_frobenius.hereditary).toBeLessThan(0.05);
     expect(JSON.parse(JSON.stringify(report)).evaluation).toHaveLength(72);
   });
 

@@ -4,29 +4,18 @@ import { radToDeg } from '../angles';
 import { type ExperimentConfig, resolvedTrainingAngles } from '../experimentConfig';
 import { describeFamily } from '../families';
 import { type Generator, generatorAngleError } from '../lie';
-import type { SideSummary } from '../symmetry/raceTypes';
 import type { PipelineArtifacts } from './artifacts';
+import { comparisonSections } from './budgetReport';
+import { discoveryRaceReport } from './raceReport';
 import type { ReportOptions } from './reportOptions';
 import { familyTruth } from './truth';
+import { frobeniusErrors } from './truthErrors';
 
 export type Matrix3 = [number[], number[], number[]];
 
 export const asMatrix = (g: Generator): Matrix3 => [g.slice(0, 3), g.slice(3, 6), g.slice(6, 9)] as Matrix3;
 const round = (x: number, digits = 6) => +x.toFixed(digits);
 const matrixOrNull = (g: Generator | null) => (g ? asMatrix(g.map((v) => round(v))) : null);
-
-function raceSide(s: SideSummary) {
-  return {
-    lr: s.lr,
-    steps_to_2deg: s.runs.map((r) => r.stepsTo2deg),
-    median: s.medianSteps,
-    min: s.minSteps,
-    max: s.maxSteps,
-    reached: s.reached,
-    median_final_error_deg: s.medianFinalErrorDeg,
-    curves: s.runs.map((r) => ({ seed: r.seed, curve: r.curve })),
-  };
-}
 
 export function resolvedConfigJson(config: ExperimentConfig) {
   const angles = resolvedTrainingAngles(config);
@@ -88,17 +77,10 @@ export function buildReport(
       dropped_points: her?.droppedPoints ?? null,
       timings_ms: her?.timingsMs ?? null,
     },
-    discovery_race: rs
-      ? {
-          setting: rs.race.setting,
-          differential: raceSide(rs.race.differential),
-          functional: raceSide(rs.race.functional),
-          speedup_median: round(rs.race.speedup, 3),
-          closed_form_error_deg: round(rs.race.closedForm.errorDeg, 4),
-        }
-      : null,
+    discovery_race: discoveryRaceReport(rs),
     evaluation: artifacts.evaluation?.rows ?? null,
     evaluation_summary: artifacts.evaluation?.summary ?? null,
+    ...comparisonSections(artifacts),
     truth: {
       note: `ground truth, used only to score: ${truth.note}`,
       reward_symmetry: matrixOrNull(truth.rewardSymmetry),
@@ -109,6 +91,12 @@ export function buildReport(
         reward_symmetry_functional: errorDeg(rs?.functional, truth.rewardSymmetry),
         hereditary: errorDeg(her?.generator, truth.hereditary),
       },
+      ...frobeniusErrors({
+        reward_symmetry_closed_form: [rs?.closedForm.generator, truth.rewardSymmetry],
+        reward_symmetry_differential: [rs?.differential, truth.rewardSymmetry],
+        reward_symmetry_functional: [rs?.functional, truth.rewardSymmetry],
+        hereditary: [her?.generator, truth.hereditary],
+      }),
     },
   };
 }

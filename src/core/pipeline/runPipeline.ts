@@ -1,6 +1,7 @@
 // Runs every stage in order on the current tfjs backend and returns the artifacts and the report.
 import { type ExperimentConfig, resolvedTrainingAngles } from '../experimentConfig';
 import type { PipelineArtifacts, StageHooks } from './artifacts';
+import { baselineControlStage, otherConstraintStage } from './comparisonStages';
 import { buildReport } from './report';
 import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from './reportOptions';
 import {
@@ -34,11 +35,20 @@ export async function runPipeline(
   };
   const base = await timed('base', () => trainBaseStage(config, hooks));
   const samples = await timed('explore', () => exploreStage(config, hooks));
-  const rewardSymmetry = await timed('rewardSymmetry', () => rewardSymmetryStage(config, samples[0], hooks));
+  const race = { settings: options.raceSettings, sweep: options.raceSweep };
+  const rewardSymmetry = await timed('rewardSymmetry', () =>
+    rewardSymmetryStage(config, samples[0], hooks, race),
+  );
   const hereditary = await timed('hereditary', () => hereditaryStage(config, samples, hooks));
   const baseline = await timed('baseline', () => baselineStage(config, hooks));
   const agents = evaluationAgents(config, base, hereditary, baseline);
   const evaluation = await timed('evaluate', () => evaluateStage(config, agents, hooks));
+  const other = await timed('otherConstraint', () =>
+    otherConstraintStage(config, { base, hereditary }, hooks),
+  );
+  const control = options.withControl
+    ? await timed('baselineControl', () => baselineControlStage(config, hooks))
+    : null;
   timings.total = performance.now() - t0;
   const artifacts: PipelineArtifacts = {
     config,
@@ -48,6 +58,8 @@ export async function runPipeline(
     hereditary,
     baseline,
     evaluation,
+    ...(other ? { hereditaryOtherConstraint: other } : {}),
+    ...(control ? { baselineControl: control } : {}),
   };
   return { artifacts, report: buildReport(artifacts, { backend, timings_ms: timings, options }) };
 }

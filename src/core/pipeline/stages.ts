@@ -1,7 +1,8 @@
 // The experiment's stages as plain functions over serialisable artifacts (shared by the CLI and the workers).
 import { baselinePolicyForContext, deserializeBaseline, serializeBaseline } from '../baseline/baselineModel';
 import { encoderStepsFor, policyUpdatesFor, scoreBaselineAt, trainBaseline } from '../baseline/trainBaseline';
-import { type AgentFactory, evaluateAgents, summariseEvaluation } from '../evaluation';
+import { type AgentFactory, evaluateAgents } from '../evaluation';
+import { summariseEvaluation } from '../evaluationSummary';
 import { type ExperimentConfig, envFor, resolvedTrainingAngles } from '../experimentConfig';
 import { collectExploration, type RewardSamples } from '../explorationData';
 import { taskAt } from '../families';
@@ -16,7 +17,6 @@ import { actorPolicy } from '../sac/actorPolicy';
 import { deserializeMlp, serializeMlp } from '../sac/mlp';
 import { trainBasePolicy } from '../sac/trainBase';
 import { closedFormGenerator } from '../symmetry/closedForm';
-import { runDiscoveryRace } from '../symmetry/discoveryRace';
 import type {
   BaselineArtifact,
   BasePolicyArtifact,
@@ -28,7 +28,9 @@ import type {
 } from './artifacts';
 import { StageCancelled } from './artifacts';
 import { STAGE_BUDGETS } from './budgets';
-import { familyTruth } from './truth';
+import { matchedBaselineBudget } from './matchedBudget';
+import { LIVE_RACE, type RaceSettingsRequest, raceSettingsArtifact, runRaceSettings } from './raceSettings';
+import { familyTruth, trueGroupAngle } from './truth';
 
 /** A stage's own seed, derived from the experiment seed so stages are independent and reproducible. */
 export const stageSeed = (config: ExperimentConfig, stage: number): number =>
@@ -64,6 +66,7 @@ export async function trainBaseStage(
     score: r.finalScore,
     updates: r.updatesDone,
     msPerUpdate: r.msPerUpdate,
+    envSteps: r.envSteps,
   };
 }
 
@@ -93,51 +96,37 @@ function previewFrames(frames: KernelFrames, max = 500): FramePreview {
   return { anchors, normals, estimator: frames.estimator, radius: frames.radius, covered: frames.covered };
 }
 
-/** Kernel frames of the base reward, its symmetry in closed form, and the differential-vs-functional race. */
+/**
+ * Kernel frames of the base reward, its symmetry in closed form, and the differential-vs-functional race in each
+ * requested setting (the page runs LIVE_RACE: one setting at its presets; the CLI asks for its report options).
+ */
 export function rewardSymmetryStage(
   config: ExperimentConfig,
   baseSamples: RewardSamples,
   hooks: StageHooks = {},
+  request: RaceSettingsRequest = LIVE_RACE,
 ): RewardSymmetryArtifact {
   const budget = STAGE_BUDGETS[config.budget];
   const angles = resolvedTrainingAngles(config);
   const frames = estimateKernelFrames(baseSamples, { estimator: 'gradient', radius: budget.frameRadius });
   const closed = closedFormGenerator(frames);
   const truth = familyTruth(config.family, angles[0]);
-  const total = 2 * budget.race.steps;
-  const firstSeed = stageSeed(config, 2);
-  const race = runDiscoveryRace({
-    samples: baseSamples,
-    frames,
-    truthForScoring: truth.rewardSymmetry,
-    seeds: config.raceSeeds,
-    steps: budget.race.steps,
-    lrDifferential: budget.race.lrDifferential,
-    lrFunctional: budget.race.lrFunctional,
-    batch: budget.race.batch,
-    firstSeed,
-    onProgress: (p) => {
-      const done = (p.side === 'differential' ? 0 : budget.race.steps) + p.step;
-      hooks.onProgress?.({
-        stage: 'rewardSymmetry',
-        step: Math.min(done, total),
-        total,
-        message: `${p.side}, ${p.seeds} seeds, median error ${p.errorDeg.toFixed(2)}°`,
-      });
+  const settings = runRaceSettings(
+    {
+      config,
+      samples: baseSamples,
+      frames,
+      truthForScoring: truth.rewardSymmetry,
+      preset: budget.race,
+      seeds: config.raceSeeds,
+      firstSeed: stageSeed(config, 2),
+      onProgress: (step, total, message) =>
+        hooks.onProgress?.({ stage: 'rewardSymmetry', step, total, message }),
     },
-  });
+    request,
+  );
+  const { race, raceSettings } = raceSettingsArtifact(settings.runs, settings.sweep);
   const first = (runs: readonly { generator: number[] }[]) => runs[0]?.generator ?? null;
-  // Four significant digits are plenty for drawing and keep the shipped file small.
-  const thin = (side: typeof race.differential) =>
-    side.runs.forEach((r) => {
-      r.curve = r.curve.map((c) => ({
-        step: c.step,
-        loss: +c.loss.toPrecision(4),
-        errorDeg: +c.errorDeg.toPrecision(4),
-      }));
-    });
-  thin(race.differential);
-  thin(race.functional);
   return {
     closedForm: {
       generator: closed.generator,
@@ -147,6 +136,7 @@ export function rewardSymmetryStage(
     differential: first(race.differential.runs),
     functional: first(race.functional.runs),
     race,
+    raceSettings,
     frames: previewFrames(frames),
   };
 }
@@ -174,7 +164,7 @@ export function hereditaryStage(
       }),
   });
   const baseRewardModel = BaseRewardModel.fit(samples[0]).toJSON();
-  return { result, baseRewardModel };
+  return { result, baseRewardModel, explorationSamples: samples.map((s) => s.count) };
 }
 
 /** The hereditary agent at a test task: K context transitions → θ* → the moved base policy. */
@@ -186,19 +176,33 @@ export function hereditaryAgentFactory(
   const env = envFor(config);
   const basePolicy = actorPolicy(deserializeMlp(base.actor), env.maxAction);
   const model = BaseRewardModel.fromJSON(hereditary.baseRewardModel);
-  return (task, seed) =>
-    adaptHereditaryAgent(env, task, basePolicy, hereditary.result.generator, model, config.context, seed)
-      .policy;
+  return (task, seed) => {
+    const run = adaptHereditaryAgent(
+      env,
+      task,
+      basePolicy,
+      hereditary.result.generator,
+      model,
+      config.context,
+      seed,
+    );
+    return { policy: run.policy, theta: run.estimate.theta };
+  };
 }
 
-/** The smooth-encoding baseline trained on the same training tasks (it never sees goals either). */
+/**
+ * The smooth-encoding baseline trained on the same training tasks (it never sees goals either), with the matched
+ * budget (src/core/pipeline/matchedBudget.ts). `hereditaryTrainingSteps` overrides what it is matched against
+ * (the dense control matches the main run's hereditary agent, not one trained on its own tasks).
+ */
 export async function baselineStage(
   config: ExperimentConfig,
   hooks: StageHooks = {},
+  hereditaryTrainingSteps?: number,
 ): Promise<BaselineArtifact> {
   const env = envFor(config);
   const tasks = resolvedTrainingAngles(config).map((phi) => taskAt(config.family, phi));
-  const preset = STAGE_BUDGETS[config.budget].baseline;
+  const { preset } = matchedBaselineBudget(config, tasks.length, hereditaryTrainingSteps);
   // One bar for both phases: encoder steps, then the policy's updates (which grow with the task count).
   const encoderSteps = encoderStepsFor(preset, tasks.length);
   const total = encoderSteps + policyUpdatesFor(preset, tasks.length);
@@ -230,6 +234,7 @@ export async function baselineStage(
     envSteps: r.envSteps,
     updates: r.updatesDone,
     msPerUpdate: r.msPerUpdate,
+    encoderSteps: r.encoderSteps,
   };
 }
 
@@ -265,6 +270,8 @@ export function evaluateStage(
     testGoals: config.testGoals,
     episodes: config.episodes,
     seed: stageSeed(config, 4),
+    // Ground truth for scoring only: fills each goal's θ* error, never reaches an agent.
+    trueTheta: trueGroupAngle(config.family, resolvedTrainingAngles(config)[0]) ?? undefined,
     onProgress: (done, total) => {
       hooks.onProgress?.({ stage: 'evaluate', step: done, total });
       if (hooks.shouldStop?.()) throw new StageCancelled('evaluate');

@@ -37,3 +37,13 @@ export function familyTruth(family: TaskFamily, baseAngle: number): FamilyTruth 
     note: 'Euclidean ellipse: no one-parameter isometry group has it as an orbit, so there is no true hereditary generator',
   };
 }
+
+/**
+ * SCORING ONLY: the true group angle θ_true carrying the base task (at baseAngle) onto the task at φ, under the true
+ * hereditary generator normalised to period 2π. Both families are parameterised so that exp(θX) g(φ) = g(φ + θ),
+ * hence θ_true = φ − φ_base. Null where there is no true generator (the Euclidean ellipse).
+ */
+export function trueGroupAngle(family: TaskFamily, baseAngle: number): ((phi: number) => number) | null {
+  if (familyTruth(family, baseAngle).hereditary === null) return null;
+  return (phi) => phi - baseAngle;
+}

@@ -74,6 +74,8 @@ export interface BaseTrainResult {
   finalScore: number;
   msPerUpdate: number;
   updatesDone: number;
+  /** Environment steps taken to train (warm-up included; evaluation episodes are scoring, not counted). */
+  envSteps: number;
   stopped: boolean;
 }
 
@@ -117,6 +119,7 @@ export async function trainBasePolicy(
   let epReturn = 0;
   const obs = new Float32Array(2);
   let updates = 0;
+  let envSteps = 0;
   let updateMs = 0;
   let losses: SacLosses | null = null;
   let stopped = false;
@@ -132,6 +135,7 @@ export async function trainBasePolicy(
         a = [sampled[0], sampled[1]];
       }
       const r = step(env, task, s, a, envRng);
+      envSteps++;
       t++;
       epReturn += r.reward;
       // Success is terminal (no bootstrap); the time limit is not, so it is stored as not done.
@@ -183,6 +187,7 @@ export async function trainBasePolicy(
       finalScore,
       msPerUpdate: updates > 0 ? updateMs / updates : NaN,
       updatesDone: updates,
+      envSteps,
       stopped,
     };
   } finally {

@@ -3,19 +3,19 @@ import * as tf from '@tensorflow/tfjs';
 import { degToRad, radToDeg } from '../angles';
 import { applyToPoint, flow, generatorAngleError, generatorFromVector, normalizeUnit } from '../lie';
 import { Rng } from '../rng';
-import { SpatialGrid } from '../spatialGrid';
 import { closedFormGenerator } from './closedForm';
+import { heldOutObjectives } from './heldOutObjective';
+import { pickLrOracle, pickLrTruthFree } from './lrRule';
+import { describeSetting, makeContext, type RaceContext } from './raceContext';
 import type {
   CurvePoint,
   LrSweepResult,
   RaceOptions,
   RaceResult,
-  RaceSetting,
   RaceSide,
   SideRun,
   SideSummary,
 } from './raceTypes';
-import { fitRewardMlp, type RewardMlp } from './rewardModelTf';
 import { differentialLossSeeds, functionalLossSeeds } from './symmetryLosses';
 
 export type * from './raceTypes';
@@ -25,19 +25,6 @@ const median = (xs: number[]): number => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
 };
-
-/** Everything both sides share for one race; built once. */
-interface RaceContext {
-  opts: RaceOptions;
-  batch: number;
-  theta: [number, number];
-  frameIdx: Int32Array;
-  reward: ((p: tf.Tensor2D) => tf.Tensor1D) | null;
-  /** f̂ at every sample (the functional loss's f̂(p) term, which does not depend on X), computed once. */
-  rewardAtSamples: Float32Array;
-  support: SpatialGrid | null;
-  maskRadius: number;
-}
 
 function initialGenerator(seed: number): number[] {
   const rng = new Rng(seed);
@@ -94,7 +81,7 @@ function runSide(ctx: RaceContext, side: RaceSide, seeds: number[], lr: number):
       const xn = Math.hypot(...current[s]) || 1;
       const unit = generatorFromVector(current[s].map((v) => v / xn));
       for (let b = o; b < o + batch; b++) {
-        const i = rng.int(samples.count);
+        const i = ctx.sampleIdx[rng.int(ctx.sampleIdx.length)];
         pts[2 * b] = samples.points[2 * i];
         pts[2 * b + 1] = samples.points[2 * i + 1];
         before[b] = ctx.rewardAtSamples[i];
@@ -156,6 +143,7 @@ function runSide(ctx: RaceContext, side: RaceSide, seeds: number[], lr: number):
   }
   optimizer.dispose();
   xVar.dispose();
+  const heldOut = heldOutObjectives(ctx, side, current);
   return seeds.map((seed, s) => ({
     seed,
     stepsTo2deg: stepsTo2deg[s],
@@ -163,6 +151,7 @@ function runSide(ctx: RaceContext, side: RaceSide, seeds: number[], lr: number):
     generator: normalizeUnit(generatorFromVector(current[s])),
     curve: thinCurve(curves[s]),
     maskedFraction: side === 'functional' ? dropped[s] / (opts.steps * batch) : 0,
+    heldOutObjective: heldOut[s],
   }));
 }
 
@@ -176,75 +165,7 @@ function summarise(runs: SideRun[], lr: number, cap: number): SideSummary {
     maxSteps: Math.max(...steps),
     reached: runs.filter((r) => r.stepsTo2deg !== null).length,
     medianFinalErrorDeg: median(runs.map((r) => r.finalError)),
-  };
-}
-
-/** Build the shared context (fits f̂ unless given); `owned` is an f̂ the caller must dispose. */
-function makeContext(opts: RaceOptions): { ctx: RaceContext; owned: RewardMlp | null; rmse: number | null } {
-  const choice = opts.rewardModel ?? 'fitted';
-  let owned: RewardMlp | null = null;
-  let reward: RaceContext['reward'];
-  let rmse: number | null = null;
-  if (choice === 'true') {
-    if (!opts.oracleRewardTf) throw new Error("rewardModel 'true' (oracle ablation) needs oracleRewardTf");
-    reward = opts.oracleRewardTf;
-  } else {
-    const model = opts.fittedModel ?? fitRewardMlp(opts.samples, opts.modelOptions);
-    if (!opts.fittedModel) owned = model;
-    reward = model.predict;
-    rmse = model.rmse;
-  }
-  const rewardAtSamples = new Float32Array(opts.samples.count);
-  const chunk = 4096;
-  for (let i = 0; i < opts.samples.count; i += chunk) {
-    const n = Math.min(chunk, opts.samples.count - i);
-    const values = tf.tidy(() =>
-      reward!(
-        tf.tensor2d(Float32Array.from(opts.samples.points.subarray(2 * i, 2 * (i + n))), [n, 2]),
-      ).dataSync(),
-    );
-    rewardAtSamples.set(values, i);
-  }
-  const maskRadius = typeof opts.mask === 'object' ? opts.mask.radius : 0.15;
-  const support = opts.mask ? new SpatialGrid(opts.samples.points, opts.samples.count, maskRadius) : null;
-  const idx: number[] = [];
-  for (let k = 0; k < opts.frames.count; k++) if (opts.frames.kernelDim[k] === 1) idx.push(k);
-  const range = opts.thetaRange ?? [0, 2 * Math.PI];
-  const ctx: RaceContext = {
-    opts,
-    batch: opts.batch ?? 128,
-    theta: [range[0], range[1]],
-    frameIdx: Int32Array.from(idx),
-    reward,
-    rewardAtSamples,
-    support,
-    maskRadius,
-  };
-  return { ctx, owned, rmse };
-}
-
-function describeSetting(ctx: RaceContext, rmse: number | null): RaceSetting {
-  const { opts } = ctx;
-  const fitted = (opts.rewardModel ?? 'fitted') === 'fitted';
-  const mask = ctx.support
-    ? `pairs leaving the data (> ${ctx.maskRadius} from every sample) dropped`
-    : 'none';
-  const theta: [number, number] = [ctx.theta[0], ctx.theta[1]];
-  const rewardModel = fitted ? 'fitted f̂ (MLP 2→64→64→1)' : 'true reward (oracle ablation)';
-  const differentialTerm = opts.symmetricTerm ? 'Nᵀv plus the symmetric term' : 'Nᵀv only';
-  return {
-    thetaRange: theta,
-    rewardModel,
-    rewardModelRmse: rmse,
-    mask,
-    batch: ctx.batch,
-    steps: opts.steps,
-    seeds: opts.seeds,
-    targetDeg: opts.targetDeg ?? 2,
-    differentialTerm,
-    label:
-      `θ ~ U[${theta[0].toFixed(2)}, ${theta[1].toFixed(2)}), ${rewardModel}, mask: ${mask}, ` +
-      `batch ${ctx.batch}, Adam, ${opts.steps} steps, ${opts.seeds} seeds, target ${opts.targetDeg ?? 2}°`,
+    heldOutObjective: median(runs.map((r) => r.heldOutObjective)),
   };
 }
 
@@ -254,79 +175,67 @@ function runSeeds(ctx: RaceContext, side: RaceSide, lr: number): SideSummary {
   return summarise(runSide(ctx, side, seeds, lr), lr, ctx.opts.steps);
 }
 
+function raceResult(
+  ctx: RaceContext,
+  rmse: number | null,
+  differential: SideSummary,
+  functional: SideSummary,
+): RaceResult {
+  const cf = closedFormGenerator(ctx.opts.frames);
+  return {
+    setting: describeSetting(ctx, rmse),
+    differential,
+    functional,
+    speedup: functional.medianSteps / Math.max(1, differential.medianSteps),
+    closedForm: {
+      generator: cf.generator,
+      errorDeg: radToDeg(generatorAngleError(cf.generator, ctx.opts.truthForScoring)),
+      symmetryCount: cf.symmetryCount,
+      eigenvalues: cf.eigenvalues,
+    },
+  };
+}
+
 /** The race: both sides over the same seeds (same initial X per seed), plus the closed-form answer. */
 export function runDiscoveryRace(opts: RaceOptions): RaceResult {
   const { ctx, owned, rmse } = makeContext(opts);
   try {
     const differential = runSeeds(ctx, 'differential', opts.lrDifferential);
     const functional = runSeeds(ctx, 'functional', opts.lrFunctional);
-    const cf = closedFormGenerator(opts.frames);
-    return {
-      setting: describeSetting(ctx, rmse),
-      differential,
-      functional,
-      speedup: functional.medianSteps / Math.max(1, differential.medianSteps),
-      closedForm: {
-        generator: cf.generator,
-        errorDeg: radToDeg(generatorAngleError(cf.generator, opts.truthForScoring)),
-        symmetryCount: cf.symmetryCount,
-        eigenvalues: cf.eigenvalues,
-      },
-    };
-  } finally {
-    owned?.dispose();
-  }
-}
-
-/** Better = fewer median steps (caps counted), then lower median final error. */
-const better = (a: SideSummary, b: SideSummary): SideSummary =>
-  a.medianSteps < b.medianSteps ||
-  (a.medianSteps === b.medianSteps && a.medianFinalErrorDeg < b.medianFinalErrorDeg)
-    ? a
-    : b;
-
-/** Same budget (seeds × steps) for every lr of each side; reports each side's best lr. */
-export function lrSweep(
-  opts: Omit<RaceOptions, 'lrDifferential' | 'lrFunctional'> & {
-    lrsDifferential: number[];
-    lrsFunctional: number[];
-  },
-): LrSweepResult {
-  const { ctx, owned, rmse } = makeContext({ ...opts, lrDifferential: 0, lrFunctional: 0 });
-  try {
-    const differential = opts.lrsDifferential.map((lr) => runSeeds(ctx, 'differential', lr));
-    const functional = opts.lrsFunctional.map((lr) => runSeeds(ctx, 'functional', lr));
-    const bestDifferential = differential.reduce(better);
-    const bestFunctional = functional.reduce(better);
-    return {
-      setting: describeSetting(ctx, rmse),
-      differential,
-      functional,
-      bestDifferential,
-      bestFunctional,
-      speedup: bestFunctional.medianSteps / Math.max(1, bestDifferential.medianSteps),
-    };
+    return raceResult(ctx, rmse, differential, functional);
   } finally {
     owned?.dispose();
   }
 }
 
 /**
- * Presets for the CLI and the page. The lrs are each side's best (fewest median steps to 2°) from our
- * sweeps (fitted f̂, θ ~ U[0, 2π), batch 128): differential over {0.01, 0.03, 0.1, 0.3, 1}, functional over
- * {0.003, 0.01, 0.03, 0.1, 0.3, 1}.
+ * Both sides over one lr grid with the same seeds, batch, initialisations and step budget. Each side's lr is
+ * picked by the truth-free rule (lrRule.ts: lowest held-out objective); the oracle's pick is returned beside it,
+ * for reporting only. The race at the picks is made of the sweep's own cells.
  */
-export const QUICK_RACE = {
-  seeds: 3,
-  steps: 1000,
-  lrDifferential: 1,
-  lrFunctional: 0.3,
-  batch: 128,
-} as const;
-export const FULL_RACE = {
-  seeds: 10,
-  steps: 3000,
-  lrDifferential: 1,
-  lrFunctional: 0.3,
-  batch: 128,
-} as const;
+export function lrSweep(
+  opts: Omit<RaceOptions, 'lrDifferential' | 'lrFunctional'> & {
+    lrsDifferential: readonly number[];
+    lrsFunctional: readonly number[];
+  },
+): LrSweepResult {
+  const { ctx, owned, rmse } = makeContext({ ...opts, lrDifferential: 0, lrFunctional: 0 });
+  try {
+    if (ctx.heldOutSampleIdx.length === 0 || ctx.heldOutFrameIdx.length === 0)
+      throw new Error('lrSweep: the truth-free rule needs held-out samples (holdOut.fraction > 0)');
+    const differential = opts.lrsDifferential.map((lr) => runSeeds(ctx, 'differential', lr));
+    const functional = opts.lrsFunctional.map((lr) => runSeeds(ctx, 'functional', lr));
+    const picked = { differential: pickLrTruthFree(differential), functional: pickLrTruthFree(functional) };
+    const at = (cells: SideSummary[], lr: number) => cells.find((c) => c.lr === lr)!;
+    return {
+      setting: describeSetting(ctx, rmse),
+      differential,
+      functional,
+      picked,
+      oracle: { differential: pickLrOracle(differential), functional: pickLrOracle(functional) },
+      race: raceResult(ctx, rmse, at(differential, picked.differential), at(functional, picked.functional)),
+    };
+  } finally {
+    owned?.dispose();
+  }
+}

@@ -46,6 +46,8 @@ export interface RaceOptions {
   firstSeed?: number;
   /** Convergence threshold in degrees (default 2). */
   targetDeg?: number;
+  /** The held-out part of the samples and frames (default 20%, seed 0): training never draws it; the lr rule scores on it. */
+  holdOut?: { fraction?: number; seed?: number };
   onProgress?: (p: RaceProgress) => void;
 }
 
@@ -67,6 +69,8 @@ export interface SideRun {
   curve: CurvePoint[];
   /** Functional side with a mask: fraction of pairs dropped over the run. */
   maskedFraction: number;
+  /** The side's own loss at the final generator on the held-out samples (Infinity if not finite); no truth. */
+  heldOutObjective: number;
 }
 
 export interface SideSummary {
@@ -78,6 +82,8 @@ export interface SideSummary {
   maxSteps: number;
   reached: number;
   medianFinalErrorDeg: number;
+  /** Median over the seeds of each run's held-out objective (what the truth-free lr rule compares). */
+  heldOutObjective: number;
 }
 
 export interface RaceSetting {
@@ -90,6 +96,8 @@ export interface RaceSetting {
   steps: number;
   seeds: number;
   targetDeg: number;
+  /** Fraction of the samples (and frames) held out of training, for the lr rule. */
+  heldOutFraction: number;
   differentialTerm: string;
   /** One line for reports and the screen. */
   label: string;
@@ -104,12 +112,21 @@ export interface RaceResult {
   closedForm: { generator: Generator; errorDeg: number; symmetryCount: number; eigenvalues: number[] };
 }
 
+/** Each side's learning rate. */
+export interface SideLrs {
+  differential: number;
+  functional: number;
+}
+
 export interface LrSweepResult {
   setting: RaceSetting;
+  /** One summary per lr of the grid, in grid order. */
   differential: SideSummary[];
   functional: SideSummary[];
-  bestDifferential: SideSummary;
-  bestFunctional: SideSummary;
-  /** Ratio of the two sides' best median steps. */
-  speedup: number;
+  /** Each side's lr by the truth-free rule (lowest held-out objective; ties → smaller lr). */
+  picked: SideLrs;
+  /** ORACLE, for reporting only: each side's lr with the fewest median steps to the target (scored against the truth). */
+  oracle: SideLrs;
+  /** The race at the rule's picks: the sweep's own cells (same seeds), so nothing runs twice. */
+  race: RaceResult;
 }

@@ -1,0 +1,178 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ENV, euclideanTask } from '../env';
+import { collectExploration, type RewardSamples } from '../explorationData';
+import { estimateKernelFrames, type KernelFrames } from '../frames/kernelFrames';
+import { rotationGenerator } from '../lie';
+import { lrSweep, runDiscoveryRace } from './discoveryRace';
+import { heldOutObjectives } from './heldOutObjective';
+import { LR_TIE_RELATIVE, pickLrOracle, pickLrTruthFree, RACE_LR_GRID } from './lrRule';
+import { holdOutSplit, makeContext } from './raceContext';
+import type { SideSummary } from './raceTypes';
+
+tf.enableProdMode();
+
+const goal: [number, number] = [0.4, -0.9];
+const truth = rotationGenerator(goal);
+const samples = collectExploration(DEFAULT_ENV, euclideanTask(goal), { transitions: 3000, seed: 11 });
+const frames = estimateKernelFrames(samples, { estimator: 'gradient', radius: 0.15 });
+const small = { frames, seeds: 2, steps: 60, batch: 32, firstSeed: 3, modelOptions: { steps: 150 } };
+
+beforeAll(async () => {
+  await tf.setBackend('wasm');
+});
+
+describe('the truth-free lr rule', () => {
+  it('picks the lowest held-out objective, and on a tie (within the tolerance) the smaller lr', () => {
+    expect(RACE_LR_GRID.length).toBeGreaterThanOrEqual(5);
+    // Log-spaced: every step is about half a decade (the 1–3–10 series).
+    for (let i = 1; i < RACE_LR_GRID.length; i++)
+      expect(Math.abs(Math.log10(RACE_LR_GRID[i] / RACE_LR_GRID[i - 1]) - 0.5)).toBeLessThan(0.03);
+    expect(
+      pickLrTruthFree([
+        { lr: 0.1, heldOutObjective: 2 },
+        { lr: 0.01, heldOutObjective: 3 },
+        { lr: 1, heldOutObjective: 1 },
+      ]),
+    ).toBe(1);
+    // Exactly equal, and within the relative tolerance of the best: the smaller lr wins.
+    expect(
+      pickLrTruthFree([
+        { lr: 0.3, heldOutObjective: 1 },
+        { lr: 0.1, heldOutObjective: 1 },
+      ]),
+    ).toBe(0.1);
+    expect(
+      pickLrTruthFree([
+        { lr: 1, heldOutObjective: 1 },
+        { lr: 0.03, heldOutObjective: 1 + 0.5 * LR_TIE_RELATIVE },
+        { lr: 0.01, heldOutObjective: 1 + 2 * LR_TIE_RELATIVE },
+      ]),
+    ).toBe(0.03);
+  });
+
+  it('never picks a diverging lr (NaN or ∞), unless every lr diverges (then the smallest)', () => {
+    expect(
+      pickLrTruthFree([
+        { lr: 1, heldOutObjective: Number.NaN },
+        { lr: 0.3, heldOutObjective: Number.POSITIVE_INFINITY },
+        { lr: 0.1, heldOutObjective: 5 },
+        { lr: 0.03, heldOutObjective: 7 },
+      ]),
+    ).toBe(0.1);
+    expect(
+      pickLrTruthFree([
+        { lr: 1, heldOutObjective: Number.NaN },
+        { lr: 0.3, heldOutObjective: Number.POSITIVE_INFINITY },
+      ]),
+    ).toBe(0.3);
+  });
+
+  it('a diverged generator scores +∞ on the held-out objective of either side', () => {
+    const { ctx, owned } = makeContext({
+      samples,
+      ...small,
+      truthForScoring: truth,
+      lrDifferential: 0,
+      lrFunctional: 0,
+    });
+    try {
+      for (const side of ['differential', 'functional'] as const) {
+        const [good, nan, zero] = heldOutObjectives(ctx, side, [
+          [0, -1, goal[1], 1, 0, -goal[0]],
+          [Number.NaN, 0, 0, 0, 0, 0],
+          [0, 0, 0, 0, 0, 0],
+        ]);
+        expect(Number.isFinite(good)).toBe(true);
+        expect(nan).toBe(Number.POSITIVE_INFINITY);
+        expect(zero).toBe(Number.POSITIVE_INFINITY);
+      }
+    } finally {
+      owned?.dispose();
+    }
+  });
+
+  it('the oracle (shown beside it, never used to choose) is the fewest median steps to the target', () => {
+    const cell = (lr: number, medianSteps: number, medianFinalErrorDeg: number) =>
+      ({ lr, medianSteps, medianFinalErrorDeg }) as SideSummary;
+    expect(pickLrOracle([cell(0.1, 50, 1), cell(1, 20, 1), cell(0.3, 20, 0.5)])).toBe(0.3);
+  });
+});
+
+describe('held-out samples', () => {
+  it('are a fixed seeded part, disjoint from the training part, together all of them', () => {
+    const a = holdOutSplit(1000, 0.2, 0);
+    const b = holdOutSplit(1000, 0.2, 0);
+    expect(a.heldOut).toEqual(b.heldOut);
+    expect(a.heldOut.length).toBe(200);
+    const train = new Set(a.train);
+    expect(a.heldOut.some((i) => train.has(i))).toBe(false);
+    expect(new Set([...a.train, ...a.heldOut]).size).toBe(1000);
+  });
+
+  it('are never drawn in training: poisoning them (NaN points, frames and rewards) leaves every run finite', () => {
+    const { heldOut } = holdOutSplit(samples.count, 0.2, 0);
+    const poisoned: RewardSamples = {
+      points: Float64Array.from(samples.points),
+      values: Float64Array.from(samples.values),
+      count: samples.count,
+    };
+    const poisonedFrames: KernelFrames = {
+      ...frames,
+      anchors: Float64Array.from(frames.anchors),
+      normals: Float64Array.from(frames.normals),
+    };
+    for (const i of heldOut) {
+      poisoned.points[2 * i] = Number.NaN;
+      poisoned.values[i] = Number.NaN;
+      poisonedFrames.normals[2 * i] = Number.NaN;
+    }
+    // f̂ is fitted here to the training part alone; the mask's support is the training part alone.
+    const race = runDiscoveryRace({
+      ...small,
+      samples: poisoned,
+      frames: poisonedFrames,
+      truthForScoring: truth,
+      lrDifferential: 0.3,
+      lrFunctional: 0.1,
+      mask: true,
+    });
+    for (const r of [...race.differential.runs, ...race.functional.runs]) {
+      expect(r.generator.every(Number.isFinite)).toBe(true);
+      expect(r.curve.every((c) => Number.isFinite(c.loss))).toBe(true);
+      // …while the held-out objective does read them (NaN there, so +∞).
+      expect(r.heldOutObjective).toBe(Number.POSITIVE_INFINITY);
+    }
+  });
+});
+
+describe('the lr sweep', () => {
+  it('picks the same lrs whatever the truth is: the rule never reads it (only the oracle does)', () => {
+    const lrs = [0.01, 0.1, 1];
+    const sweep = (truthForScoring: number[]) =>
+      lrSweep({
+        ...small,
+        samples,
+        truthForScoring,
+        mask: true,
+        lrsDifferential: lrs,
+        lrsFunctional: lrs,
+      });
+    const right = sweep(truth);
+    const wrong = sweep(rotationGenerator([3, 3]));
+    const nan = sweep(truth.map(() => Number.NaN));
+    for (const other of [wrong, nan]) {
+      expect(other.picked).toEqual(right.picked);
+      for (const side of ['differential', 'functional'] as const)
+        expect(other[side].map((c) => c.heldOutObjective)).toEqual(
+          right[side].map((c) => c.heldOutObjective),
+        );
+    }
+    // The truth only scores: with a NaN truth no run ever "reaches" the target.
+    expect(nan.race.differential.reached).toBe(0);
+    expect(right.race.differential.lr).toBe(right.picked.differential);
+    expect(right.race.functional.lr).toBe(right.picked.functional);
+    expect(right.differential.map((c) => c.lr)).toEqual(lrs);
+  });
+});

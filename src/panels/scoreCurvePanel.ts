@@ -54,6 +54,9 @@ const W = 540;
 const H = 356;
 const M = { left: 56, right: 18, top: 56, bottom: 44 };
 const LEGEND_STEP = 190;
+/** Height of the overlays' legend line, and the width of one overlay's entry. */
+const OVERLAY_LINE = 20;
+const OVERLAY_STEP = 240;
 
 export function create(container: HTMLElement): Panel<ScoreCurveData> {
   const svg = createSvg(container, {
@@ -70,7 +73,8 @@ export function create(container: HTMLElement): Panel<ScoreCurveData> {
   const dots = svg.append('g');
   const curves = svg.append('g');
   const legend = svg.append('g').attr('transform', `translate(${M.left}, 18)`).attr('font-size', 13.5);
-  const key = svg.append('g').attr('transform', `translate(${M.left}, 38)`).attr('font-size', 12);
+  const overlays = svg.append('g').attr('transform', `translate(${M.left}, 38)`).attr('font-size', 12.5);
+  const key = svg.append('g').attr('font-size', 12);
   const yLabel = appendAxisTitles(
     svg,
     { width: W, height: H, margin: M },
@@ -82,6 +86,9 @@ export function create(container: HTMLElement): Panel<ScoreCurveData> {
     svg: svg.node() as SVGSVGElement,
     destroy: () => svg.remove(),
     update({ evaluation, mode, agents, extraSeries = [] }) {
+      // Overlays take a legend line of their own, between the agents and the key; the plot starts below it.
+      const top = M.top + (extraSeries.length ? OVERLAY_LINE : 0);
+      key.attr('transform', `translate(${M.left}, ${38 + (extraSeries.length ? OVERLAY_LINE : 0)})`);
       const present = agents.filter((a) => evaluation.summary.agents.includes(a));
       const rowValue = (r: EvaluationArtifact['rows'][number], a: AgentKey) =>
         mode === 'score' ? r.score[a] : r.regret[a];
@@ -106,10 +113,10 @@ export function create(container: HTMLElement): Panel<ScoreCurveData> {
         mode === 'score'
           ? scaleLinear()
               .domain([Math.min(0, ...values), 1.05])
-              .range([H - M.bottom, M.top])
+              .range([H - M.bottom, top])
           : scaleLinear()
               .domain([0, Math.max(1, ...values) * 1.08])
-              .range([H - M.bottom, M.top]);
+              .range([H - M.bottom, top]);
       styleAxis(xAxis.call(axisBottom(x).ticks(6).tickSizeOuter(0)), 12.5);
       styleAxis(yAxis.call(axisLeft(y).ticks(5).tickSizeOuter(0)), 12.5);
       yLabel.text(
@@ -192,8 +199,9 @@ export function create(container: HTMLElement): Panel<ScoreCurveData> {
           .attr('fill', missing ? COLOURS.muted : COLOURS.ink)
           .text(missing ? `${AGENT_LABEL[a]}: not trained yet` : AGENT_LABEL[a]);
       });
+      overlays.selectAll('*').remove();
       extraSeries.forEach((s, i) => {
-        const g = legend.append('g').attr('transform', `translate(${(agents.length + i) * LEGEND_STEP}, 0)`);
+        const g = overlays.append('g').attr('transform', `translate(${i * OVERLAY_STEP}, 0)`);
         g.append('line')
           .attr('x1', 0)
           .attr('x2', 18)

@@ -3,13 +3,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runExperiment } from '../src/cli/experiment';
 import { DEFAULT_CONFIG } from '../src/core/experimentConfig';
-import { DEFAULT_REPORT_OPTIONS } from '../src/core/pipeline/reportOptions';
 import {
   PRETRAINED_PATH,
   parsePretrainedText,
   pretrainedFile,
   serializePretrained,
 } from '../src/core/pipeline/pretrainedFile';
+import { DEFAULT_REPORT_OPTIONS } from '../src/core/pipeline/reportOptions';
 
 const out = process.argv[2] ?? join('public', PRETRAINED_PATH);
 const config = { ...DEFAULT_CONFIG };
@@ -18,7 +18,8 @@ const options = { ...DEFAULT_REPORT_OPTIONS, withControl: true };
 const { artifacts, report } = await runExperiment(config, options);
 const text = serializePretrained(
   pretrainedFile(artifacts, report, {
-    generatedBy: 'npm run pretrained (tsx scripts/make-pretrained.ts: the default experiment, every race setting, --with-control)',
+    generatedBy:
+      'npm run pretrained (tsx scripts/make-pretrained.ts: the default experiment, every race setting, --with-control)',
     generatedAt: new Date(),
   }),
 );

@@ -7,6 +7,7 @@ import { DEFAULT_ENV } from '../env';
 import { DEFAULT_CONFIG } from '../experimentConfig';
 import { baselineAgentFrom, hereditaryAgentFrom, isUnavailable } from '../testTime/agents';
 import { computeGoalRollouts } from '../testTime/goalRollouts';
+import { reportOverSeeds } from './multiSeed';
 import {
   PRETRAINED_FORMAT,
   PRETRAINED_PATH,
@@ -52,10 +53,16 @@ describe('the shipped pretrained file', () => {
     // The file's own config (parsing fills config fields newer than the file with their defaults).
     const artifacts = { ...loaded(parsePretrained(shipped)), config: shipped.artifacts.config };
     expect(serializePretrained({ ...shipped, artifacts })).toBe(text);
-    const report = buildReport(artifacts, {
-      backend: artifacts.config.backend,
-      timings_ms: shipped.report_summary.timings_ms,
-    });
+    // As the CLI builds it: the pipeline's report, summarised over its seeds (here one).
+    const report = reportOverSeeds([
+      {
+        seed: artifacts.config.seed,
+        report: buildReport(artifacts, {
+          backend: artifacts.config.backend,
+          timings_ms: shipped.report_summary.timings_ms,
+        }),
+      },
+    ]);
     const file = pretrainedFile(artifacts, report, {
       generatedBy: shipped.generated_by,
       generatedAt: new Date(shipped.generated_at),

@@ -1,5 +1,5 @@
 // The race settings of ALGORITHM.md §6 as data, their results' types, and how the results are listed (pure, no tf).
-import type { RaceResult, SideLrs } from '../symmetry/raceTypes';
+import type { RaceResult, SideLrs, SideSummary } from '../symmetry/raceTypes';
 import type { RaceSettingName } from './reportOptions';
 
 /** The small θ range of the 'small-theta' setting, in radians (±0.25 rad ≈ ±14.3°). */
@@ -73,17 +73,13 @@ export interface LrSelection {
 }
 
 /** One cell of the lr sweep: one setting, one side, one lr, all seeds. */
-export interface RaceSweepCell {
+export interface RaceSweepCell
+  extends Pick<
+    SideSummary,
+    'lr' | 'medianSteps' | 'minSteps' | 'maxSteps' | 'reached' | 'medianFinalErrorDeg' | 'heldOutObjective'
+  > {
   setting: RaceSettingName;
   side: 'differential' | 'functional';
-  lr: number;
-  medianSteps: number;
-  minSteps: number;
-  maxSteps: number;
-  reached: number;
-  medianFinalErrorDeg: number;
-  /** Median over seeds of the side's own loss on the held-out samples (what the rule compares). */
-  heldOutObjective: number;
   pickedByRule: boolean;
   /** ORACLE: the fewest median steps to the target (scored against the truth); never used to choose. */
   pickedByOracle: boolean;

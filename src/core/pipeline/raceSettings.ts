@@ -92,7 +92,9 @@ export function runRaceSettings(
 ): { runs: RaceSettingRun[]; sweep: RaceSweepCell[] | null } {
   const { preset } = input;
   const grid = request.sweep ? RACE_LR_GRID : [0];
-  const total = request.settings.length * 2 * preset.steps * grid.length;
+  // The differential side reads no setting, so each of its lrs runs once and every setting reuses it.
+  const differentialRuns = new Map<number, SideSummary>();
+  const total = (request.settings.length + 1) * preset.steps * grid.length;
   let done = 0;
   const onProgress = (name: RaceSettingName) => (p: RaceProgress) => {
     input.onProgress?.(
@@ -128,6 +130,7 @@ export function runRaceSettings(
           ? { oracleRewardTf: trueBaseRewardTf(input.config) }
           : { fittedModel: fitted() }),
         onProgress: onProgress(name),
+        differentialRuns,
       };
       const selection: Omit<LrSelection, 'source' | 'command' | 'lrs' | 'oracle'> = {
         rule: LR_RULE,
@@ -172,17 +175,23 @@ export function runRaceSettings(
   return { runs, sweep: request.sweep ? sweep : null };
 }
 
-/** Four significant digits (plenty for drawing) and at most `max` points per curve: keeps the shipped file small. */
-export function compactRaceCurves(race: RaceResult, max = 200): void {
-  for (const side of [race.differential, race.functional]) {
-    for (const r of side.runs) {
+/**
+ * Four significant digits (plenty for drawing) and at most `max` points per curve: keeps the shipped file small.
+ * Returns a copy: the settings share their differential runs, so one setting's thinning must not reach another.
+ */
+export function compactRaceCurves(race: RaceResult, max = 200): RaceResult {
+  const compactSide = (side: SideSummary): SideSummary => ({
+    ...side,
+    runs: side.runs.map((r) => {
       const stride = Math.max(1, Math.ceil(r.curve.length / max));
       const last = r.curve.length - 1;
-      r.curve = r.curve
+      const curve = r.curve
         .filter((_, i) => i % stride === 0 || i === last)
         .map((c) => ({ step: c.step, loss: +c.loss.toPrecision(4), errorDeg: +c.errorDeg.toPrecision(4) }));
-    }
-  }
+      return { ...r, curve };
+    }),
+  });
+  return { ...race, differential: compactSide(race.differential), functional: compactSide(race.functional) };
 }
 
 /** The primary setting's race and the rest for the artifact; the others' curves are thinned to 100 points. */
@@ -191,7 +200,12 @@ export function raceSettingsArtifact(
   sweep: RaceSweepCell[] | null,
 ): { race: RaceResult; raceSettings: RaceSettingsArtifact } {
   const [{ race, ...primary }, ...others] = runs;
-  compactRaceCurves(race);
-  for (const o of others) compactRaceCurves(o.race, 100);
-  return { race, raceSettings: { primary, others, sweep } };
+  return {
+    race: compactRaceCurves(race),
+    raceSettings: {
+      primary,
+      others: others.map((o) => ({ ...o, race: compactRaceCurves(o.race, 100) })),
+      sweep,
+    },
+  };
 }

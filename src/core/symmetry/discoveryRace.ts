@@ -170,9 +170,14 @@ function summarise(runs: SideRun[], lr: number, cap: number): SideSummary {
 }
 
 function runSeeds(ctx: RaceContext, side: RaceSide, lr: number): SideSummary {
+  const shared = side === 'differential' ? ctx.opts.differentialRuns : undefined;
+  const known = shared?.get(lr);
+  if (known) return known;
   const first = ctx.opts.firstSeed ?? 1;
   const seeds = Array.from({ length: ctx.opts.seeds }, (_, s) => first + s);
-  return summarise(runSide(ctx, side, seeds, lr), lr, ctx.opts.steps);
+  const summary = summarise(runSide(ctx, side, seeds, lr), lr, ctx.opts.steps);
+  shared?.set(lr, summary);
+  return summary;
 }
 
 function raceResult(

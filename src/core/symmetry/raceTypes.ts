@@ -49,6 +49,12 @@ export interface RaceOptions {
   /** The held-out part of the samples and frames (default 20%, seed 0): training never draws it; the lr rule scores on it. */
   holdOut?: { fraction?: number; seed?: number };
   onProgress?: (p: RaceProgress) => void;
+  /**
+   * Differential runs by lr, shared between races that differ only in what the functional side sees (θ range,
+   * reward, mask): the differential side reads none of those, so its runs are the same. Share one map only between
+   * races with the same frames, seeds, steps, batch and hold-out.
+   */
+  differentialRuns?: Map<number, SideSummary>;
 }
 
 export interface CurvePoint {

@@ -1,5 +1,5 @@
 // The report's discovery_race section: the primary setting (kept keys), every setting side by side, the lr sweep.
-import { LR_ORACLE_RULE, LR_RULE } from '../symmetry/lrRule';
+import { LR_ARRIVAL_BAND, LR_ORACLE_RULE, LR_RULE, LR_RULE_END_OBJECTIVE } from '../symmetry/lrRule';
 import type { RaceResult, SideSummary } from '../symmetry/raceTypes';
 import type { RewardSymmetryArtifact } from './artifacts';
 import { type LrSelection, type RaceSettingRun, raceSettingRuns } from './raceSettingResults';
@@ -19,6 +19,8 @@ function sideCore(s: SideSummary) {
     steps_to_2deg: s.runs.map((r) => r.stepsTo2deg),
     median_final_error_deg: s.medianFinalErrorDeg,
     held_out_objective: objective(s.heldOutObjective),
+    median_settle_steps: s.medianSettleSteps ?? null,
+    settle_steps: s.runs.map((r) => r.settleStep ?? null),
   };
 }
 
@@ -43,7 +45,18 @@ function lrSelectionJson(sel: LrSelection | null) {
     command: sel.command,
     differential: sel.lrs.differential,
     functional: sel.lrs.functional,
+    arrival_band: sel.source === 'sweep' ? LR_ARRIVAL_BAND : null,
     oracle: sel.oracle ? { ...sel.oracle, note: LR_ORACLE_RULE } : null,
+    end_objective_rule: sel.endObjective
+      ? {
+          ...sel.endObjective.lrs,
+          speedup_median: round(sel.endObjective.speedup, 3),
+          rule: LR_RULE_END_OBJECTIVE,
+        }
+      : null,
+    band_sensitivity: sel.bandSensitivity
+      ? sel.bandSensitivity.map((b) => ({ band: b.band, ...b.lrs, speedup_median: round(b.speedup, 3) }))
+      : null,
     note: sel.note ?? null,
   };
 }
@@ -94,6 +107,8 @@ export function discoveryRaceReport(rs: RewardSymmetryArtifact | undefined | nul
           reached: c.reached,
           median_final_error_deg: c.medianFinalErrorDeg,
           held_out_objective: objective(c.heldOutObjective),
+          median_settle_steps: c.medianSettleSteps ?? null,
+          median_steps_to_band: c.medianStepsToBand ?? null,
           picked_by_rule: c.pickedByRule,
           picked_by_oracle: c.pickedByOracle,
         }))

@@ -68,6 +68,10 @@ export interface LrSelection {
   lrs: SideLrs;
   /** ORACLE (source 'sweep' only): each side's fewest-steps lr scored against the truth; shown, never used. */
   oracle: SideLrs | null;
+  /** Source 'sweep' only: what the end-objective rule (LR_RULE_END_OBJECTIVE) would have picked, and its ratio. */
+  endObjective?: { lrs: SideLrs; speedup: number };
+  /** Source 'sweep' only: the rule's picks at other arrival bands, and the ratio each gives. */
+  bandSensitivity?: { band: number; lrs: SideLrs; speedup: number }[];
   /** Where the presets come from, when it is not simply `command` at this budget. */
   note?: string;
 }
@@ -76,7 +80,15 @@ export interface LrSelection {
 export interface RaceSweepCell
   extends Pick<
     SideSummary,
-    'lr' | 'medianSteps' | 'minSteps' | 'maxSteps' | 'reached' | 'medianFinalErrorDeg' | 'heldOutObjective'
+    | 'lr'
+    | 'medianSteps'
+    | 'minSteps'
+    | 'maxSteps'
+    | 'reached'
+    | 'medianFinalErrorDeg'
+    | 'heldOutObjective'
+    | 'medianSettleSteps'
+    | 'medianStepsToBand'
   > {
   setting: RaceSettingName;
   side: 'differential' | 'functional';

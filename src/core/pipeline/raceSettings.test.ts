@@ -159,10 +159,17 @@ describe('race settings', () => {
         'reached',
         'median_final_error_deg',
         'held_out_objective',
+        'median_steps_to_band',
+        'median_settle_steps',
       ])
         expect(c).toHaveProperty(key);
     for (const s of report.settings) {
       expect(s.lr_selection).toMatchObject({ source: 'sweep', grid: [...RACE_LR_GRID] });
+      // The rule's alternative (end objective only) and its sensitivity to the band are reported beside its pick.
+      expect(s.lr_selection.end_objective_rule).toMatchObject({
+        rule: expect.stringContaining('end objective'),
+      });
+      expect(s.lr_selection.band_sensitivity?.length).toBeGreaterThanOrEqual(3);
       for (const side of ['differential', 'functional'] as const) {
         const cells = report.sweep!.filter((c) => c.setting === s.name && c.side === side);
         expect(cells.filter((c) => c.picked_by_rule)).toHaveLength(1);

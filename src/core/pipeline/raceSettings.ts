@@ -81,6 +81,8 @@ const sweepCells = (
     reached: c.reached,
     medianFinalErrorDeg: c.medianFinalErrorDeg,
     heldOutObjective: c.heldOutObjective,
+    medianSettleSteps: c.medianSettleSteps,
+    medianStepsToBand: c.medianStepsToBand,
     pickedByRule: c.lr === picked,
     pickedByOracle: c.lr === oracle,
   }));
@@ -149,6 +151,8 @@ export function runRaceSettings(
           command: 'this run (--race-sweep)',
           lrs: s.picked,
           oracle: s.oracle,
+          endObjective: { lrs: s.endObjective, speedup: s.endObjectiveSpeedup },
+          bandSensitivity: s.bandSensitivity,
         };
         runs.push({ ...settingInfo(spec, lrSelection), race: s.race });
       } else {

@@ -5,7 +5,7 @@ import { applyToPoint, flow, generatorAngleError, generatorFromVector, normalize
 import { Rng } from '../rng';
 import { closedFormGenerator } from './closedForm';
 import { heldOutObjectives } from './heldOutObjective';
-import { pickLrOracle, pickLrTruthFree } from './lrRule';
+import { arrivalSteps, LR_ARRIVAL_BAND, pickLrEndObjective, pickLrOracle, pickLrTruthFree } from './lrRule';
 import { describeSetting, makeContext, type RaceContext } from './raceContext';
 import type {
   CurvePoint,
@@ -16,6 +16,7 @@ import type {
   SideRun,
   SideSummary,
 } from './raceTypes';
+import { settleStep } from './settling';
 import { differentialLossSeeds, functionalLossSeeds } from './symmetryLosses';
 
 export type * from './raceTypes';
@@ -45,7 +46,30 @@ function thinCurve(curve: CurvePoint[], max = 200): CurvePoint[] {
  * independent (row s's gradient is seed s's alone and Adam is elementwise), so each run is what it
  * would be alone; stacking only saves the per-step cost of dispatching tiny ops S times.
  */
-function runSide(ctx: RaceContext, side: RaceSide, seeds: number[], lr: number): SideRun[] {
+/** The lr rule's trace: every TRACE_EVERY steps, on TRACE_SAMPLES held-out samples (a fraction of a step's cost). */
+export const TRACE_EVERY = 10;
+const TRACE_SAMPLES = 256;
+
+/** Each seed's held-out objective at steps 0, every, 2·every, …, T (the last entry at the end of the budget). */
+function heldOutTraces(
+  ctx: RaceContext,
+  side: RaceSide,
+  histories: Float32Array[],
+  steps: number,
+): number[][] {
+  const checkpoints = Array.from({ length: Math.floor(steps / TRACE_EVERY) + 1 }, (_, c) => c * TRACE_EVERY);
+  if (checkpoints[checkpoints.length - 1] !== steps) checkpoints.push(steps);
+  const traces = histories.map(() => [] as number[]);
+  for (const t of checkpoints) {
+    const at = histories.map((h) => Array.from(h.subarray(6 * t, 6 * t + 6)));
+    heldOutObjectives(ctx, side, at, TRACE_SAMPLES).forEach((v, s) => {
+      traces[s].push(v);
+    });
+  }
+  return traces;
+}
+
+function runSide(ctx: RaceContext, side: RaceSide, seeds: number[], lr: number, trace: boolean): SideRun[] {
   const { opts, batch } = ctx;
   const S = seeds.length;
   const target = degToRad(opts.targetDeg ?? 2);
@@ -63,6 +87,12 @@ function runSide(ctx: RaceContext, side: RaceSide, seeds: number[], lr: number):
   const stepsTo2deg: (number | null)[] = seeds.map(() => null);
   const dropped = new Array<number>(S).fill(0);
   const curves: CurvePoint[][] = seeds.map(() => []);
+  // Every seed's X_0 … X_T, for the truth-free settling step.
+  const histories = seeds.map((_, s) => {
+    const h = new Float32Array(6 * (opts.steps + 1));
+    h.set(current[s]);
+    return h;
+  });
   const { samples, frames } = opts;
   for (let step = 1; step <= opts.steps; step++) {
     for (let s = 0; s < S; s++) {
@@ -133,6 +163,7 @@ function runSide(ctx: RaceContext, side: RaceSide, seeds: number[], lr: number):
     const errors: number[] = [];
     for (let s = 0; s < S; s++) {
       current[s] = Array.from(x.subarray(6 * s, 6 * s + 6));
+      histories[s].set(current[s], 6 * step);
       const err = generatorAngleError(generatorFromVector(current[s]), opts.truthForScoring);
       if (stepsTo2deg[s] === null && err < target) stepsTo2deg[s] = step;
       curves[s].push({ step, loss: losses[s], errorDeg: radToDeg(err) });
@@ -144,6 +175,7 @@ function runSide(ctx: RaceContext, side: RaceSide, seeds: number[], lr: number):
   optimizer.dispose();
   xVar.dispose();
   const heldOut = heldOutObjectives(ctx, side, current);
+  const traces = trace ? heldOutTraces(ctx, side, histories, opts.steps) : null;
   return seeds.map((seed, s) => ({
     seed,
     stepsTo2deg: stepsTo2deg[s],
@@ -152,6 +184,8 @@ function runSide(ctx: RaceContext, side: RaceSide, seeds: number[], lr: number):
     curve: thinCurve(curves[s]),
     maskedFraction: side === 'functional' ? dropped[s] / (opts.steps * batch) : 0,
     heldOutObjective: heldOut[s],
+    settleStep: settleStep(histories[s]),
+    ...(traces ? { heldOutTrace: traces[s] } : {}),
   }));
 }
 
@@ -166,16 +200,18 @@ function summarise(runs: SideRun[], lr: number, cap: number): SideSummary {
     reached: runs.filter((r) => r.stepsTo2deg !== null).length,
     medianFinalErrorDeg: median(runs.map((r) => r.finalError)),
     heldOutObjective: median(runs.map((r) => r.heldOutObjective)),
+    medianSettleSteps: median(runs.map((r) => r.settleStep ?? cap)),
   };
 }
 
-function runSeeds(ctx: RaceContext, side: RaceSide, lr: number): SideSummary {
+function runSeeds(ctx: RaceContext, side: RaceSide, lr: number, trace = false): SideSummary {
   const shared = side === 'differential' ? ctx.opts.differentialRuns : undefined;
   const known = shared?.get(lr);
-  if (known) return known;
+  if (known && (!trace || known.medianStepsToBand !== undefined || known.runs.every((r) => r.heldOutTrace)))
+    return known;
   const first = ctx.opts.firstSeed ?? 1;
   const seeds = Array.from({ length: ctx.opts.seeds }, (_, s) => first + s);
-  const summary = summarise(runSide(ctx, side, seeds, lr), lr, ctx.opts.steps);
+  const summary = summarise(runSide(ctx, side, seeds, lr, trace), lr, ctx.opts.steps);
   shared?.set(lr, summary);
   return summary;
 }
@@ -200,6 +236,57 @@ function raceResult(
     },
   };
 }
+
+/**
+ * Each cell's median step into the arrival band of fraction `band` (LR_RULE), without touching the cells. Per seed
+ * (same seed = same initial X and batches at every lr, so the comparison is paired) the band is the lowest end
+ * value over the grid plus `band` × the descent from the start to it.
+ */
+function arrivalByCell(
+  cells: readonly SideSummary[],
+  band: number,
+): { median: number | null; steps: (number | null)[] }[] {
+  const seeds = cells[0]?.runs.length ?? 0;
+  const end = (c: SideSummary, s: number) => c.runs[s].heldOutTrace?.at(-1) ?? Number.POSITIVE_INFINITY;
+  const thresholds = Array.from({ length: seeds }, (_, s) => {
+    const best = Math.min(...cells.map((c) => end(c, s)).filter(Number.isFinite));
+    const start = cells[0].runs[s].heldOutTrace?.[0] ?? Number.NaN;
+    if (!Number.isFinite(best)) return Number.NEGATIVE_INFINITY;
+    return best + band * Math.max(0, Number.isFinite(start) ? start - best : 0);
+  });
+  return cells.map((c) => {
+    const steps = c.runs.map((r, s) => arrivalSteps([r.heldOutTrace ?? []], TRACE_EVERY, thresholds[s])[0]);
+    const m = median(steps.map((v) => v ?? Number.POSITIVE_INFINITY));
+    return { median: Number.isFinite(m) ? m : null, steps };
+  });
+}
+
+/** The rule's picks at other band fractions (reported: how much the pick depends on the band). */
+export const LR_BAND_SENSITIVITY: readonly number[] = [1e-2, 1e-3, 1e-4];
+
+/**
+ * Annotates each cell with its arrival at LR_ARRIVAL_BAND and at LR_BAND_SENSITIVITY's bands, then drops the traces
+ * (big, and nothing else reads them). Cells annotated before (the differential side's, shared between settings)
+ * keep their figures.
+ */
+function annotateArrival(cells: SideSummary[]): void {
+  if (cells.every((c) => c.medianStepsToBand !== undefined)) return;
+  arrivalByCell(cells, LR_ARRIVAL_BAND).forEach((a, i) => {
+    cells[i].medianStepsToBand = a.median;
+    cells[i].stepsToBand = a.steps;
+  });
+  const byBand = LR_BAND_SENSITIVITY.map((band) => arrivalByCell(cells, band));
+  cells.forEach((c, i) => {
+    c.medianStepsToBandSensitivity = byBand.map((a) => a[i].median);
+  });
+  for (const c of cells) for (const r of c.runs) delete r.heldOutTrace;
+}
+
+/** The rule's pick when the band is LR_BAND_SENSITIVITY[k]. */
+const pickAtBand = (cells: readonly SideSummary[], k: number): number =>
+  pickLrTruthFree(
+    cells.map((c) => ({ ...c, medianStepsToBand: c.medianStepsToBandSensitivity?.[k] ?? null })),
+  );
 
 /** The race: both sides over the same seeds (same initial X per seed), plus the closed-form answer. */
 export function runDiscoveryRace(opts: RaceOptions): RaceResult {
@@ -228,9 +315,15 @@ export function lrSweep(
   try {
     if (ctx.heldOutSampleIdx.length === 0 || ctx.heldOutFrameIdx.length === 0)
       throw new Error('lrSweep: the truth-free rule needs held-out samples (holdOut.fraction > 0)');
-    const differential = opts.lrsDifferential.map((lr) => runSeeds(ctx, 'differential', lr));
-    const functional = opts.lrsFunctional.map((lr) => runSeeds(ctx, 'functional', lr));
+    const differential = opts.lrsDifferential.map((lr) => runSeeds(ctx, 'differential', lr, true));
+    const functional = opts.lrsFunctional.map((lr) => runSeeds(ctx, 'functional', lr, true));
+    annotateArrival(differential);
+    annotateArrival(functional);
     const picked = { differential: pickLrTruthFree(differential), functional: pickLrTruthFree(functional) };
+    const endObjective = {
+      differential: pickLrEndObjective(differential),
+      functional: pickLrEndObjective(functional),
+    };
     const at = (cells: SideSummary[], lr: number) => cells.find((c) => c.lr === lr)!;
     return {
       setting: describeSetting(ctx, rmse),
@@ -238,6 +331,17 @@ export function lrSweep(
       functional,
       picked,
       oracle: { differential: pickLrOracle(differential), functional: pickLrOracle(functional) },
+      endObjective,
+      bandSensitivity: LR_BAND_SENSITIVITY.map((band, k) => {
+        const lrs = { differential: pickAtBand(differential, k), functional: pickAtBand(functional, k) };
+        const speedup =
+          at(functional, lrs.functional).medianSteps /
+          Math.max(1, at(differential, lrs.differential).medianSteps);
+        return { band, lrs, speedup };
+      }),
+      endObjectiveSpeedup:
+        at(functional, endObjective.functional).medianSteps /
+        Math.max(1, at(differential, endObjective.differential).medianSteps),
       race: raceResult(ctx, rmse, at(differential, picked.differential), at(functional, picked.functional)),
     };
   } finally {

@@ -15,16 +15,27 @@ export function heldOutObjectives(
   ctx: RaceContext,
   side: RaceSide,
   generators: readonly number[][],
+  /** Use only the first `limit` held-out samples (the lr rule's cheap trace during training). */
+  limit = Number.POSITIVE_INFINITY,
 ): number[] {
   const finite = generators.map((g) => g.every(Number.isFinite) && g.some((v) => v !== 0));
   const safe = generators.map((g, s) => (finite[s] ? g : [1, 0, 0, 0, 0, 0]));
   const values =
-    side === 'differential' ? differentialHeldOut(ctx, safe) : functionalHeldOut(ctx, safe, finite);
+    side === 'differential'
+      ? differentialHeldOut(ctx, safe, limit)
+      : functionalHeldOut(ctx, safe, finite, limit);
   return values.map((v, s) => (finite[s] && Number.isFinite(v) ? v : Number.POSITIVE_INFINITY));
 }
 
-function differentialHeldOut(ctx: RaceContext, generators: number[][]): number[] {
-  const idx = ctx.heldOutFrameIdx;
+/** At most `limit` entries of idx, evenly strided over it (all of them when limit ≥ its length). */
+function evenSubset(idx: Int32Array, limit: number): Int32Array {
+  if (idx.length <= limit) return idx;
+  const stride = idx.length / limit;
+  return Int32Array.from({ length: limit }, (_, j) => idx[Math.floor(j * stride)]);
+}
+
+function differentialHeldOut(ctx: RaceContext, generators: number[][], limit: number): number[] {
+  const idx = evenSubset(ctx.heldOutFrameIdx, limit);
   const H = idx.length;
   const S = generators.length;
   if (H === 0) return generators.map(() => Number.NaN);
@@ -45,8 +56,16 @@ function differentialHeldOut(ctx: RaceContext, generators: number[][]): number[]
   });
 }
 
-function functionalHeldOut(ctx: RaceContext, generators: number[][], finite: boolean[]): number[] {
-  const idx = ctx.heldOutSampleIdx;
+function functionalHeldOut(
+  ctx: RaceContext,
+  generators: number[][],
+  finite: boolean[],
+  limit: number,
+): number[] {
+  const positions = evenSubset(Int32Array.from(ctx.heldOutSampleIdx.keys()), limit);
+  const idx = positions.map((h) => ctx.heldOutSampleIdx[h]);
+  // Float32Array: Int32Array.map would truncate the angles.
+  const thetas = Float32Array.from(positions, (h) => ctx.heldOutThetas[h]);
   const H = idx.length;
   const S = generators.length;
   if (H === 0 || !ctx.reward) return generators.map(() => Number.NaN);
@@ -68,7 +87,7 @@ function functionalHeldOut(ctx: RaceContext, generators: number[][], finite: boo
       const norm = Math.hypot(...g);
       const unit = generatorFromVector(g.map((v) => v / norm));
       for (let h = 0; h < H; h++) {
-        const [qx, qy] = applyToPoint(flow(unit, ctx.heldOutThetas[h]), [pts[2 * h], pts[2 * h + 1]]);
+        const [qx, qy] = applyToPoint(flow(unit, thetas[h]), [pts[2 * h], pts[2 * h + 1]]);
         let inside = false;
         support.forEachWithin(qx, qy, ctx.maskRadius, () => {
           inside = true;
@@ -81,7 +100,7 @@ function functionalHeldOut(ctx: RaceContext, generators: number[][], finite: boo
   return tf.tidy(() => {
     const x = tf.tensor2d(generators.flat(), [S, 6]);
     const p = tf.tensor3d(pts, [1, H, 2]).tile([S, 1, 1]) as tf.Tensor3D;
-    const th = tf.tensor2d(ctx.heldOutThetas, [1, H]).tile([S, 1]) as tf.Tensor2D;
+    const th = tf.tensor2d(thetas, [1, H]).tile([S, 1]) as tf.Tensor2D;
     const f0 = tf.tensor2d(before, [1, H]).tile([S, 1]) as tf.Tensor2D;
     const w = weights ? tf.tensor2d(weights, [S, H]) : undefined;
     const maxTheta = Math.max(Math.abs(ctx.theta[0]), Math.abs(ctx.theta[1]));

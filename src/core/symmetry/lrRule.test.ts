@@ -7,7 +7,14 @@ import { estimateKernelFrames, type KernelFrames } from '../frames/kernelFrames'
 import { rotationGenerator } from '../lie';
 import { lrSweep, runDiscoveryRace } from './discoveryRace';
 import { heldOutObjectives } from './heldOutObjective';
-import { LR_TIE_RELATIVE, pickLrOracle, pickLrTruthFree, RACE_LR_GRID } from './lrRule';
+import {
+  arrivalSteps,
+  LR_TIE_RELATIVE,
+  pickLrEndObjective,
+  pickLrOracle,
+  pickLrTruthFree,
+  RACE_LR_GRID,
+} from './lrRule';
 import { holdOutSplit, makeContext } from './raceContext';
 import type { SideSummary } from './raceTypes';
 
@@ -67,6 +74,36 @@ describe('the truth-free lr rule', () => {
         { lr: 0.3, heldOutObjective: Number.POSITIVE_INFINITY },
       ]),
     ).toBe(0.3);
+  });
+
+  it('arrival: the first traced step after which the objective stays in the band; null if it ends outside', () => {
+    const every = 10;
+    expect(arrivalSteps([[5, 3, 1.02, 1, 1.01]], every, 1.05)).toEqual([20]);
+    // It dipped in, left, and came back: the clock starts at the return.
+    expect(arrivalSteps([[5, 1, 3, 1, 1]], every, 1.05)).toEqual([30]);
+    expect(arrivalSteps([[1, 1, 1]], every, 1.05)).toEqual([0]);
+    expect(arrivalSteps([[5, 1, 2]], every, 1.05)).toEqual([null]);
+    // A diverged run (NaN or ∞ at the end) never arrives.
+    expect(arrivalSteps([[5, 1, Number.NaN]], every, 1.05)).toEqual([null]);
+    expect(arrivalSteps([[5, 1, Number.POSITIVE_INFINITY]], every, 1.05)).toEqual([null]);
+  });
+
+  it('picks the lr that arrives soonest; ties → the lower end objective → the smaller lr', () => {
+    const cells = [
+      { lr: 0.01, heldOutObjective: 1, medianStepsToBand: 400 },
+      { lr: 0.1, heldOutObjective: 1.02, medianStepsToBand: 60 },
+      { lr: 1, heldOutObjective: 1.03, medianStepsToBand: 40 },
+      // Never arrives (its end is outside the band): it cannot win however fast it moved.
+      { lr: 0.3, heldOutObjective: 2, medianStepsToBand: null },
+    ];
+    expect(pickLrTruthFree(cells)).toBe(1);
+    // The end-objective rule (reported beside it) would take the most accurate end point instead.
+    expect(pickLrEndObjective(cells)).toBe(0.01);
+    const tied = cells.map((c) => ({ ...c, medianStepsToBand: c.medianStepsToBand && 50 }));
+    expect(pickLrTruthFree(tied)).toBe(0.01);
+    expect(pickLrTruthFree(tied.map((c) => ({ ...c, heldOutObjective: 1 })))).toBe(0.01);
+    // No lr arrives (or no traces): the end-objective rule decides.
+    expect(pickLrTruthFree(cells.map((c) => ({ ...c, medianStepsToBand: null })))).toBe(0.01);
   });
 
   it('a diverged generator scores +∞ on the held-out objective of either side', () => {
@@ -174,5 +211,15 @@ describe('the lr sweep', () => {
     expect(right.race.differential.lr).toBe(right.picked.differential);
     expect(right.race.functional.lr).toBe(right.picked.functional);
     expect(right.differential.map((c) => c.lr)).toEqual(lrs);
+    // Every cell was traced and annotated, and the traces were dropped (they are not shipped).
+    for (const side of ['differential', 'functional'] as const)
+      for (const c of right[side]) {
+        expect(c.medianStepsToBand === null || Number.isFinite(c.medianStepsToBand)).toBe(true);
+        expect(c.stepsToBand).toHaveLength(small.seeds);
+        expect(c.runs.every((r) => r.heldOutTrace === undefined)).toBe(true);
+      }
+    // At least the best end objective's own lr arrives (its median end value defines the band).
+    expect(right.differential.some((c) => c.medianStepsToBand !== null)).toBe(true);
+    expect(Number.isFinite(right.endObjectiveSpeedup)).toBe(true);
   });
 });

@@ -77,6 +77,11 @@ export interface SideRun {
   maskedFraction: number;
   /** The side's own loss at the final generator on the held-out samples (Infinity if not finite); no truth. */
   heldOutObjective: number;
+  /** Truth-free: first step after which X stops moving (settling.ts); null if it still moves at the end. Absent in
+   * files written before it was recorded. */
+  settleStep?: number | null;
+  /** The held-out objective every TRACE_EVERY steps (sweeps only; dropped once the lr rule has read it). */
+  heldOutTrace?: number[];
 }
 
 export interface SideSummary {
@@ -90,6 +95,14 @@ export interface SideSummary {
   medianFinalErrorDeg: number;
   /** Median over the seeds of each run's held-out objective (what the truth-free lr rule compares). */
   heldOutObjective: number;
+  /** Median over the seeds of each run's settling step (a run that never settles counted as the step cap). */
+  medianSettleSteps?: number;
+  /** Sweeps only (LR_RULE): median step at which the held-out objective enters the arrival band; null: never. */
+  medianStepsToBand?: number | null;
+  /** medianStepsToBand at each of LR_BAND_SENSITIVITY's bands (sweeps only). */
+  medianStepsToBandSensitivity?: (number | null)[];
+  /** Each seed's step into the band (null: never). */
+  stepsToBand?: (number | null)[];
 }
 
 export interface RaceSetting {
@@ -133,6 +146,11 @@ export interface LrSweepResult {
   picked: SideLrs;
   /** ORACLE, for reporting only: each side's lr with the fewest median steps to the target (scored against the truth). */
   oracle: SideLrs;
+  /** The end-objective rule's picks (LR_RULE_END_OBJECTIVE), reported beside the rule's, and the ratio they give. */
+  endObjective: SideLrs;
+  endObjectiveSpeedup: number;
+  /** The rule's picks at other arrival-band fractions, and the ratio each gives (how much the band matters). */
+  bandSensitivity: { band: number; lrs: SideLrs; speedup: number }[];
   /** The race at the rule's picks: the sweep's own cells (same seeds), so nothing runs twice. */
   race: RaceResult;
 }

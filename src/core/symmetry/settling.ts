@@ -1,0 +1,42 @@
+// A truth-free convergence time (ALGORITHM.md §6): the first step after which the estimate stops moving.
+
+/** The estimate has settled at step t when the angle between X_t' and X_{t'+window} stays under tolDeg for all t' ≥ t. */
+export const SETTLE_WINDOW = 100;
+export const SETTLE_TOL_DEG = 0.05;
+
+/** Angle between two 6-vectors as lines (sign-free, like generatorAngleError), in degrees. */
+function lineAngleDeg(h: Float32Array, i: number, j: number): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let k = 0; k < 6; k++) {
+    const a = h[i + k];
+    const b = h[j + k];
+    dot += a * b;
+    na += a * a;
+    nb += b * b;
+  }
+  if (na === 0 || nb === 0) return 90;
+  return (Math.acos(Math.min(1, Math.abs(dot) / Math.sqrt(na * nb))) * 180) / Math.PI;
+}
+
+/**
+ * history holds the estimates X_0 … X_T of one run, 6 numbers each (X_0 is the initialisation). Returns the
+ * smallest t with angle(X_t', X_{t'+window}) < tolDeg for every t' in [t, T − window], or null when the last
+ * window still moves (or the run is shorter than one window, or it diverged).
+ */
+export function settleStep(
+  history: Float32Array,
+  window = SETTLE_WINDOW,
+  tolDeg = SETTLE_TOL_DEG,
+): number | null {
+  const T = history.length / 6 - 1;
+  if (T < window) return null;
+  let t = T - window;
+  for (; t >= 0; t--) {
+    const angle = lineAngleDeg(history, 6 * t, 6 * (t + window));
+    if (!(angle < tolDeg)) break; // NaN (a diverged run) counts as moving
+  }
+  const settled = t + 1;
+  return settled > T - window ? null : settled;
+}

@@ -1,6 +1,6 @@
 // Accessibility: no serious or critical axe violations (wide and narrow), and the goal moves with the keyboard.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 
 test.use({ reducedMotion: 'reduce' });
 
@@ -18,6 +18,46 @@ for (const [label, size] of [
       (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
     );
     expect(summary).toEqual([]);
+  });
+}
+
+/** Serious or critical axe violations inside `include` (a CSS selector; the whole page when omitted). */
+async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const results = await builder.analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+for (const [label, size] of [
+  ['wide', { width: 1280, height: 800 }],
+  ['narrow', { width: 390, height: 844 }],
+] as const) {
+  test(`each story section, scrolled into view, has no serious or critical violations (${label})`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await page.goto('/');
+    await expect(page.getByTestId('app-ready')).toBeVisible();
+    // Sections skip rendering off screen (content-visibility): each is brought into view before it is checked.
+    const ids = await page
+      .locator('section.story')
+      .evaluateAll((sections) => sections.map((s) => s.getAttribute('aria-labelledby')));
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+    for (const id of ids) {
+      const section = page.locator(`section.story[aria-labelledby="${id}"]`);
+      await section.scrollIntoViewIfNeeded();
+      await expect(section.locator('svg').first()).toBeVisible();
+      // Open anything collapsed inside it.
+      for (const summary of await section.locator('details:not([open]) > summary').all())
+        await summary.click();
+      expect(await seriousViolations(page, `section.story[aria-labelledby="${id}"]`)).toEqual([]);
+    }
+    // And the compute panel at the foot of the page.
+    await page.locator('section.compute').scrollIntoViewIfNeeded();
+    expect(await seriousViolations(page, 'section.compute')).toEqual([]);
   });
 }
 

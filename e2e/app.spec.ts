@@ -182,15 +182,17 @@ test.describe('live retraining (smoke budget: plumbing, not results)', () => {
   });
   test.setTimeout(360_000);
 
-  test('a link with other settings trains on open, stage by stage, and the page switches to the live results', async ({
+  test('a link with other settings trains on a click, stage by stage, and the page switches to the live results', async ({
     page,
   }) => {
     await page.goto('/#budget=smoke');
-    // The pretrained results come first, labelled as trained for other settings.
+    // The pretrained results come first, labelled as trained for other settings; nothing trains until the click.
     await waitReady(page);
     await expect(page.getByTestId('settings-differ')).toContainText('budget');
-    await expect(page.getByTestId('live-note').first()).toContainText('training live');
+    await expect(page.getByTestId('stale-banner')).toBeVisible();
+    await expect(page.getByTestId('live-training')).toHaveAttribute('data-status', 'idle');
     const pretrainedReturn = await shownReturn(page, 'rollout-hereditary');
+    await page.getByTestId('train-these').click();
     await expect(page.getByTestId('live-training')).toHaveAttribute('data-status', 'done', {
       timeout: 300_000,
     });
@@ -202,6 +204,9 @@ test.describe('live retraining (smoke budget: plumbing, not results)', () => {
     }
     await expect(page.getByTestId('results-origin')).toHaveAttribute('data-source', 'live');
     await expect(page.getByTestId('settings-differ')).toHaveCount(0);
+    await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+    // The run is kept: listed, and named as the shown run.
+    await expect(page.locator('[data-testid=run-item][data-shown=true]')).toContainText('Live run, seed');
     // The live results bring a trained baseline: both agents now have a return at the goal.
     await expect(page.getByTestId('rollout-baseline')).toHaveAttribute('data-return', /^-\d/);
     await expect(page.getByTestId('rollout-hereditary')).not.toHaveAttribute(
@@ -215,6 +220,7 @@ test.describe('live retraining (smoke budget: plumbing, not results)', () => {
   test('cancelling a stage stops the run and leaves the page usable', async ({ page }) => {
     await page.goto('/#budget=smoke');
     await waitReady(page);
+    await page.getByTestId('train-these').click();
     const base = page.locator('[data-testid=live-stage][data-stage=train-base]');
     await expect(base).toHaveAttribute('data-status', 'running', { timeout: 120_000 });
     await base.getByRole('button', { name: 'Cancel' }).click();

@@ -23,6 +23,7 @@ test.describe('live training faults (smoke budget)', () => {
   }) => {
     await page.goto('/#budget=smoke');
     await waitReady(page);
+    await page.getByTestId('train-these').click();
     const stage = (name: string) => page.locator(`[data-testid=live-stage][data-stage=${name}]`);
     await expect(stage('train-base')).toHaveAttribute('data-status', 'done', { timeout: 240_000 });
     await expect(stage('reward-symmetry')).toHaveAttribute('data-status', 'running');
@@ -42,9 +43,12 @@ test.describe('live training faults (smoke budget)', () => {
     await expect(page.getByTestId('rollout-hereditary')).toHaveAttribute('data-return', /^-\d/);
   });
 
-  test('switching the family during training cancels and restarts for the new family', async ({ page }) => {
+  test('switching the family during training marks the view stale; a click restarts for the new family', async ({
+    page,
+  }) => {
     await page.goto('/#budget=smoke');
     await waitReady(page);
+    await page.getByTestId('train-these').click();
     await expect(page.locator('[data-testid=live-stage][data-stage=train-base]')).toHaveAttribute(
       'data-status',
       'running',
@@ -52,6 +56,12 @@ test.describe('live training faults (smoke budget)', () => {
     );
     const before = await shownReturn(page, 'rollout-oracle');
     await page.getByLabel('task family').selectOption('ellipse');
+    // The run goes on for the settings it was started with; the view says it is stale, and training waits for a click.
+    await expect(page.getByTestId('stale-differences')).toContainText('task family');
+    await expect(page.locator('[data-testid=job][data-stage=train-base][data-status=cancelled]')).toHaveCount(
+      0,
+    );
+    await page.getByTestId('train-these').click();
     await expect(page.getByTestId('live-note').last()).toContainText(
       'Settings changed during training (task family)',
     );

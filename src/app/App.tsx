@@ -12,6 +12,7 @@ import { ReuseSection } from './narrative/ReuseSection';
 import { ScoreSection } from './narrative/ScoreSection';
 import { SymmetrySection } from './narrative/SymmetrySection';
 import { RolloutPanel } from './RolloutPanel';
+import { StaleRegion } from './StaleRegion';
 import { TaskSpaceView } from './TaskSpaceView';
 import { type Compute, ComputeContext, createCompute } from './useCompute';
 import { useScience } from './useScience';
@@ -52,18 +53,24 @@ export function App() {
             <Controls />
           </section>
           <section className="panel view" aria-labelledby="task-space-heading">
-            <TaskSpaceView />
+            <StaleRegion banner>
+              <TaskSpaceView />
+            </StaleRegion>
           </section>
           <section className="panel side" aria-label="Rollouts at the test goal">
-            <RolloutPanel />
+            <StaleRegion>
+              <RolloutPanel />
+            </StaleRegion>
           </section>
         </main>
-        <div className="stories">
-          <ScoreSection />
-          <SymmetrySection />
-          <DiscoverySection />
-          <ReuseSection />
-        </div>
+        <StaleRegion>
+          <div className="stories">
+            <ScoreSection />
+            <SymmetrySection />
+            <DiscoverySection />
+            <ReuseSection />
+          </div>
+        </StaleRegion>
         <section className="panel compute" aria-label="Compute">
           <BackendPanel />
           <JobsPanel />

@@ -63,10 +63,16 @@ function TrainingAngles() {
   return (
     <label className="field wide">
       <span>{URL_SCHEMA.train.label}, base first</span>
-      <input
-        type="text"
+      {/* A wrapping box: four angles with decimals do not fit one line of the settings column. */}
+      <textarea
+        className="angles-input"
+        rows={2}
+        spellCheck={false}
         value={text}
         aria-invalid={error !== null}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.preventDefault();
+        }}
         onChange={(e) => {
           setText(e.target.value);
           const parsed = parseFieldValue('train', e.target.value.replace(/\s+/g, ''));
@@ -90,7 +96,7 @@ export function Controls() {
   );
   const update = useSettings((st) => st.update);
   return (
-    <div className="controls-body">
+    <div className="controls-body" id="settings">
       <TrainingPanel />
       <h2>Task family</h2>
       <label className="field">
@@ -132,16 +138,23 @@ export function Controls() {
         <NumberInput field="K" step={1} />
         <NumberInput field="episodes" step={1} />
       </div>
-      <label className="field">
-        <span>{URL_SCHEMA.constraint.label}</span>
+      <div className="field">
+        <label htmlFor="constraint-select">{URL_SCHEMA.constraint.label}</label>
         <select
+          id="constraint-select"
           value={s.constraint}
+          aria-describedby="constraint-hint"
           onChange={(e) => update({ constraint: e.target.value as UrlState['constraint'] })}
         >
-          <option value="disk">disk ‖a‖ ≤ 0.1 (rotation invariant)</option>
+          <option value="disk">disk ‖a‖ ≤ 0.1</option>
           <option value="box">box |aᵢ| ≤ 0.1 (paper)</option>
         </select>
-      </label>
+        <small id="constraint-hint" className="muted">
+          {s.constraint === 'disk'
+            ? 'The disk is rotation-invariant: a rotated action stays allowed.'
+            : 'The paper’s box is not rotation-invariant: a rotated action may be clipped.'}
+        </small>
+      </div>
       <NumberInput field="seed" step={1} />
       <h2>View</h2>
       <Checkbox field="paths" />

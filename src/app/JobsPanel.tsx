@@ -6,7 +6,11 @@ export function JobsPanel() {
   const compute = useCompute();
   const jobs = useJobs((s) => s.jobs);
   const order = useJobs((s) => s.order);
-  const recent = order.slice(-8).reverse();
+  // Duration estimates are instant arithmetic, asked for on every settings change: not worth a row.
+  const recent = order
+    .filter((id) => jobs[id]?.stage !== 'estimate')
+    .slice(-8)
+    .reverse();
   return (
     <div className="jobs-panel">
       <div className="jobs-head">
@@ -38,7 +42,12 @@ export function JobsPanel() {
                 {j.error && `: ${j.error}`}
               </span>
               {active && (
-                <button type="button" className="cancel" onClick={() => compute?.cancel(id)}>
+                <button
+                  type="button"
+                  className="cancel"
+                  aria-label={`Cancel job ${j.stage}${j.backend ? ` on ${j.backend}` : ''}`}
+                  onClick={() => compute?.cancel(id)}
+                >
                   Cancel
                 </button>
               )}

@@ -12,7 +12,7 @@ interface PanelHostProps<D, O> {
   data: D | null;
   /** File name stem for exports. */
   name: string;
-  /** The figure's data for the JSON export (defaults to `data`). */
+  /** The figure's data for the JSON export (defaults to `data`); a function is called at click time. */
   exportData?: unknown;
   /** Rows for the CSV export; omitted → no CSV button. */
   csv?: () => CsvRows;
@@ -41,6 +41,8 @@ export function PanelHost<D, O>(props: PanelHostProps<D, O>) {
   }, [data, ready]);
 
   const svg = () => panel.current?.svg;
+  // The buttons read "SVG", "PNG"…; their names say which figure (several figures share one screen).
+  const exportLabel = (kind: string, what = 'figure') => `Export ${name} ${what} as ${kind}`;
   return (
     <div className={`panel-host ${className ?? ''}`} data-testid={testId}>
       <div ref={ref} className="panel-canvas" />
@@ -49,6 +51,7 @@ export function PanelHost<D, O>(props: PanelHostProps<D, O>) {
         <span className="export-label">Export</span>
         <button
           type="button"
+          aria-label={exportLabel('SVG')}
           onClick={() => {
             const s = svg();
             if (s) downloadSvg(s, name);
@@ -58,6 +61,7 @@ export function PanelHost<D, O>(props: PanelHostProps<D, O>) {
         </button>
         <button
           type="button"
+          aria-label={exportLabel('PNG')}
           onClick={() => {
             const s = svg();
             if (s)
@@ -68,11 +72,21 @@ export function PanelHost<D, O>(props: PanelHostProps<D, O>) {
         >
           PNG
         </button>
-        <button type="button" onClick={() => downloadJson(exportData ?? data, name)}>
+        <button
+          type="button"
+          aria-label={exportLabel('JSON', 'data')}
+          onClick={() =>
+            downloadJson(typeof exportData === 'function' ? exportData() : (exportData ?? data), name)
+          }
+        >
           JSON
         </button>
         {csv && (
-          <button type="button" onClick={() => downloadCsv(csv(), name)}>
+          <button
+            type="button"
+            aria-label={exportLabel('CSV', 'data')}
+            onClick={() => downloadCsv(csv(), name)}
+          >
             CSV
           </button>
         )}

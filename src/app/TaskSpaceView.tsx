@@ -4,11 +4,14 @@ import { degToRad } from '../core/angles';
 import { sameFamily, sameTrainingAngles } from '../core/families';
 import { create, type TaskSpaceData } from '../panels/taskSpacePanel';
 import { angleOfPoint, familyFromSettings, normaliseGoalDeg, trainingAnglesRad } from '../state/derived';
+import { backendProvenance } from '../state/exportProvenance';
 import { useGoal } from '../state/goalStore';
+import { useJobs } from '../state/jobsStore';
 import { useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
 import { TRAINING_PRESETS } from './narrative/trainingPresets';
 import { PanelHost } from './PanelHost';
+import { QuickControls } from './QuickControls';
 
 const options = {
   onGoal: (deg: number) => useSettings.getState().update({ goal: normaliseGoalDeg(deg) }),
@@ -92,6 +95,7 @@ export function TaskSpaceView() {
 
   return (
     <figure className="task-space">
+      <QuickControls />
       <div className="figure-head">
         <h2 id="task-space-heading">Task space</h2>
         <TrainingPresets />
@@ -101,7 +105,24 @@ export function TaskSpaceView() {
         options={options}
         data={data}
         name="task-space"
-        exportData={{ settings: s, evaluation: data.evaluation, paths: data.paths }}
+        exportData={() => {
+          // Read at click time (no subscription to job progress): the link's `backend` is only an override.
+          const { backendReport: report, jobs } = useJobs.getState();
+          const r = useResults.getState();
+          const backends = backendProvenance(
+            report,
+            r.source,
+            r.artifacts?.config ?? null,
+            r.live.jobs,
+            jobs,
+          );
+          return {
+            settings: { ...s, backend: backends.used, backend_override: s.backend },
+            backends,
+            evaluation: data.evaluation,
+            paths: data.paths,
+          };
+        }}
         csv={() =>
           (data.evaluation ?? []).map((e) => ({
             angle_deg: e.angleDeg,

@@ -3,10 +3,13 @@ import { LIVE_STAGES, type LiveStageName } from '../protocol/stages';
 import { trainingDifferences } from '../state/derived';
 import { useJobs } from '../state/jobsStore';
 import { useResults } from '../state/resultsStore';
-import { useSettings } from '../state/settingsStore';
-import { URL_SCHEMA, type UrlState } from '../state/urlSchema';
+import { BudgetSelect } from './BudgetSelect';
+import { RunsPanel } from './RunsPanel';
+import { shownRunLabel } from './StaleRegion';
+import { TrainingEta } from './TrainingEta';
 import { useCompute } from './useCompute';
-import { cancelLiveTraining, liveStageLabel, startLiveTraining, useWantedConfig } from './useLiveTraining';
+import { useDurationEstimateRequests } from './useDurationEstimates';
+import { cancelLiveTraining, liveStageLabel, trainSettings, useWantedConfig } from './useLiveTraining';
 
 type StageView = 'pending' | 'running' | 'done' | 'stopped';
 
@@ -33,7 +36,12 @@ function StageRow({ stage }: { stage: LiveStageName }) {
         {active && job?.message && ` — ${job.message}`}
       </span>
       {active && compute && (
-        <button type="button" className="cancel" onClick={() => cancelLiveTraining(compute)}>
+        <button
+          type="button"
+          className="cancel"
+          aria-label={`Cancel live training (running: ${liveStageLabel(stage)})`}
+          onClick={() => cancelLiveTraining(compute)}
+        >
           Cancel
         </button>
       )}
@@ -46,40 +54,33 @@ export function TrainingPanel() {
   const wanted = useWantedConfig();
   const artifacts = useResults((s) => s.artifacts);
   const source = useResults((s) => s.source);
+  const shown = useResults((s) => s.shown);
   const run = useResults((s) => s.live);
-  const budget = useSettings((s) => s.settings.budget);
-  const update = useSettings((s) => s.update);
   const differs = artifacts ? trainingDifferences(artifacts.config, wanted) : [];
   const busy = run.status === 'running' || run.status === 'interrupted';
+  useDurationEstimateRequests();
   return (
     <div className="training-panel" data-testid="live-training" data-status={run.status}>
       <h2>Results</h2>
       <p className="muted" data-testid="results-origin" data-source={source ?? ''}>
         {artifacts
-          ? `${source === 'live' ? 'Live run' : 'Pretrained run'} (seed ${artifacts.config.seed}, budget ${artifacts.config.budget})`
+          ? `${shownRunLabel(shown)} (seed ${artifacts.config.seed}, budget ${artifacts.config.budget})`
           : 'No results yet'}
-        {artifacts?.config.budget === 'smoke' && ' — smoke-test budget: plumbing only, not a result'}
+        {artifacts?.config.budget === 'smoke' && ' — tiny plumbing budget: the scores are meaningless'}
       </p>
       {differs.length > 0 && (
         <p className="input-error" data-testid="settings-differ">
           These results were trained for other settings ({differs.join(', ')}).
-          {busy ? ' Training for the link’s settings…' : ' Retrain live to match the link.'}
+          {busy ? ' A live run is training.' : ' Nothing trains by itself: press “Train these settings”.'}
         </p>
       )}
       <div className="row training-row">
-        <label className="field">
-          <span>{URL_SCHEMA.budget.label}</span>
-          <select value={budget} onChange={(e) => update({ budget: e.target.value as UrlState['budget'] })}>
-            <option value="quick">quick (≈ 1 min)</option>
-            <option value="full">full (long)</option>
-            <option value="smoke">smoke (test only)</option>
-          </select>
-        </label>
+        <BudgetSelect />
         <button
           type="button"
           data-testid="retrain-live"
           disabled={!compute || busy}
-          onClick={() => compute && startLiveTraining(compute, wanted)}
+          onClick={() => compute && trainSettings(compute, wanted)}
         >
           Retrain live
         </button>
@@ -91,12 +92,14 @@ export function TrainingPanel() {
           ))}
         </ul>
       )}
+      <TrainingEta />
       {run.error && <p className="error">{run.error}</p>}
       {run.notes.map((n) => (
         <p key={n.id} className="muted live-note" data-testid="live-note">
           {n.text}
         </p>
       ))}
+      <RunsPanel />
     </div>
   );
 }

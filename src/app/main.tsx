@@ -6,11 +6,13 @@ import { App } from './App';
 import { prespawnComputeWorker } from './computeClient';
 import { agentsChannel } from './useGoalRollouts';
 import { startPretrainedLoad } from './usePretrained';
+import { startRunsLoad } from './useRuns';
 import './app.css';
 
 bindHashSync();
 // Start-up work that needs no React: the pretrained results and the agents worker load while the page mounts.
 startPretrainedLoad();
+startRunsLoad();
 agentsChannel();
 prespawnComputeWorker();
 const root = document.getElementById('root');

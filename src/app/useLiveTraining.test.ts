@@ -9,7 +9,7 @@ import type { StageName } from '../protocol/stages';
 import { INITIAL_JOBS_STATE, useJobs } from '../state/jobsStore';
 import { IDLE_LIVE_RUN, useResults } from '../state/resultsStore';
 import { type Compute, JobEnded, type Lane } from './useCompute';
-import { cancelLiveTraining, startLiveTraining } from './useLiveTraining';
+import { cancelLiveTraining, liveRunArtifacts, startLiveTraining, trainSettings } from './useLiveTraining';
 
 interface Submitted {
   job: JobId;
@@ -149,5 +149,47 @@ describe('live training schedule', () => {
     // reward-symmetry never checks its cancel flag: the workers are restarted to stop it.
     expect(d.restarts()).toBe(1);
     expect(live().status).toBe('cancelled');
+  });
+});
+
+describe('training starts only from a click', () => {
+  it('trainSettings: the same settings go on; other settings cancel the run, say so, and start again', async () => {
+    const c = scriptedCompute();
+    trainSettings(c.compute, DEFAULT_CONFIG);
+    await c.flush();
+    const first = c.submitted.length;
+    trainSettings(c.compute, DEFAULT_CONFIG);
+    await c.flush();
+    expect(c.submitted.length).toBe(first);
+    expect(c.cancelled).toEqual([]);
+    const other = { ...DEFAULT_CONFIG, seed: 11 };
+    trainSettings(c.compute, other);
+    await c.flush();
+    expect(c.cancelled.sort()).toEqual(
+      c.submitted
+        .slice(0, first)
+        .map((s) => s.job)
+        .sort(),
+    );
+    expect(live().config).toEqual(other);
+    expect(live().status).toBe('running');
+    expect(live().notes.at(-1)?.text).toBe(
+      'Settings changed during training (seed): cancelled and restarted.',
+    );
+  });
+
+  it('a run from scratch records its start; its results exist once the geometry is in', async () => {
+    const c = scriptedCompute();
+    startLiveTraining(c.compute, DEFAULT_CONFIG);
+    await c.flush();
+    expect(live().startedAt).toEqual(expect.any(Number));
+    expect(liveRunArtifacts(DEFAULT_CONFIG, live().checkpoints)).toBeNull();
+    for (const s of ['train-base', 'reward-symmetry', 'hereditary'] as const) await c.finish(s);
+    expect(liveRunArtifacts(DEFAULT_CONFIG, live().checkpoints)).toMatchObject({
+      config: DEFAULT_CONFIG,
+      hereditary: { stage: 'hereditary' },
+      baseline: null,
+      evaluation: null,
+    });
   });
 });

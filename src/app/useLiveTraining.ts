@@ -1,6 +1,6 @@
 // Live retraining in the workers: two chains of stages at once, checkpoints after each, resume after a lost
-// worker, restart on new settings.
-import { useEffect, useMemo, useRef } from 'react';
+// worker. A run starts only from a click (trainSettings); a link or a settings change never trains by itself.
+import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { type ExperimentConfig, resolvedTrainingAngles } from '../core/experimentConfig';
 import type { PipelineArtifacts } from '../core/pipeline/artifacts';
@@ -60,21 +60,30 @@ function stageConfig(stage: LiveStageName, experiment: ExperimentConfig, cp: Liv
   } satisfies StageConfig<'evaluate'>;
 }
 
+/** A live run's results once base, reward symmetry and geometry are in (null before): what the page shows and keeps. */
+export function liveRunArtifacts(config: ExperimentConfig, cp: LiveCheckpoints): PipelineArtifacts | null {
+  const base = cp['train-base'];
+  const rewardSymmetry = cp['reward-symmetry'];
+  const hereditary = cp.hereditary;
+  if (!base || !rewardSymmetry || !hereditary) return null;
+  return {
+    config,
+    trainAngles: resolvedTrainingAngles(config),
+    base,
+    rewardSymmetry,
+    hereditary,
+    // This run's baseline when it finished first (it trains beside the main chain); never another experiment's.
+    baseline: cp['train-baseline'] ?? null,
+    evaluation: cp.evaluate ?? null,
+  };
+}
+
 /** The page's results switch only when base and geometry come from one run, so the agents stay consistent. */
 function publish(stage: LiveStageName, config: ExperimentConfig, cp: LiveCheckpoints): void {
   const results = useResults.getState();
   if (stage === 'hereditary') {
-    const artifacts: PipelineArtifacts = {
-      config,
-      trainAngles: resolvedTrainingAngles(config),
-      base: cp['train-base']!,
-      rewardSymmetry: cp['reward-symmetry']!,
-      hereditary: cp.hereditary!,
-      // This run's baseline when it finished first (it trains beside the main chain); never another experiment's.
-      baseline: cp['train-baseline'] ?? null,
-      evaluation: null,
-    };
-    results.setArtifacts(artifacts, 'live');
+    const artifacts = liveRunArtifacts(config, { ...cp, evaluate: undefined });
+    if (artifacts) results.setArtifacts(artifacts, 'live');
   } else if (stage === 'train-baseline' && cp['train-baseline'] && cp.hereditary) {
     // Before the hereditary stage the page still shows other results: the baseline waits in the checkpoints.
     results.patchArtifacts({ baseline: cp['train-baseline'] });
@@ -190,8 +199,25 @@ export function startLiveTraining(compute: Compute, config: ExperimentConfig): v
     checkpoints: fresh,
     jobs: keep ? live().jobs : {},
     error: null,
+    // Wall time is measured only for runs from scratch (it calibrates the "≈ N s" on the train button).
+    startedAt: Object.keys(fresh).length === 0 ? Date.now() : null,
   });
   void runStages(compute, config, gen);
+}
+
+/**
+ * The one way training starts: a click on "Train these settings" or "Retrain live". A run for other settings
+ * still going is cancelled first (and says so); a run already training these settings goes on.
+ */
+export function trainSettings(compute: Compute, wanted: ExperimentConfig): void {
+  const { status, config } = live();
+  if ((status === 'running' || status === 'interrupted') && config) {
+    const differs = trainingDifferences(config, wanted);
+    if (differs.length === 0) return;
+    cancelLiveTraining(compute);
+    note(`Settings changed during training (${differs.join(', ')}): cancelled and restarted.`);
+  }
+  startLiveTraining(compute, wanted);
 }
 
 /** Resume an interrupted run from its checkpoints (the worker came back). */
@@ -251,46 +277,10 @@ export function useWantedConfig(): ExperimentConfig {
   }, [fields]);
 }
 
-/**
- * Trains on open when the link asks for another experiment than the pretrained one, restarts a run
- * whose settings change, and resumes after a lost worker.
- */
+/** Resumes a run after a lost worker. It never starts one: training starts only from a click (trainSettings). */
 export function useLiveTraining(compute: Compute | null): void {
-  const wanted = useWantedConfig();
-  const pretrained = useResults((s) => s.pretrained);
   const status = useResults((s) => s.live.status);
   const backendReady = useJobs((s) => s.backendReport?.phase === 'done');
-  const openChecked = useRef(false);
-
-  // On open: once the pretrained file has loaded (or failed), train if it does not fit the link.
-  useEffect(() => {
-    if (!compute || openChecked.current || pretrained === 'loading') return;
-    openChecked.current = true;
-    const trained = useResults.getState().artifacts?.config;
-    const differs = trained ? trainingDifferences(trained, wanted) : ['no pretrained results'];
-    if (differs.length === 0) return;
-    note(
-      `The link asks for a different experiment than the pretrained one (${differs.join(', ')}): training live.`,
-    );
-    startLiveTraining(compute, wanted);
-  }, [compute, pretrained, wanted]);
-
-  // Settings changed while training: cancel and restart with the new experiment.
-  useEffect(() => {
-    if (!compute) return;
-    const { status: st, config } = live();
-    if ((st !== 'running' && st !== 'interrupted') || !config) return;
-    const differs = trainingDifferences(config, wanted);
-    if (differs.length === 0) return;
-    cancelLiveTraining(compute);
-    const shown = useResults.getState().artifacts?.config;
-    if (shown && trainingDifferences(shown, wanted).length === 0) {
-      note('The settings match the shown results again: training cancelled.');
-      return;
-    }
-    note(`Settings changed during training (${differs.join(', ')}): cancelled and restarted.`);
-    startLiveTraining(compute, wanted);
-  }, [compute, wanted]);
 
   // A lost worker: resume from the checkpoints once a new one has calibrated.
   useEffect(() => {

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { PRETRAINED_PATH, parsePretrained } from '../core/pipeline/pretrainedFile';
 import { useResults } from '../state/resultsStore';
+import { setShippedRun, shownRunOf, useRuns } from '../state/runsStore';
 
 /** performance.mark names of the start-up milestones (read by `npm run bench:browser`). */
 export const START_MARKS = {
@@ -19,10 +20,15 @@ async function loadPretrained(): Promise<void> {
     const url = new URL(PRETRAINED_PATH, document.baseURI);
     const res = await fetch(url);
     if (!res.ok) throw new Error(`${PRETRAINED_PATH}: HTTP ${res.status}`);
-    const parsed = parsePretrained(await res.json());
+    const json: unknown = await res.json();
+    const parsed = parsePretrained(json);
     if ('error' in parsed) throw new Error(parsed.error);
-    // A live run that finished first wins; pretrained results never replace it.
-    if (useResults.getState().source !== 'live') store.setArtifacts(parsed.artifacts, 'pretrained');
+    const day = (json as { generated_at?: unknown }).generated_at;
+    setShippedRun(parsed.artifacts, typeof day === 'string' ? day : null);
+    const shipped = useRuns.getState().shipped;
+    // A run already shown (a kept run the link names) wins; the pretrained results never replace it.
+    if (useResults.getState().artifacts === null && shipped)
+      store.setArtifacts(parsed.artifacts, 'pretrained', shownRunOf(shipped));
     store.setPretrained('loaded');
     performance.mark(START_MARKS.pretrained);
   } catch (e) {

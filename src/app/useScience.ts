@@ -1,4 +1,4 @@
-// Mounts the science on the page: pretrained results, agent rollouts at the goal, live retraining, test hooks.
+// Mounts the science on the page: pretrained results, kept runs, agent rollouts at the goal, live retraining, test hooks.
 import { useEffect } from 'react';
 import { useGoal } from '../state/goalStore';
 import { useJobs } from '../state/jobsStore';
@@ -7,6 +7,7 @@ import type { Compute } from './useCompute';
 import { DRAG_COMPUTE_MEASURE, DRAG_UPDATE_MEASURE, useGoalRollouts } from './useGoalRollouts';
 import { useLiveTraining } from './useLiveTraining';
 import { START_MARKS, usePretrained } from './usePretrained';
+import { useRunsOnPage } from './useRuns';
 
 /** Test-only handles for the e2e suite (window.__hereditaryTest); nothing in the app reads them. */
 export interface HereditaryTestHooks {
@@ -48,6 +49,7 @@ export function useFirstScreenReady(): boolean {
 
 export function useScience(compute: Compute | null): boolean {
   usePretrained();
+  useRunsOnPage();
   useGoalRollouts();
   useLiveTraining(compute);
   useEffect(() => {

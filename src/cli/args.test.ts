@@ -113,4 +113,11 @@ describe('report options', () => {
     expect(() => parseExperimentArgs(['--seeds', '0'])).toThrow(/outside/);
     expect(() => parseExperimentArgs(['--baseline-budget-scale', '0'])).toThrow(/outside/);
   });
+
+  it('--sac-impl selects the tfjs reference SAC path; absent, the config carries no key (the fused default)', () => {
+    expect(parseExperimentArgs(['--sac-impl', 'tfjs']).config.sacImpl).toBe('tfjs');
+    expect(parseExperimentArgs(['--sac-impl=fused']).config.sacImpl).toBe('fused');
+    expect('sacImpl' in parseExperimentArgs([]).config).toBe(false);
+    expect(() => parseExperimentArgs(['--sac-impl', 'gpu'])).toThrow(/expected one of fused\|tfjs/);
+  });
 });

@@ -1,14 +1,22 @@
 // Parse and validate the experiment CLI's options into an ExperimentConfig (pure; unit-tested).
 
 import { degToRad } from '../core/angles';
+import { DEFAULT_ENV } from '../core/env';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../core/experimentConfig';
-import type { EllipseReward, TaskFamily } from '../core/families';
+import {
+  defaultLineTestExtent,
+  type EllipseReward,
+  goalAt,
+  type LineFamily,
+  type TaskFamily,
+} from '../core/families';
 import {
   DEFAULT_REPORT_OPTIONS,
   RACE_SETTING_NAMES,
   type RaceSettingName,
   type ReportOptions,
 } from '../core/pipeline/reportOptions';
+import { SAC_IMPLS } from '../core/sac/sacTrainer';
 
 export class UsageError extends Error {}
 
@@ -31,6 +39,10 @@ const KNOWN = new Set([
   'train-angles',
   'train-tasks',
   'train-sampled',
+  'origin',
+  'direction',
+  'train-offsets',
+  'test-extent',
   'action-constraint',
   'context',
   'test-goals',
@@ -38,6 +50,7 @@ const KNOWN = new Set([
   'seed',
   'budget',
   'backend',
+  'sac-impl',
   'out',
   'race-seeds',
   'race-settings',
@@ -99,7 +112,14 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions {
   }
   const get = (k: string) => raw.get(k);
   const cfg: ExperimentConfig = { ...DEFAULT_CONFIG };
-  const kind = oneOf('family', get('family') ?? 'circle', ['circle', 'ellipse'] as const);
+  const kind = oneOf('family', get('family') ?? 'circle', ['circle', 'ellipse', 'line'] as const);
+  const lineOnly = ['origin', 'direction', 'train-offsets', 'test-extent'].filter((k) => raw.has(k));
+  if (kind !== 'line' && lineOnly.length)
+    throw new UsageError(`--${lineOnly[0]} applies to --family line only`);
+  if (kind === 'line') {
+    lineOptions(raw, cfg);
+    return commonOptions(raw, cfg);
+  }
   const center = get('center')
     ? (list('center', get('center')!, 2, -4, 4) as [number, number])
     : ([0, 0] as const);
@@ -147,6 +167,12 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions {
   } else if (baseDeg !== undefined) {
     throw new UsageError('--base-angle needs --train-tasks or --train-sampled');
   }
+  return commonOptions(raw, cfg);
+}
+
+/** The options every family shares (action set, test-time and budget settings, report options, output). */
+function commonOptions(raw: ReadonlyMap<string, string>, cfg: ExperimentConfig): CliOptions {
+  const get = (k: string) => raw.get(k);
   cfg.actionConstraint = oneOf('action-constraint', get('action-constraint') ?? 'disk', [
     'disk',
     'box',
@@ -158,10 +184,86 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions {
   if (cfg.training.kind === 'sampled') cfg.training = { ...cfg.training, seed: cfg.seed };
   cfg.budget = oneOf('budget', get('budget') ?? 'quick', ['quick', 'full'] as const);
   cfg.backend = oneOf('backend', get('backend') ?? 'wasm', ['wasm', 'cpu'] as const);
+  // Absent: the fused SAC step (the report's config keeps no sacImpl key); 'tfjs' selects the reference path.
+  if (raw.has('sac-impl')) cfg.sacImpl = oneOf('sac-impl', get('sac-impl')!, SAC_IMPLS);
   cfg.raceSeeds = num('race-seeds', get('race-seeds') ?? String(DEFAULT_CONFIG.raceSeeds), 1, 100, true);
   cfg.baselineBudgetScale = num('baseline-budget-scale', get('baseline-budget-scale') ?? '1', 0.25, 16);
   const format = oneOf('format', get('format') ?? 'json', ['json', 'csv'] as const);
   return { config: cfg, report: reportOptions(get), out: get('out') ?? null, format };
+}
+
+/** Bound for line offsets and extents given on the command line (the arena check below is the real limit). */
+const LINE_NUMBER_LIMIT = 20;
+
+/**
+ * --family line: --origin x,y (default 0,0), --direction deg (default 0), --train-offsets t0,t1,… (t0 the base;
+ * at least 2, distinct; default 0,0.3,0.6) and --test-extent L (default defaultLineTestExtent). Every training goal
+ * and both ends of the test range must lie inside the arena.
+ */
+function lineOptions(raw: ReadonlyMap<string, string>, cfg: ExperimentConfig): void {
+  const get = (k: string) => raw.get(k);
+  const periodicOnly = [
+    'center',
+    'radius',
+    'axes',
+    'tilt',
+    'ellipse-reward',
+    'train-angles',
+    'train-tasks',
+    'train-sampled',
+    'base-angle',
+  ].filter((k) => raw.has(k));
+  if (periodicOnly.length)
+    throw new UsageError(
+      `--${periodicOnly[0]} does not apply to --family line (use --origin, --direction, --train-offsets, --test-extent)`,
+    );
+  const bound = DEFAULT_ENV.stateBound;
+  const o = list('origin', get('origin') ?? '0,0', 2, -bound, bound);
+  const family: LineFamily = {
+    kind: 'line',
+    origin: [o[0], o[1]],
+    direction: degToRad(num('direction', get('direction') ?? '0', -360, 360)),
+  };
+  const offsets = list(
+    'train-offsets',
+    get('train-offsets') ?? '0,0.3,0.6',
+    null,
+    -LINE_NUMBER_LIMIT,
+    LINE_NUMBER_LIMIT,
+  );
+  if (offsets.length < 2)
+    throw new UsageError('--train-offsets: give the base offset and at least one more (e.g. 0,0.3,0.6)');
+  if (new Set(offsets).size !== offsets.length)
+    throw new UsageError(
+      `--train-offsets: "${get('train-offsets')}" repeats an offset (each task must differ)`,
+    );
+  const outside = (t: number) => {
+    const g = goalAt(family, t);
+    return Math.abs(g[0]) > bound || Math.abs(g[1]) > bound ? g : null;
+  };
+  const where = (t: number, g: readonly number[]) =>
+    `the goal at offset ${t} is (${g.map((v) => +v.toFixed(3)).join(', ')}), outside the arena [−${bound}, ${bound}]²`;
+  for (const t of offsets) {
+    const g = outside(t);
+    if (g) throw new UsageError(`--train-offsets: ${where(t, g)}`);
+  }
+  let extent: number;
+  if (raw.has('test-extent')) {
+    extent = num('test-extent', get('test-extent') as string, 0, LINE_NUMBER_LIMIT);
+    if (extent === 0)
+      throw new UsageError('--test-extent: must be greater than 0 (test offsets span [−L, L])');
+    for (const t of [-extent, extent]) {
+      const g = outside(t);
+      if (g) throw new UsageError(`--test-extent: ${where(t, g)}; choose a smaller L`);
+    }
+  } else {
+    extent = defaultLineTestExtent(family, offsets, bound);
+    if (!(extent > 0))
+      throw new UsageError(`--origin: (${o.join(', ')}) leaves no room for test goals inside the arena`);
+  }
+  cfg.family = family;
+  cfg.training = { kind: 'offsets', offsets };
+  cfg.testExtent = extent;
 }
 
 function reportOptions(get: (k: string) => string | undefined): ReportOptions {
@@ -181,8 +283,8 @@ function reportOptions(get: (k: string) => string | undefined): ReportOptions {
   };
 }
 
-export const USAGE = `usage: npm run experiment -- [--family circle|ellipse] [--center x,y] [--radius r] [--axes a,b]
+export const USAGE = `usage: npm run experiment -- [--family circle|ellipse|line] [--center x,y] [--radius r] [--axes a,b]
   [--tilt deg] [--ellipse-reward pushforward|euclidean] [--train-angles d0,d1,... | --train-tasks N | --train-sampled N]
-  [--base-angle deg] [--action-constraint disk|box] [--context K] [--test-goals M] [--episodes E] [--seed S]
-  [--budget quick|full] [--backend wasm|cpu] [--race-seeds N] [--race-settings paper,fitted,masked,small-theta]
+  [--base-angle deg] [--origin x,y] [--direction deg] [--train-offsets t0,t1,...] [--test-extent L] [--action-constraint disk|box] [--context K] [--test-goals M] [--episodes E] [--seed S]
+  [--budget quick|full] [--backend wasm|cpu] [--sac-impl fused|tfjs] [--race-seeds N] [--race-settings paper,fitted,masked,small-theta]
   [--race-sweep] [--baseline-budget-scale k] [--with-control] [--seeds N] [--format json|csv] [--out file]`;

@@ -1,9 +1,10 @@
 // `npm run bench`: prints one table of measured speeds (Node backends), with ratios against tfjs-cpu.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { benchSacUpdate } from '../core/sac/benchSac';
+import { benchSacUpdate, sacUpdateMultiplyAdds } from '../core/sac/benchSac';
 import { benchFramesPlain, benchFramesTf, benchLossSteps, benchThetaInference } from './benchDiscovery';
 import { benchEnvSteps } from './benchEnv';
+import { profileTfjsSacUpdate, type SacUpdateProfile } from './benchSacProfile';
 import { type BenchRow, formatBenchTable } from './benchTable';
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -20,19 +21,8 @@ async function main(): Promise<void> {
   });
 
   const backends = ['cpu', 'wasm'] as const;
-  const sac: Record<string, number> = {};
-  for (const b of backends) {
-    log(`bench: SAC update on ${b}…`);
-    const r = await benchSacUpdate(b, b === 'cpu' ? 40 : 200);
-    sac[b] = r.msPerUpdate;
-    rows.push({
-      what: `SAC update (batch ${r.batchSize}, 2×${r.hidden})`,
-      backend: b,
-      value: r.msPerUpdate,
-      unit: 'ms',
-      ratio: r.msPerUpdate / sac.cpu,
-    });
-  }
+  const sacRows = await benchSacRows();
+  rows.push(...sacRows.rows);
 
   for (const n of [10_000, 50_000]) {
     log(`bench: kernel frames plain JS n=${n}…`);
@@ -81,9 +71,85 @@ async function main(): Promise<void> {
     unit: 'ms',
   });
   process.stdout.write(`\n${formatBenchTable(rows)}\n\n`);
+  for (const p of sacRows.profiles)
+    process.stdout.write(
+      `tfjs SAC update on ${p.backend}, top kernels per update: ${p.top
+        .map((k) => `${k.name}×${k.count} ${k.ms.toFixed(2)} ms`)
+        .join(', ')}\n`,
+    );
   process.stdout.write(
     'Browser figures (webgpu/webgl/wasm/cpu in a worker, drag p95, first screen) come from the e2e run: see e2e/ reports.\n',
   );
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * SAC update: the tfjs reference on cpu and wasm and the fused step, in the same run (wasm and fused
+ * interleaved over 3 rounds, medians), then where the tfjs update's time goes on each backend.
+ */
+async function benchSacRows(): Promise<{ rows: BenchRow[]; profiles: SacUpdateProfile[] }> {
+  const ms: Record<'cpu' | 'wasm' | 'fused', number[]> = { cpu: [], wasm: [], fused: [] };
+  let fusedLabel = 'fused';
+  log('bench: SAC update on cpu…');
+  ms.cpu.push((await benchSacUpdate('cpu', 40)).msPerUpdate);
+  for (let round = 0; round < 3; round++) {
+    log(`bench: SAC update on wasm and fused (round ${round + 1} of 3)…`);
+    ms.wasm.push((await benchSacUpdate('wasm', 150)).msPerUpdate);
+    const fused = await benchSacUpdate('wasm', 600, { impl: 'fused' });
+    ms.fused.push(fused.msPerUpdate);
+    fusedLabel = fused.backend;
+  }
+  log('bench: SAC update, fused step on plain-JS kernels (the no-SIMD fallback)…');
+  const fusedJs = await benchSacUpdate('wasm', 100, { impl: 'fused', kernels: 'js' });
+  const [cpu, wasm, fused] = [median(ms.cpu), median(ms.wasm), median(ms.fused)];
+  const what = 'SAC update (batch 256, 2×64)';
+  const flops = 2 * sacUpdateMultiplyAdds(2, 2, 64, 2, 256);
+  const speedup = wasm / fused;
+  const rows: BenchRow[] = [
+    { what, backend: 'cpu', value: cpu, unit: 'ms', ratio: 1 },
+    { what, backend: 'wasm', value: wasm, unit: 'ms', ratio: wasm / cpu },
+    {
+      what,
+      backend: fusedLabel,
+      value: fused,
+      unit: 'ms',
+      ratio: fused / cpu,
+      note:
+        `${speedup.toFixed(1)}× faster than tfjs wasm, ${(cpu / fused).toFixed(0)}× than cpu; ` +
+        `${(flops / fused / 1e6).toFixed(1)} GFLOP/s of ${(flops / 1e6).toFixed(0)} MFLOP; ` +
+        `goal ≤ 4 ms and ≥ 2.5× tfjs: ${fused <= 4 && speedup >= 2.5 ? 'met' : 'NOT met'}`,
+    },
+    {
+      what,
+      backend: fusedJs.backend,
+      value: fusedJs.msPerUpdate,
+      unit: 'ms',
+      ratio: fusedJs.msPerUpdate / cpu,
+      note: `same step without SIMD: ${((flops / fusedJs.msPerUpdate) * 1e-6).toFixed(1)} GFLOP/s`,
+    },
+  ];
+  const profiles: SacUpdateProfile[] = [];
+  for (const b of ['wasm', 'cpu'] as const) {
+    log(`bench: profiling the tfjs SAC update on ${b}…`);
+    const p = await profileTfjsSacUpdate(b, b === 'cpu' ? 20 : 100);
+    profiles.push(p);
+    const share = (x: number) => `${((100 * x) / p.wallMs).toFixed(0)}% of ${p.wallMs.toFixed(1)} ms`;
+    const part = (label: string, value: number, note = share(value)): BenchRow => ({
+      what: `  tfjs SAC update: ${label}`,
+      backend: b,
+      value,
+      unit: 'ms',
+      note,
+    });
+    rows.push(
+      part(`kernel compute (${p.kernels.toFixed(0)} kernels)`, p.kernelMs),
+      part(`dispatch + tensor bookkeeping (${p.tensorsPerUpdate.toFixed(0)} tensors)`, p.overheadMs),
+      part('batch upload + loss readback', p.dataMs),
+      part('GC pauses (within the rows above)', p.gcMs, `${share(p.gcMs)}, during kernels or dispatch`),
+    );
+  }
+  return { rows, profiles };
 }
 
 main().catch((e) => {

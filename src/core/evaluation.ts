@@ -2,14 +2,27 @@
 
 import { radToDeg, wrapAngle } from './angles';
 import type { EnvConfig, Task } from './env';
-import { angularDistanceToSet, goalAt, type TaskFamily, taskAt, testAngles } from './families';
+import {
+  type FamilyUnit,
+  goalAt,
+  isPeriodicFamily,
+  orbitDistanceToSet,
+  parameterInFamilyUnits,
+  type TaskFamily,
+  taskAt,
+  testParameters,
+} from './families';
 import type { Policy } from './policies';
 import { mean, normalisedScore, referenceReturns, rollout } from './rollout';
 
-/** An agent adapted to one test task; `theta` is the group element it inferred (hereditary agents only). */
+/**
+ * An agent adapted to one test task; `theta` is the group element it inferred (hereditary agents only), on the circle
+ * when `compact` (radians, the default) and on the real line otherwise (the flow's own units).
+ */
 export interface AdaptedAgent {
   policy: Policy;
   theta?: number;
+  compact?: boolean;
 }
 
 /** Builds an agent's policy for one test task (it may gather context there first; seeded). */
@@ -17,6 +30,11 @@ export type AgentFactory = (task: Task, seed: number) => Policy | AdaptedAgent;
 
 export interface GoalEvaluation {
   goal: [number, number];
+  /** The goal's orbit parameter t in the family's unit: degrees (periodic families) or arena units (a line). */
+  parameter?: number;
+  /** Distance along the orbit to the nearest training task, in the family's unit (degrees or arena units). */
+  distance_to_training?: number;
+  /** Periodic families only: φ and the angular distance in degrees (NaN, i.e. null in JSON, for a line). */
   angle_deg: number;
   distance_to_training_deg: number;
   return: Record<string, number>;
@@ -26,6 +44,12 @@ export interface GoalEvaluation {
   theta_star_deg?: number | null;
   /** |θ* − θ_true| in degrees, θ_true from the TRUE generator and goal (scoring only); null without either. */
   theta_error_deg?: number | null;
+  /**
+   * θ* and |θ* − θ_true| in the generator's unit: degrees (θ* in [0, 360)) for a compact generator, the flow's own
+   * unit on the real line for a non-compact one (arena units for a unit-speed translation). Null without them.
+   */
+  theta_star?: number | null;
+  theta_error?: number | null;
   /** R_oracle − R_rand is small here, so the score divides by a small number (see ILL_CONDITIONED_RULE). */
   ill_conditioned?: boolean;
 }
@@ -40,7 +64,11 @@ export interface SeedSpreadBin {
 }
 
 export interface ScoreCurveBin {
-  /** Bin centre and edges in degrees of angular distance to the nearest training task. */
+  /** Bin centre and edges in the family's unit of distance to the nearest training task (degrees or arena units). */
+  distance?: number;
+  from?: number;
+  to?: number;
+  /** The same in degrees (periodic families; NaN, i.e. null in JSON, for a line). */
   distance_deg: number;
   from_deg: number;
   to_deg: number;
@@ -72,7 +100,7 @@ export interface AgentHeadline {
   /** Worst case over every goal, in return units. */
   max_regret: number;
   min_score_well_conditioned: number;
-  /** Mean score over the well-conditioned goals at least FAR_FROM_TRAINING_DEG from every training task. */
+  /** Mean score over the well-conditioned goals at least the headline's far_from from every training task. */
   far_mean_score: number | null;
   far_mean_regret: number | null;
 }
@@ -112,6 +140,8 @@ export interface SeedRange {
 
 export interface EvaluationSummary {
   agents: string[];
+  /** The unit of every distance in the summary: degrees (periodic families) or arena units (a line). */
+  distance_unit?: FamilyUnit;
   /** Over every goal (ill-conditioned ones included), and over every seed where several are pooled. */
   min_score: Record<string, number>;
   mean_score: Record<string, number>;
@@ -122,22 +152,40 @@ export interface EvaluationSummary {
   /** Mean return of the oracle and of the random policy over the goals: the scale that regret is read against. */
   mean_reference_return?: { oracle: number; random: number };
   curve: ScoreCurveBin[];
-  ill_conditioned?: { rule: string; gap_fraction: number; count: number; angles_deg: number[] };
+  /** angles_deg: periodic families only (empty for a line); parameters: the goals' t in the family's unit. */
+  ill_conditioned?: {
+    rule: string;
+    gap_fraction: number;
+    count: number;
+    angles_deg: number[];
+    parameters?: number[];
+  };
   well_conditioned?: ConditionedFigures;
   /** Median and largest θ* error over the goals (null without a hereditary agent or a true generator). */
   median_theta_error_deg?: number | null;
   max_theta_error_deg?: number | null;
-  headline?: { note: string; far_from_deg: number; agents: Record<string, AgentHeadline> };
+  /** The same in the generator's unit (rows' theta_error): degrees when compact, the flow's unit otherwise. */
+  median_theta_error?: number | null;
+  max_theta_error?: number | null;
+  headline?: {
+    note: string;
+    /** "Far" in the distance unit; far_from_deg is the same in degrees (NaN, i.e. null in JSON, for a line). */
+    far_from?: number;
+    far_from_deg: number;
+    agents: Record<string, AgentHeadline>;
+  };
   seeds?: SeedsSummary;
 }
 
 export interface EvaluationOptions {
   testGoals: number;
+  /** A line's test offsets are spread evenly over [−testExtent, testExtent] (ignored by periodic families). */
+  testExtent?: number;
   episodes: number;
   seed: number;
   /**
-   * GROUND TRUTH, scoring only: the true group angle carrying the base task onto the task at φ (null where the
-   * family has no true generator). Never reaches an agent; it only fills theta_error_deg.
+   * GROUND TRUTH, scoring only: the true group element carrying the base task onto the task at t, in the unit of the
+   * agent's θ (null where the family has no true generator). Never reaches an agent; it only fills theta_error.
    */
   trueTheta?: (phi: number) => number | null;
   onProgress?: (done: number, total: number) => void;
@@ -153,20 +201,26 @@ export function evaluateAgents(
   agents: Record<string, AgentFactory>,
   opts: EvaluationOptions,
 ): GoalEvaluation[] {
-  const angles = testAngles(opts.testGoals);
-  const rows = angles.map((phi, i) => {
-    const task = taskAt(family, phi);
+  const periodic = isPeriodicFamily(family);
+  const params = testParameters(family, opts.testGoals, opts.testExtent);
+  const rows = params.map((t, i) => {
+    const task = taskAt(family, t);
     const seed = opts.seed * 100003 + i;
     const ref = referenceReturns(env, task, opts.episodes, seed);
+    const distance = orbitDistanceToSet(family, t, trainAngles);
     const row: GoalEvaluation = {
-      goal: [...goalAt(family, phi)] as [number, number],
-      angle_deg: radToDeg(phi),
-      distance_to_training_deg: radToDeg(angularDistanceToSet(phi, trainAngles)),
+      goal: [...goalAt(family, t)] as [number, number],
+      parameter: parameterInFamilyUnits(family, t),
+      distance_to_training: distance,
+      angle_deg: periodic ? radToDeg(t) : Number.NaN,
+      distance_to_training_deg: periodic ? distance : Number.NaN,
       return: { oracle: ref.oracle, random: ref.random },
       score: {},
       regret: {},
       theta_star_deg: null,
       theta_error_deg: null,
+      theta_star: null,
+      theta_error: null,
       ill_conditioned: false,
     };
     for (const [name, factory] of Object.entries(agents)) {
@@ -175,16 +229,34 @@ export function evaluateAgents(
       row.return[name] = r;
       row.score[name] = normalisedScore(r, ref.oracle, ref.random);
       row.regret[name] = ref.oracle - r;
-      if (agent.theta !== undefined && row.theta_star_deg === null) {
-        row.theta_star_deg = wrap360(radToDeg(agent.theta));
-        const truth = opts.trueTheta?.(phi) ?? null;
-        if (truth !== null) row.theta_error_deg = radToDeg(Math.abs(wrapAngle(agent.theta - truth)));
-      }
+      if (agent.theta !== undefined && row.theta_star === null)
+        recordTheta(row, agent, periodic, opts.trueTheta?.(t));
     }
-    opts.onProgress?.(i + 1, angles.length);
+    opts.onProgress?.(i + 1, params.length);
     return row;
   });
   return flagIllConditioned(rows);
+}
+
+/**
+ * θ* and its error against the truth (scoring only): on the circle in degrees, wrapped; on the real line in the
+ * flow's unit, never wrapped. The error is left null where the learned θ and the truth live on different spaces.
+ */
+function recordTheta(
+  row: GoalEvaluation,
+  agent: AdaptedAgent,
+  periodicFamily: boolean,
+  truth: number | null | undefined,
+): void {
+  const theta = agent.theta as number;
+  const comparable = truth !== null && truth !== undefined && (agent.compact ?? true) === periodicFamily;
+  if (agent.compact ?? true) {
+    row.theta_star_deg = row.theta_star = wrap360(radToDeg(theta));
+    if (comparable) row.theta_error_deg = row.theta_error = radToDeg(Math.abs(wrapAngle(theta - truth)));
+    return;
+  }
+  row.theta_star = theta;
+  if (comparable) row.theta_error = Math.abs(theta - truth);
 }
 
 /** A goal's score is ill-conditioned when its gap is below this fraction of the evaluation's median gap. */
@@ -213,6 +285,8 @@ export function evaluationCsv(rows: readonly GoalEvaluation[]): string {
   const head = [
     'goal_x',
     'goal_y',
+    'parameter',
+    'distance_to_training',
     'angle_deg',
     'distance_to_training_deg',
     'return_oracle',
@@ -221,9 +295,12 @@ export function evaluationCsv(rows: readonly GoalEvaluation[]): string {
     'ill_conditioned',
     'theta_star_deg',
     'theta_error_deg',
+    'theta_star',
+    'theta_error',
   ];
+  // Missing and non-finite cells (a line's angle columns) are left empty.
   const cell = (v: number | boolean | null | undefined) =>
-    v === null || v === undefined
+    v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))
       ? ''
       : typeof v === 'boolean'
         ? String(Number(v))
@@ -234,6 +311,8 @@ export function evaluationCsv(rows: readonly GoalEvaluation[]): string {
     [
       r.goal[0],
       r.goal[1],
+      r.parameter ?? r.angle_deg,
+      r.distance_to_training ?? r.distance_to_training_deg,
       r.angle_deg,
       r.distance_to_training_deg,
       r.return.oracle,
@@ -242,6 +321,8 @@ export function evaluationCsv(rows: readonly GoalEvaluation[]): string {
       r.ill_conditioned,
       r.theta_star_deg,
       r.theta_error_deg,
+      r.theta_star ?? r.theta_star_deg,
+      r.theta_error ?? r.theta_error_deg,
     ]
       .map(cell)
       .join(','),

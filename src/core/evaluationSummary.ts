@@ -11,16 +11,38 @@ import {
   median,
   type ScoreCurveBin,
 } from './evaluation';
+import type { FamilyUnit } from './families';
 import { mean } from './rollout';
 
 /** Goals at least this far (degrees) from every training task are "far" in the headline figures. */
 export const FAR_FROM_TRAINING_DEG = 60;
+/** The same for a line, in arena units along it. */
+export const FAR_FROM_TRAINING_ARENA = 1;
 
-export const HEADLINE_NOTE =
+/** Default curve bin widths: 15° on a periodic family, a quarter arena unit on a line. */
+export const DEFAULT_BIN_WIDTH: Record<FamilyUnit, number> = { deg: 15, arena: 0.25 };
+const FAR_FROM: Record<FamilyUnit, number> = { deg: FAR_FROM_TRAINING_DEG, arena: FAR_FROM_TRAINING_ARENA };
+const unitLabel = (unit: FamilyUnit, x: number) =>
+  unit === 'deg' ? `${x}°` : `${x} arena unit${x === 1 ? '' : 's'}`;
+
+export const headlineNote = (unit: FamilyUnit): string =>
   'Each claim in the measure that suits it. "Near the oracle everywhere" is a worst case: stated in regret ' +
   '(R_oracle − R, return units), which no small R_oracle − R_rand can inflate, and as the minimum score over the ' +
-  `well-conditioned goals only. "Fails far from training" is a mean over goals ≥ ${FAR_FROM_TRAINING_DEG}° from ` +
-  'every training task, stated in score over the well-conditioned goals (regret beside it).';
+  `well-conditioned goals only. "Fails far from training" is a mean over goals ≥ ${unitLabel(unit, FAR_FROM[unit])} ` +
+  'from every training task, stated in score over the well-conditioned goals (regret beside it).';
+
+export const HEADLINE_NOTE = headlineNote('deg');
+
+/** A row's distance to the training set in its family's unit (older rows carry only the degrees). */
+export const rowDistance = (r: GoalEvaluation): number =>
+  r.distance_to_training ?? r.distance_to_training_deg;
+
+/**
+ * The unit of a set of rows: degrees when every row has a finite angular distance, else arena units (a line's rows
+ * carry NaN there, null once read back from JSON).
+ */
+export const distanceUnitOf = (rows: readonly GoalEvaluation[]): FamilyUnit =>
+  rows.every((r) => Number.isFinite(r.distance_to_training_deg)) ? 'deg' : 'arena';
 
 type Key = 'score' | 'regret';
 const min = (xs: number[]) => Math.min(...xs);
@@ -34,15 +56,22 @@ const perAgent = (
   f: (xs: number[]) => number,
 ) => Object.fromEntries(agents.map((a) => [a, f(rows.map((r) => r[key][a]))]));
 
-/** The distance bins [from, from + binDeg); the last bin also takes 180°. */
-export function binsOf(rows: readonly GoalEvaluation[], binDeg: number) {
+/**
+ * The distance bins [from, from + width) in the rows' unit: up to 180° (the last bin also takes 180°) on a periodic
+ * family; on a line up to the largest distance, unbounded (no wrapping).
+ */
+export function binsOf(rows: readonly GoalEvaluation[], width?: number) {
+  const unit = distanceUnitOf(rows);
+  const w = width ?? DEFAULT_BIN_WIDTH[unit];
+  const top = unit === 'deg' ? 180 : Math.max(0, ...rows.map(rowDistance));
   const out: { from: number; to: number; rows: GoalEvaluation[] }[] = [];
-  for (let from = 0; from < 180; from += binDeg) {
-    const to = from + binDeg;
-    const inBin = rows.filter(
-      (r) => r.distance_to_training_deg >= from && (r.distance_to_training_deg < to || to >= 180),
-    );
+  for (let k = 0; k * w < top || (k === 0 && rows.length); k++) {
+    const from = k * w;
+    const to = (k + 1) * w;
+    const last = to >= top;
+    const inBin = rows.filter((r) => rowDistance(r) >= from && (rowDistance(r) < to || last));
     if (inBin.length) out.push({ from, to, rows: inBin });
+    if (last) break;
   }
   return out;
 }
@@ -61,8 +90,9 @@ function headline(
   agents: readonly string[],
   rows: readonly GoalEvaluation[],
   well: readonly GoalEvaluation[],
+  unit: FamilyUnit,
 ) {
-  const far = well.filter((r) => r.distance_to_training_deg >= FAR_FROM_TRAINING_DEG);
+  const far = well.filter((r) => rowDistance(r) >= FAR_FROM[unit]);
   const out: Record<string, AgentHeadline> = {};
   for (const a of agents)
     out[a] = {
@@ -71,7 +101,12 @@ function headline(
       far_mean_score: far.length ? mean(far.map((r) => r.score[a])) : null,
       far_mean_regret: far.length ? mean(far.map((r) => r.regret[a])) : null,
     };
-  return { note: HEADLINE_NOTE, far_from_deg: FAR_FROM_TRAINING_DEG, agents: out };
+  return {
+    note: headlineNote(unit),
+    far_from: FAR_FROM[unit],
+    far_from_deg: unit === 'deg' ? FAR_FROM_TRAINING_DEG : Number.NaN,
+    agents: out,
+  };
 }
 
 /**
@@ -79,12 +114,17 @@ function headline(
  * distance to the training set, the ill-conditioned count and the θ* error. Rows from several seeds may be pooled:
  * every figure is then over all their goals (each row keeps the flag its own evaluation gave it).
  */
-export function summariseEvaluation(rows: readonly GoalEvaluation[], binDeg = 15): EvaluationSummary {
+export function summariseEvaluation(rows: readonly GoalEvaluation[], binWidth?: number): EvaluationSummary {
   const agents = rows.length ? Object.keys(rows[0].score) : [];
-  const curve: ScoreCurveBin[] = binsOf(rows, binDeg).map((b) => ({
-    distance_deg: b.from + binDeg / 2,
-    from_deg: b.from,
-    to_deg: b.to,
+  const unit = distanceUnitOf(rows);
+  const deg = (x: number) => (unit === 'deg' ? x : Number.NaN);
+  const curve: ScoreCurveBin[] = binsOf(rows, binWidth).map((b) => ({
+    distance: (b.from + b.to) / 2,
+    from: b.from,
+    to: b.to,
+    distance_deg: deg((b.from + b.to) / 2),
+    from_deg: deg(b.from),
+    to_deg: deg(b.to),
     count: b.rows.length,
     mean_score: perAgent(agents, b.rows, 'score', mean),
     min_score: perAgent(agents, b.rows, 'score', min),
@@ -96,9 +136,16 @@ export function summariseEvaluation(rows: readonly GoalEvaluation[], binDeg = 15
   }));
   const ill = rows.filter((r) => r.ill_conditioned);
   const well = rows.filter((r) => !r.ill_conditioned);
-  const thetaErrors = rows.flatMap((r) => (typeof r.theta_error_deg === 'number' ? [r.theta_error_deg] : []));
+  const thetaErrorsDeg = rows.flatMap((r) =>
+    typeof r.theta_error_deg === 'number' ? [r.theta_error_deg] : [],
+  );
+  const thetaErrors = rows.flatMap((r) => {
+    const e = r.theta_error ?? r.theta_error_deg;
+    return typeof e === 'number' ? [e] : [];
+  });
   return {
     agents,
+    distance_unit: unit,
     min_score: perAgent(agents, rows, 'score', min),
     mean_score: perAgent(agents, rows, 'score', mean),
     max_score: perAgent(agents, rows, 'score', max),
@@ -114,12 +161,15 @@ export function summariseEvaluation(rows: readonly GoalEvaluation[], binDeg = 15
       rule: ILL_CONDITIONED_RULE,
       gap_fraction: ILL_CONDITIONED_GAP_FRACTION,
       count: ill.length,
-      angles_deg: ill.map((r) => +r.angle_deg.toFixed(4)),
+      angles_deg: unit === 'deg' ? ill.map((r) => +r.angle_deg.toFixed(4)) : [],
+      parameters: ill.map((r) => +(r.parameter ?? r.angle_deg).toFixed(4)),
     },
     well_conditioned: conditioned(agents, well),
-    median_theta_error_deg: thetaErrors.length ? median(thetaErrors) : null,
-    max_theta_error_deg: thetaErrors.length ? max(thetaErrors) : null,
-    headline: headline(agents, rows, well),
+    median_theta_error_deg: thetaErrorsDeg.length ? median(thetaErrorsDeg) : null,
+    max_theta_error_deg: thetaErrorsDeg.length ? max(thetaErrorsDeg) : null,
+    median_theta_error: thetaErrors.length ? median(thetaErrors) : null,
+    max_theta_error: thetaErrors.length ? max(thetaErrors) : null,
+    headline: headline(agents, rows, well, unit),
   };
 }
 

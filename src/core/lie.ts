@@ -113,6 +113,9 @@ export function generatorAngleError(x: Generator, y: Generator): number {
 /** Rotation about c, X_c = [[0, −1, c_y], [1, 0, −c_x], [0, 0, 0]]; exp(2πX_c) = I. */
 export const rotationGenerator = (c: Vec2): Generator => [0, -1, c[1], 1, 0, -c[0], 0, 0, 0];
 
+/** Translation along d at speed ‖d‖: X = [[0, 0, d_x], [0, 0, d_y], [0, 0, 0]] (zero linear part: not compact). */
+export const translationGenerator = (d: Vec2): Generator => [0, 0, d[0], 0, 0, d[1], 0, 0, 0];
+
 /** The generator of rotation about c conjugated by a linear map C: C J C⁻¹ about c. */
 export function conjugatedRotationGenerator(c: Vec2, shape: Mat2): Generator {
   const [p, q, r, s] = shape;
@@ -127,17 +130,29 @@ export interface CompactnessReport {
   omega: number;
   /** |tr B| / ‖B‖, the relative departure from purely imaginary eigenvalues. */
   traceRatio: number;
+  /** ‖B‖ / ‖X‖ over the 6 free numbers: √2/√(2 + R²) for a rotation about a point R from the origin, 0 for a translation. */
+  linearFraction: number;
 }
 
-/** B's eigenvalues are purely imaginary iff tr B ≈ 0 and det B > 0. */
+/**
+ * Below this ‖B‖/‖X‖ a generator counts as a translation, whatever its B: a rotation about a point more than about
+ * 70 arena units away (the arena is 10 wide). An estimated translation keeps a small, noisy B (measured ‖B‖/‖X‖ ≈
+ * 0.001–0.006 on a line family), whose trace ratio alone would sometimes pass and normalise it to a huge period-2π
+ * rotation.
+ */
+export const MIN_COMPACT_LINEAR_FRACTION = 0.02;
+
+/** B's eigenvalues are purely imaginary iff tr B ≈ 0 and det B > 0 (and B is not negligible beside v). */
 export function compactness(x: Generator, tol = 0.05): CompactnessReport {
   const tr = x[0] + x[4];
   const det = x[0] * x[4] - x[1] * x[3];
-  const nb = Math.sqrt(x[0] ** 2 + x[1] ** 2 + x[3] ** 2 + x[4] ** 2) || 1;
+  const nb2 = x[0] ** 2 + x[1] ** 2 + x[3] ** 2 + x[4] ** 2;
+  const nb = Math.sqrt(nb2) || 1;
+  const linearFraction = Math.sqrt(nb2 / (nb2 + x[2] ** 2 + x[5] ** 2 || 1));
   const traceRatio = Math.abs(tr) / nb;
   const disc = det - (tr * tr) / 4;
-  const compact = traceRatio <= tol && disc > 0;
-  return { compact, omega: compact ? Math.sqrt(disc) : Number.NaN, traceRatio };
+  const compact = traceRatio <= tol && disc > 0 && linearFraction >= MIN_COMPACT_LINEAR_FRACTION;
+  return { compact, omega: compact ? Math.sqrt(disc) : Number.NaN, traceRatio, linearFraction };
 }
 
 /**

@@ -64,23 +64,50 @@ export function downloadJson(data: unknown, name: string): void {
   downloadBlob(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), `${name}.json`);
 }
 
-/** Rows of plain values as CSV (header from the first row's keys; strings quoted when needed). */
-export function toCsv(rows: readonly Record<string, string | number | boolean | null>[]): string {
+/** Significant digits of a CSV number unless its column says otherwise (scores to 1e-4, returns to 0.1). */
+export const CSV_SIGNIFICANT_DIGITS = 4;
+
+/** Fixed decimals per column name (overrides the significant digits), e.g. { angle_deg: 1 }. */
+export type CsvDecimals = Readonly<Record<string, number>>;
+
+/**
+ * A number as a CSV cell: integers as they are, others to `decimals` fixed places when given, else to
+ * CSV_SIGNIFICANT_DIGITS significant digits (no float noise like 0.30000000000000004); non-finite → empty.
+ */
+export function formatCsvNumber(v: number, decimals?: number): string {
+  if (!Number.isFinite(v)) return '';
+  if (Number.isInteger(v)) return String(v === 0 ? 0 : v);
+  const rounded =
+    decimals !== undefined
+      ? Number(v.toFixed(decimals))
+      : Math.abs(v) >= 10 ** CSV_SIGNIFICANT_DIGITS
+        ? Math.round(v)
+        : Number(v.toPrecision(CSV_SIGNIFICANT_DIGITS));
+  return String(rounded === 0 ? 0 : rounded);
+}
+
+/** Rows of plain values as CSV (header from the first row's keys; strings quoted when needed; numbers rounded). */
+export function toCsv(
+  rows: readonly Record<string, string | number | boolean | null>[],
+  decimals: CsvDecimals = {},
+): string {
   if (rows.length === 0) return '';
   const keys = Object.keys(rows[0]);
-  const cell = (v: string | number | boolean | null) => {
+  const cell = (v: string | number | boolean | null, key: string) => {
     if (v === null) return '';
+    if (typeof v === 'number') return formatCsvNumber(v, decimals[key]);
     const s = String(v);
     return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
   return (
-    [keys.join(','), ...rows.map((r) => keys.map((k) => cell(r[k] ?? null)).join(','))].join('\n') + '\n'
+    [keys.join(','), ...rows.map((r) => keys.map((k) => cell(r[k] ?? null, k)).join(','))].join('\n') + '\n'
   );
 }
 
 export function downloadCsv(
   rows: readonly Record<string, string | number | boolean | null>[],
   name: string,
+  decimals: CsvDecimals = {},
 ): void {
-  downloadBlob(new Blob([toCsv(rows)], { type: 'text/csv' }), `${name}.csv`);
+  downloadBlob(new Blob([toCsv(rows, decimals)], { type: 'text/csv' }), `${name}.csv`);
 }

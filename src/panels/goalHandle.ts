@@ -1,5 +1,6 @@
 // The task space's draggable test goal: a focusable slider handle with its label, driven by pointer drag and arrow keys.
 import { drag } from 'd3';
+import { approxTextWidth, outwardLabel } from './labelPlacement';
 import { COLOURS } from './palette';
 import { halo, type SvgSelection } from './panel';
 
@@ -34,7 +35,12 @@ export function createGoalHandle(svg: SvgSelection, input: GoalHandleInput): Goa
     .attr('fill', COLOURS.goal)
     .attr('stroke', '#ffffff')
     .attr('stroke-width', 3);
-  const label = svg.append('text').attr('font-size', 12).attr('font-weight', 600).attr('aria-hidden', 'true');
+  const label = svg
+    .append('text')
+    .attr('font-size', 12)
+    .attr('font-weight', 600)
+    .attr('aria-hidden', 'true')
+    .attr('data-testid', 'goal-label');
 
   handle.call(
     drag<SVGCircleElement, unknown>()
@@ -67,13 +73,16 @@ export function createGoalHandle(svg: SvgSelection, input: GoalHandleInput): Goa
         .attr('aria-valuenow', goalDeg)
         .attr('aria-valuetext', `${goalDeg}°`);
       // No raise(): moving the focused handle in the DOM would drop keyboard focus. Layers keep it on top.
-      const away = Math.hypot(gx - fx, gy - fy) || 1;
-      label
-        .call(halo)
-        .attr('x', gx + ((gx - fx) / away) * 26)
-        .attr('y', gy + ((gy - fy) / away) * 26 + 4)
-        .attr('text-anchor', gx >= fx ? 'start' : 'end')
-        .text(`test goal ${goalDeg}°`);
+      const text = `test goal ${goalDeg}°`;
+      label.call(halo).attr('text-anchor', 'start').text(text);
+      const panelWidth = (svg.node() as SVGSVGElement).viewBox.baseVal.width || Number.POSITIVE_INFINITY;
+      const spot = outwardLabel([gx, gy], [fx, fy], approxTextWidth(text, 12, true), {
+        gap: 26,
+        panelWidth,
+        above: 18,
+        below: 30,
+      });
+      label.attr('x', spot.x.toFixed(1)).attr('y', spot.y.toFixed(1));
     },
     detach() {
       handle.on('.drag', null).on('keydown', null);

@@ -1,5 +1,5 @@
 // Panel 4: side-by-side rollouts at the same goal and context — hereditary vs baseline, oracle faint, returns.
-import { easeCubicOut } from 'd3';
+import { easeSinInOut } from 'd3';
 import { degToRad } from '../core/angles';
 import { goalAt, type TaskFamily } from '../core/families';
 import { AGENT_LABEL, type AgentKey, COLOURS } from './palette';
@@ -29,7 +29,8 @@ export interface RolloutCompareData {
 const MAP = 300;
 const GAP = 20;
 const TOP = 44;
-const DRAW_MS = 900;
+/** One rollout replayed: the path drawn from the start while a dot walks its head (linear in path length). */
+const DRAW_MS = 1600;
 
 export interface RolloutPanelOptions {
   /** 'row': the two maps side by side; 'column': one above the other (narrow columns). */
@@ -81,11 +82,21 @@ export function create(container: HTMLElement, opts: RolloutPanelOptions): Panel
       .attr('stroke-dasharray', '3 3');
     const path = g
       .append('path')
+      .attr('data-testid', `rollout-path-${key}`)
       .attr('fill', 'none')
       .attr('stroke', COLOURS[key])
       .attr('stroke-width', 2.6)
       .attr('stroke-linejoin', 'round')
       .attr('stroke-linecap', 'round');
+    // The agent's position while its rollout replays (hidden otherwise).
+    const head = g
+      .append('circle')
+      .attr('data-testid', `rollout-head-${key}`)
+      .attr('r', 5)
+      .attr('fill', COLOURS[key])
+      .attr('stroke', '#fff')
+      .attr('stroke-width', 1.5)
+      .attr('visibility', 'hidden');
     const start = g.append('circle').attr('r', 4).attr('fill', COLOURS.muted);
     const goal = g
       .append('circle')
@@ -100,10 +111,12 @@ export function create(container: HTMLElement, opts: RolloutPanelOptions): Panel
       .attr('text-anchor', 'middle')
       .attr('fill', COLOURS.muted)
       .attr('font-size', 13);
-    return { key, title, value, curve, train, oracle, path, start, goal, note, lastPath: '', frame: 0 };
+    return { key, title, value, curve, train, oracle, path, head, start, goal, note, lastPath: '', frame: 0 };
   });
 
   let drawnStatic = '';
+  /** Turning "animate paths" on replays the current rollouts (a new path replays by itself). */
+  let animatedBefore = false;
   return {
     svg: svg.node() as SVGSVGElement,
     destroy: () => {
@@ -149,24 +162,39 @@ export function create(container: HTMLElement, opts: RolloutPanelOptions): Panel
         m.goal.attr('cx', gx).attr('cy', gy);
         const d = agent?.path ? statePath(agent.path, view) : '';
         m.note.text(d ? '' : (agent?.note ?? ''));
-        const changed = d !== m.lastPath;
+        const replay = d !== m.lastPath || (data.animate && !animatedBefore);
         m.lastPath = d;
-        cancelAnimationFrame(m.frame);
-        m.path
-          .attr('d', d || null)
-          .attr('stroke-dasharray', null)
-          .attr('stroke-dashoffset', null);
-        if (d && changed && data.animate && !data.provisional) {
-          // Draw the path progressively: dash offset from its length to 0 (requestAnimationFrame, ~0.9 s).
+        // An update that leaves the path as it is (a return or the other agent arriving) must not cut a replay
+        // short: that was why "animate paths" seemed to do nothing. Only a new path or switching it off does.
+        const keepReplaying = m.frame !== 0 && !replay && data.animate && !data.provisional;
+        if (!keepReplaying) {
+          cancelAnimationFrame(m.frame);
+          m.frame = 0;
+          m.head.attr('visibility', 'hidden');
+          m.path
+            .attr('d', d || null)
+            .attr('stroke-dasharray', null)
+            .attr('stroke-dashoffset', null);
+        }
+        if (d && replay && data.animate && !data.provisional) {
+          // Replay the rollout: the path grows from the start (dash offset from its length to 0) behind a dot.
           const node = m.path.node() as SVGPathElement;
+          const head = m.head.node() as SVGCircleElement;
           const length = node.getTotalLength();
           const t0 = performance.now();
           node.setAttribute('stroke-dasharray', `${length} ${length}`);
+          node.setAttribute('stroke-dashoffset', String(length));
           const tick = (now: number) => {
             const t = Math.min(1, (now - t0) / DRAW_MS);
-            node.setAttribute('stroke-dashoffset', String(length * (1 - easeCubicOut(t))));
+            const drawn = length * easeSinInOut(t);
+            node.setAttribute('stroke-dashoffset', String(length - drawn));
+            const p = node.getPointAtLength(drawn);
+            head.setAttribute('cx', p.x.toFixed(1));
+            head.setAttribute('cy', p.y.toFixed(1));
+            head.setAttribute('visibility', t < 1 ? 'visible' : 'hidden');
             if (t < 1) m.frame = requestAnimationFrame(tick);
             else {
+              m.frame = 0;
               node.removeAttribute('stroke-dasharray');
               node.removeAttribute('stroke-dashoffset');
             }
@@ -175,6 +203,7 @@ export function create(container: HTMLElement, opts: RolloutPanelOptions): Panel
         }
         m.goal.raise();
       }
+      animatedBefore = data.animate;
     },
   };
 }

@@ -1,8 +1,9 @@
 // Panel 1: the task space — goal curve, coverage of the training set, evaluated test goals, paths, draggable goal.
 import { degToRad, radToDeg } from '../core/angles';
-import { angularDistanceToSet, goalAt, type TaskFamily } from '../core/families';
+import { angularDistanceToSet, familyCentre, goalAt, type TaskFamily } from '../core/families';
 import type { FramePreview } from '../core/pipeline/artifacts';
 import { createGoalHandle } from './goalHandle';
+import { approxTextWidth, outwardLabel } from './labelPlacement';
 import { drawTaskSpaceLegend } from './legend';
 import { COLOURS, distanceShade, scoreColour } from './palette';
 import { createSvg, halo, type Panel } from './panel';
@@ -218,16 +219,27 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
       .attr('fill', (m) => (m.kind === 'base' ? COLOURS.ink : '#ffffff'))
       .attr('stroke', COLOURS.ink)
       .attr('stroke-width', 2);
+    // Labels sit above the paths (a later layer) with a wide halo; the base task's goes outward, off the paths.
+    const centreWorld = 'center' in data.family ? data.family.center : goalAt(data.family, 0);
+    const centre = view.toPx(centreWorld[0], centreWorld[1]);
+    const labelAt = (m: (typeof marks)[number], text: string): [number, number] => {
+      if (m.kind === 'start') return [10, -9];
+      const at = view.toPx(m.x, m.y);
+      const spot = outwardLabel(at, centre, approxTextWidth(text, 12), { gap: 18, panelWidth: W });
+      return [spot.x - at[0], spot.y - at[1]];
+    };
     mark
       .filter((m) => m.kind === 'start' || m.kind === 'base')
       .append('text')
       .attr('class', 'mark-label')
-      .attr('x', 10)
-      .attr('y', -9)
+      .attr('data-testid', (m) => `${m.kind}-label`)
       .attr('font-size', 12)
       .attr('fill', COLOURS.muted)
       .call(halo)
-      .text((m) => (m.kind === 'start' ? 'start' : 'base task'));
+      .attr('stroke-width', 4)
+      .text((m) => (m.kind === 'start' ? 'start' : 'base task'))
+      .attr('x', (m) => labelAt(m, m.kind === 'start' ? 'start' : 'base task')[0].toFixed(1))
+      .attr('y', (m) => labelAt(m, m.kind === 'start' ? 'start' : 'base task')[1].toFixed(1));
   }
 
   /** Rollout paths at the test goal and the goal handle: what changes while the goal is dragged. */
@@ -257,7 +269,7 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
 
     // The test goal.
     const goal = goalAt(data.family, degToRad(data.goalDeg));
-    const centre = data.family.center;
+    const centre = familyCentre(data.family);
     handle.place(data.goalDeg, view.toPx(goal[0], goal[1]), view.toPx(centre[0], centre[1]));
   }
 

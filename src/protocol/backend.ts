@@ -1,4 +1,5 @@
 // Backend names, workloads and the backend report the compute worker sends to the page.
+import type { UnitCosts } from '../core/pipeline/liveSchedule';
 
 /** tfjs backends in the order in which availability is probed. */
 export const BACKEND_ORDER = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -69,4 +70,9 @@ export interface BackendReport {
   adapter: string | null;
   /** Per-workload choices; empty until calibration is done. */
   choices: WorkloadChoice[];
+  /**
+   * This machine's unit costs on the chosen backends (SAC update and action, env step, race step), timed right
+   * after the choices: absent until then, null when timing them failed. Budget durations derive from them.
+   */
+  unitCosts?: UnitCosts | null;
 }

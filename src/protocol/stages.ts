@@ -1,5 +1,5 @@
 // The stage table: every stage the compute worker runs, with its config and result payload types.
-import type { ExperimentConfig } from '../core/experimentConfig';
+import type { Budget, ExperimentConfig } from '../core/experimentConfig';
 import type {
   BaselineArtifact,
   BasePolicyArtifact,
@@ -7,6 +7,7 @@ import type {
   HereditaryArtifact,
   RewardSymmetryArtifact,
 } from '../core/pipeline/artifacts';
+import type { LiveStageKey, UnitCosts } from '../core/pipeline/liveSchedule';
 import type { BackendName, BackendReport, StageWorkload } from './backend';
 
 export interface CalibrateStageConfig {
@@ -24,6 +25,19 @@ export interface EvaluateStageConfig extends PipelineStageConfig {
   base: BasePolicyArtifact;
   hereditary: HereditaryArtifact;
   baseline: BaselineArtifact | null;
+}
+
+/** How long a live run of the experiment would take under each budget, at this machine's measured unit costs. */
+export interface EstimateStageConfig {
+  experiment: ExperimentConfig;
+  costs: UnitCosts;
+  budgets: Budget[];
+}
+
+/** Estimated seconds per stage and in all (the two chains side by side), for one budget. */
+export interface DurationEstimatePayload {
+  stages: Record<LiveStageKey, number>;
+  totalSeconds: number;
 }
 
 /** The live pipeline's stages in order (each one a job; completed ones are the page's checkpoints). */
@@ -52,6 +66,10 @@ export interface StageSpecs {
   'train-baseline': { config: PipelineStageConfig; payload: BaselineArtifact };
   /** Scores over the test goals with the agents of the earlier stages. */
   evaluate: { config: EvaluateStageConfig; payload: EvaluationArtifact };
+  /** Time this machine's unit costs on the chosen backends; the worker also posts them in its backend report. */
+  'unit-costs': { config: Record<string, never>; payload: UnitCosts | null };
+  /** Plain arithmetic on the budget tables (src/core/pipeline/durationEstimate.ts); instant, never queued. */
+  estimate: { config: EstimateStageConfig; payload: Partial<Record<Budget, DurationEstimatePayload>> };
 }
 
 export type StageName = keyof StageSpecs;
@@ -67,6 +85,9 @@ export const STAGE_WORKLOAD: { readonly [S in StageName]: StageWorkload } = {
   // Plain JS, but long: queued behind tfjs work so live stages run strictly one after another.
   hereditary: 'bulk',
   evaluate: 'bulk',
+  // Times tfjs itself on the calibrated backends (activating them), so it queues like calibration.
+  'unit-costs': 'none',
+  estimate: 'none',
 };
 
 /** Stages that check their cancel flag while running; the others can only be stopped by ending the worker. */

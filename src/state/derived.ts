@@ -3,7 +3,7 @@
 import { degToRad, wrapDegrees } from '../core/angles';
 import { DEFAULT_ENV, type EnvConfig } from '../core/env';
 import { DEFAULT_CONFIG, type ExperimentConfig, resolvedTrainingAngles } from '../core/experimentConfig';
-import { familyShape, sameFamily, sameTrainingAngles, type TaskFamily } from '../core/families';
+import { familyCentre, familyShape, sameFamily, sameTrainingAngles, type TaskFamily } from '../core/families';
 import type { UrlState } from './urlSchema';
 
 const FAMILY_FIELDS = ['family', 'cx', 'cy', 'radius', 'alpha', 'beta', 'tilt', 'reward'] as const;
@@ -37,8 +37,9 @@ export const trainingAnglesRad = (s: Pick<UrlState, 'train'>): number[] => s.tra
 /** The family angle φ whose goal is nearest the point in the family's own chart: φ = atan2(C⁻¹(p − c)). */
 export function angleOfPoint(family: TaskFamily, x: number, y: number): number {
   const c = familyShape(family);
-  const dx = x - family.center[0];
-  const dy = y - family.center[1];
+  const [cx, cy] = familyCentre(family);
+  const dx = x - cx;
+  const dy = y - cy;
   const det = c[0] * c[3] - c[1] * c[2];
   const u = (c[3] * dx - c[1] * dy) / det;
   const v = (-c[2] * dx + c[0] * dy) / det;

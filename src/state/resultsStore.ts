@@ -14,6 +14,19 @@ import type { LiveStageName } from '../protocol/stages';
 
 export type ResultsSource = 'pretrained' | 'live';
 
+/** Which run the page shows: the shipped one, a kept one (id), or the live run still training (id null). */
+export interface ShownRun {
+  id: string | null;
+  name: string;
+  /** ISO date(-time) of the run; null while it is still training. */
+  createdAt: string | null;
+}
+
+const DEFAULT_SHOWN: Record<ResultsSource, ShownRun> = {
+  pretrained: { id: 'pretrained', name: 'Pretrained run', createdAt: null },
+  live: { id: null, name: 'Live run (training)', createdAt: null },
+};
+
 /** Completed live stages of one experiment: a restarted worker resumes with the missing ones. */
 export interface LiveCheckpoints {
   'train-base'?: BasePolicyArtifact;
@@ -38,6 +51,8 @@ export interface LiveRun {
   /** What happened that the reader should know (resumed after a crash, restarted for new settings …). */
   notes: { id: number; text: string }[];
   error: string | null;
+  /** Date.now() when a run from scratch started (null when resumed or continued: no honest wall time). */
+  startedAt?: number | null;
 }
 
 export const IDLE_LIVE_RUN: LiveRun = {
@@ -58,10 +73,14 @@ export interface ResultsState {
   pretrained: PretrainedStatus;
   artifacts: PipelineArtifacts | null;
   source: ResultsSource | null;
+  shown: ShownRun | null;
   /** Why the pretrained file or a live run could not provide results (shown on screen). */
   error: string | null;
   live: LiveRun;
-  setArtifacts(artifacts: PipelineArtifacts, source: ResultsSource): void;
+  /** Show these results; `shown` names the run (defaults: the pretrained run, or the live run in training). */
+  setArtifacts(artifacts: PipelineArtifacts, source: ResultsSource, shown?: ShownRun): void;
+  /** Rename or identify the shown run (a live run once kept, a rename in the runs list). */
+  setShown(shown: ShownRun): void;
   /** Merge one live stage's artifact into the current results. */
   patchArtifacts(patch: Partial<PipelineArtifacts>): void;
   setError(message: string | null): void;
@@ -73,9 +92,12 @@ export const useResults = create<ResultsState>((set) => ({
   pretrained: 'loading',
   artifacts: null,
   source: null,
+  shown: null,
   error: null,
   live: IDLE_LIVE_RUN,
-  setArtifacts: (artifacts, source) => set({ artifacts, source, error: null }),
+  setArtifacts: (artifacts, source, shown) =>
+    set({ artifacts, source, shown: shown ?? DEFAULT_SHOWN[source], error: null }),
+  setShown: (shown) => set({ shown }),
   patchArtifacts: (patch) =>
     set((s) => (s.artifacts ? { artifacts: { ...s.artifacts, ...patch }, source: 'live' } : {})),
   setError: (error) => set({ error }),

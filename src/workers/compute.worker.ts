@@ -1,9 +1,11 @@
 // The compute worker: receives typed commands, picks backends, runs core stages, posts typed events.
+import type { UnitCosts } from '../core/pipeline/liveSchedule';
 import type { BackendName, BackendReport, Workload } from '../protocol/backend';
 import type { JobId, RunStageCommand, WorkerCommand, WorkerEvent } from '../protocol/messages';
 import { STAGE_WORKLOAD, type StageName } from '../protocol/stages';
 import { activateBackend, type BackendSelection, selectBackends, selectionFromReport } from './backendSelect';
 import { STAGE_HANDLERS, type StageContext, type StageHandler } from './stageHandlers';
+import { measureUnitCosts } from './unitCosts';
 
 const post = (event: WorkerEvent): void => self.postMessage(event);
 
@@ -19,6 +21,19 @@ function recalibrate(override: BackendName[] | null, shouldStop: () => boolean):
   return next.then((s) => s.report);
 }
 
+/**
+ * Time the unit costs on the calibrated backends and post the report with them. The page asks once its first
+ * screen is complete, so the timings are not slowed by its own start-up work.
+ */
+async function measureCosts(shouldStop: () => boolean): Promise<UnitCosts | null> {
+  const chosen = await (selection ?? recalibrate(null, () => false).then(() => selection!));
+  const unitCosts = await measureUnitCosts(chosen, shouldStop);
+  if (shouldStop()) return null;
+  chosen.report = { ...chosen.report, unitCosts };
+  post({ type: 'backend-report', report: chosen.report });
+  return unitCosts;
+}
+
 function runJob(command: RunStageCommand): Promise<void> {
   const { job, stage } = command;
   const shouldStop = () => cancelled.get(job) === true;
@@ -27,6 +42,7 @@ function runJob(command: RunStageCommand): Promise<void> {
     progress: (step, total, extra) => post({ type: 'progress', job, stage, step, total, ...extra }),
     shouldStop,
     recalibrate: (override) => recalibrate(override, shouldStop),
+    measureUnitCosts: () => measureCosts(shouldStop),
   };
   const execute = async (): Promise<void> => {
     if (shouldStop()) {
@@ -64,8 +80,8 @@ function runJob(command: RunStageCommand): Promise<void> {
     if (shouldStop()) post({ type: 'cancelled', job });
     else post({ type: 'result', job, stage, payload } as WorkerEvent);
   };
-  // Calibration uses tfjs too, so it queues like the tfjs stages.
-  const queued = workload !== 'none' || stage === 'calibrate';
+  // Calibration and the unit-cost timing use tfjs too, so they queue like the tfjs stages.
+  const queued = workload !== 'none' || stage === 'calibrate' || stage === 'unit-costs';
   const run = queued ? (tfQueue = tfQueue.then(execute, execute)) : execute();
   return run
     .catch((e: unknown) => {

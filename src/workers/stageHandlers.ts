@@ -2,6 +2,8 @@
 import { type ExperimentConfig, resolvedTrainingAngles } from '../core/experimentConfig';
 import type { RewardSamples } from '../core/explorationData';
 import type { StageHooks } from '../core/pipeline/artifacts';
+import { estimateLiveDuration } from '../core/pipeline/durationEstimate';
+import type { UnitCosts } from '../core/pipeline/liveSchedule';
 import {
   baselineStage,
   evaluateStage,
@@ -21,6 +23,8 @@ export interface StageContext {
   shouldStop: () => boolean;
   /** Re-run backend detection and calibration (posts backend-report events as it goes). */
   recalibrate: (override: BackendName[] | null) => Promise<BackendReport>;
+  /** Time the unit costs on the calibrated backends (posts the report with them). */
+  measureUnitCosts: () => Promise<UnitCosts | null>;
 }
 
 export type StageHandler<S extends StageName> = (
@@ -63,6 +67,7 @@ function samplesFor(config: ExperimentConfig, ctx: StageContext): RewardSamples[
  */
 export const STAGE_HANDLERS: StageHandlers = {
   calibrate: (config, ctx) => ctx.recalibrate(config.override),
+  'unit-costs': (_config, ctx) => ctx.measureUnitCosts(),
   'train-base': (config, ctx) => trainBaseStage(config.experiment, hooksFor(ctx)),
   'reward-symmetry': async (config, ctx) => {
     const samples = samplesFor(config.experiment, ctx);
@@ -77,4 +82,6 @@ export const STAGE_HANDLERS: StageHandlers = {
     const agents = evaluationAgents(config.experiment, config.base, config.hereditary, config.baseline);
     return evaluateStage(config.experiment, agents, hooksFor(ctx));
   },
+  estimate: async ({ experiment, costs, budgets }) =>
+    Object.fromEntries(budgets.map((b) => [b, estimateLiveDuration({ ...experiment, budget: b }, costs)])),
 };

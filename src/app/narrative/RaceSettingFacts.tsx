@@ -2,6 +2,7 @@
 import type { LrSelection, RaceSettingRun } from '../../core/pipeline/raceSettingResults';
 import { RACE_SETTING_SPECS } from '../../core/pipeline/raceSettingResults';
 import { RACE_SETTING_NAMES, type RaceSettingName } from '../../core/pipeline/reportOptions';
+import { LR_ARRIVAL_BAND } from '../../core/symmetry/lrRule';
 import type { RaceResult, RaceSide } from '../../core/symmetry/raceTypes';
 
 function sideFigures(race: RaceResult, side: RaceSide): string {
@@ -19,14 +20,19 @@ function lrRuleText(sel: LrSelection | null): string {
       "side's fastest lr in a sweep scored against the truth (an oracle's choice)."
     );
   const rule =
-    "the truth-free rule — each side's lowest own loss on held-out samples after the full budget " +
-    `(${100 * sel.heldOutFraction}% held out; ties → the smaller lr), over lrs ${sel.grid.join(', ')}`;
+    "the truth-free rule — each side's lr is the one whose own loss on held-out samples gets soonest to within " +
+    `${LR_ARRIVAL_BAND * 100}% of its descent to the best end value, and stays there (${100 * sel.heldOutFraction}% ` +
+    `held out; median over seeds), over lrs ${sel.grid.join(', ')}`;
   if (sel.source === 'preset')
     return `presets, picked by ${rule} in the sweep \`${sel.command}\`${sel.note ? ` (${sel.note})` : ''}.`;
   const oracle = sel.oracle
     ? ` Oracle (fewest steps, scored against the truth; shown, not used): ${sel.oracle.differential} and ${sel.oracle.functional}.`
     : '';
-  return `picked in this run by ${rule}.${oracle}`;
+  const alt = sel.endObjective
+    ? ` Picking for the lowest end loss instead would give ${sel.endObjective.lrs.differential} and ` +
+      `${sel.endObjective.lrs.functional} (ratio ${sel.endObjective.speedup.toFixed(1)}×).`
+    : '';
+  return `picked in this run by ${rule}.${oracle}${alt}`;
 }
 
 interface Props {

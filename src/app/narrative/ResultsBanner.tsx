@@ -1,9 +1,12 @@
-// One line under the title: where the shown results come from (pretrained file or live run), and their gaps.
+// One line under the title: which run is shown (pretrained, or a live/imported run by name and date), and its gaps.
 import { useResults } from '../../state/resultsStore';
+import { describeSettings } from '../../state/runs';
+import { shownRunLabel } from '../StaleRegion';
 
 export function ResultsBanner() {
   const artifacts = useResults((s) => s.artifacts);
   const source = useResults((s) => s.source);
+  const shown = useResults((s) => s.shown);
   const error = useResults((s) => s.error);
   if (error)
     return (
@@ -19,8 +22,8 @@ export function ResultsBanner() {
     );
   return (
     <p className="results-banner" role="status" data-testid="results-source" data-source={source ?? ''}>
-      Showing the {source === 'live' ? 'live run' : 'pretrained run'} (seed {artifacts.config.seed}, budget{' '}
-      {artifacts.config.budget}).{' '}
+      Showing <strong data-testid="shown-run">{shownRunLabel(shown)}</strong>:{' '}
+      {describeSettings(artifacts.config)}.{' '}
       {artifacts.baseline === null && 'The smooth-encoding baseline is not trained in these results yet.'}
     </p>
   );

@@ -1,7 +1,7 @@
 // Narrative 4 — one generator carries the base policy to every goal — next to the hereditary generator's orbits.
 import { useMemo } from 'react';
 import { radToDeg } from '../../core/angles';
-import { goalAt } from '../../core/families';
+import { familyCentre, goalAt } from '../../core/families';
 import { generatorAngleError } from '../../core/lie';
 import { familyTruth } from '../../core/pipeline/truth';
 import { create, type GeneratorFieldData } from '../../panels/generatorPanel';
@@ -28,8 +28,9 @@ export function ReuseSection() {
     if (!artifacts || !her) return null;
     const fam = artifacts.config.family;
     const truth = familyTruth(fam, artifacts.trainAngles[0]);
-    const [cx, cy] = fam.center;
-    const reach = fam.kind === 'circle' ? fam.radius : Math.max(...fam.axes);
+    const [cx, cy] = familyCentre(fam);
+    // A line has no size of its own: show 2 arena units around its origin.
+    const reach = fam.kind === 'circle' ? fam.radius : fam.kind === 'ellipse' ? Math.max(...fam.axes) : 2;
     const half = reach * 1.7;
     return {
       box: { x0: cx - half, x1: cx + half, y0: cy - half, y1: cy + half },

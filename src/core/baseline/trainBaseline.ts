@@ -2,9 +2,10 @@
 import { type EnvConfig, resetTraining, step, type Task } from '../env';
 import { Rng } from '../rng';
 import { mean, scorePolicy } from '../rollout';
+import { createSac } from '../sac/createSac';
 import { allocBatch, ReplayBuffer } from '../sac/replayBuffer';
 import type { SacLosses } from '../sac/sac';
-import { Sac } from '../sac/sac';
+import type { SacImpl } from '../sac/sacTrainer';
 import { yieldToEventLoop } from '../yieldToEventLoop';
 import { type BaselineModel, baselinePolicyForContext } from './baselineModel';
 import { type ContextTransitions, collectContext, sampleRunContext } from './context';
@@ -51,6 +52,8 @@ export interface BaselineTrainOptions {
   policyEnvSteps?: number;
   evalEvery?: number;
   evalEpisodes?: number;
+  /** SAC implementation: the fused Float32 step (default) or the tfjs reference. */
+  sacImpl?: SacImpl;
   onProgress?(p: BaselineTrainProgress): void;
   shouldStop?(): boolean;
 }
@@ -180,13 +183,16 @@ export async function trainBaseline(
   const envRng = rng.fork(1);
   const ctxRng = rng.fork(5);
   const evalSeed = rng.fork(2).nextUint32();
-  const sac = new Sac({
-    obsDim,
-    seed: rng.fork(3).nextUint32(),
-    maxAction: env.maxAction,
-    ...(opts.hidden ? { hidden: opts.hidden } : {}),
-    ...(opts.lr ? { lrActor: opts.lr, lrCritic: opts.lr, lrAlpha: opts.lr } : {}),
-  });
+  const sac = createSac(
+    {
+      obsDim,
+      seed: rng.fork(3).nextUint32(),
+      maxAction: env.maxAction,
+      ...(opts.hidden ? { hidden: opts.hidden } : {}),
+      ...(opts.lr ? { lrActor: opts.lr, lrCritic: opts.lr, lrAlpha: opts.lr } : {}),
+    },
+    opts.sacImpl,
+  );
   const totalSteps = policyEnvStepsFor(opts, tasks.length);
   // Updates may start at step warmup − 1; after post-warm-up step j, ⌊(j + 1)·U / postSteps⌋ are due.
   const postSteps = Math.max(1, totalSteps - (warmup - 1));

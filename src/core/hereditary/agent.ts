@@ -9,11 +9,21 @@ import { type ContextTransition, collectContext } from './context';
 import {
   type BaseRewardPredictor,
   DEFAULT_INFERENCE,
+  domainGrid,
   type GroupElementEstimate,
   gridInverseFlows,
   type InferenceOptions,
   inferGroupElement,
+  type ThetaDomain,
+  thetaDomain,
 } from './inferGroupElement';
+
+/**
+ * Whether a discovered generator makes a hereditary agent: a compact one (θ searched on the circle), or a
+ * non-compact one that discovery calls hereditary (θ searched on the arena's real interval, e.g. a translation).
+ */
+export const hasHereditaryAgent = (r: { compact: boolean; isHereditary: boolean }): boolean =>
+  r.compact || r.isHereditary;
 
 /** π_θ(s) = A(θ) π₀(exp(−θX) s̃): rotate the state into the base frame, the action back out. */
 export function hereditaryPolicy(basePolicy: Policy, generator: Generator, theta: number): Policy {
@@ -66,26 +76,34 @@ export function adaptHereditaryAgent(
 
 /**
  * ORACLE (scoring/diagnostics only): the θ whose flow carries the base goal closest to the true goal,
- * read from the task's goal. Grid of 256 angles (flows cached per generator) then golden-section.
+ * read from the task's goal. Grid of 256 nodes over the generator's θ domain (the circle when compact, else the
+ * arena's real interval; flows cached per generator) then golden-section.
  */
-export function oracleThetaFromGoal(generator: Generator, baseGoal: Vec2, goal: Vec2): number {
+export function oracleThetaFromGoal(
+  generator: Generator,
+  baseGoal: Vec2,
+  goal: Vec2,
+  domain: ThetaDomain = thetaDomain(generator),
+): number {
   const miss = (t: number) => {
     const p = applyToPoint(expm3(scale3(generator, t)), baseGoal);
     return (p[0] - goal[0]) ** 2 + (p[1] - goal[1]) ** 2;
   };
   const m = 256;
-  // exp(θ_k X) = exp(−θ_{m−k} X), so the cached inverse flows serve the forward grid too.
-  const inverse = gridInverseFlows(generator, m);
+  const grid = domainGrid(domain, m);
+  // exp(θ_k X) = exp(−θ_{m−k} X) on the circle, so the cached inverse flows serve the forward grid too.
+  const inverse = domain.kind === 'circle' ? gridInverseFlows(generator, m) : null;
   let best = 0;
   let bestMiss = Number.POSITIVE_INFINITY;
-  for (let k = 0; k < m; k++) {
-    const p = applyToPoint(inverse[(m - k) % m], baseGoal);
+  for (let k = 0; k < grid.length; k++) {
+    const l = inverse ? inverse[(m - k) % m] : expm3(scale3(generator, grid[k]));
+    const p = applyToPoint(l, baseGoal);
     const v = (p[0] - goal[0]) ** 2 + (p[1] - goal[1]) ** 2;
     if (v < bestMiss) [best, bestMiss] = [k, v];
   }
-  const step = (2 * Math.PI) / m;
-  const t = goldenSection(miss, (best - 1) * step, (best + 1) * step, 40);
-  return ((t % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
+  const step = grid.length > 1 ? grid[1] - grid[0] : 0;
+  const t = goldenSection(miss, grid[best] - step, grid[best] + step, 40);
+  return domain.kind === 'circle' ? ((t % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI) : t;
 }
 
 /** ORACLE mode: the hereditary policy with θ read from the true goal (labelled; never the default). */

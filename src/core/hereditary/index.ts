@@ -2,6 +2,7 @@
 export {
   adaptHereditaryAgent,
   type HereditaryAgentRun,
+  hasHereditaryAgent,
   hereditaryPolicy,
   oracleHereditaryPolicy,
   oracleThetaFromGoal,
@@ -28,8 +29,12 @@ export {
   type BaseRewardPredictor,
   contextLoss,
   DEFAULT_INFERENCE,
+  domainGrid,
   type GroupElementEstimate,
   type InferenceOptions,
   inferGroupElement,
+  nonCompactThetaRange,
+  type ThetaDomain,
+  thetaDomain,
 } from './inferGroupElement';
 export { GriddedRewardField, type NormalField, type RewardField, type ValueField } from './rewardField';

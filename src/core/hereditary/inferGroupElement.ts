@@ -1,5 +1,6 @@
 // Test-time inference of the group element (ALGORITHM.md §8): θ* = argmin_θ Σ_k (r_k − f̂₀(exp(−θX) s'_k))².
-import { expm3, type Generator } from '../lie';
+import { DEFAULT_ENV } from '../env';
+import { compactness, expm3, type Generator } from '../lie';
 import { scale3 } from '../linalg';
 import { goldenSection } from './alignLogs';
 import type { ContextTransition } from './context';
@@ -10,14 +11,24 @@ export interface BaseRewardPredictor {
 }
 
 export interface InferenceOptions {
-  /** Grid over [0, 2π) (compact generator, period 2π). */
+  /** Grid nodes over [0, 2π) (compact generator, period 2π) or over the real interval (non-compact). */
   gridSize: number;
   refineIterations: number;
   /** Squared-error charge for a context state mapped outside the model's data. */
   missingPenalty: number;
+  /**
+   * Whether θ lives on a circle: the discovered generator's compactness flag (HereditaryResult.compact). When absent
+   * it is read from the generator with the same check discovery uses.
+   */
+  compact?: boolean;
+  /** Half-width B of the arena [−B, B]² that bounds θ for a non-compact generator. */
+  arenaBound?: number;
 }
 
 export const DEFAULT_INFERENCE: InferenceOptions = { gridSize: 256, refineIterations: 30, missingPenalty: 1 };
+
+/** Where θ is searched: the circle [0, 2π) or a closed real interval [lo, hi] (no wrapping). */
+export type ThetaDomain = { kind: 'circle' } | { kind: 'interval'; lo: number; hi: number };
 
 export interface GroupElementEstimate {
   theta: number;
@@ -25,20 +36,81 @@ export interface GroupElementEstimate {
   /** The loss curve over the grid (for the UI). */
   gridThetas: number[];
   gridLosses: number[];
+  /** The domain searched (absent in files written before non-compact generators were searched). */
+  domain?: ThetaDomain;
 }
 
-/** exp(−θ_k X) at the grid angles θ_k = 2πk/gridSize, computed once per generator (a drag re-infers θ many times with one X). */
-const gridFlowCache = new WeakMap<Generator, Map<number, number[][]>>();
+/**
+ * The θ range of a non-compact generator: the largest interval around 0 on which exp(θX) still maps some point of the
+ * arena into the arena (beyond it, every task the flow reaches has its goal outside). Sampled on the arena's
+ * corners, centre and edge midpoints, marched in steps of 1/200 of the time the flow takes to cross the arena.
+ * A unit-speed translation along d gets |θ| ≤ 2B / max(|d_x|, |d_y|).
+ */
+export function nonCompactThetaRange(generator: Generator, bound = DEFAULT_ENV.stateBound): [number, number] {
+  const pts: [number, number][] = [];
+  for (const x of [-bound, 0, bound]) for (const y of [-bound, 0, bound]) pts.push([x, y]);
+  const speed = Math.max(
+    ...pts.map(([x, y]) =>
+      Math.hypot(
+        generator[0] * x + generator[1] * y + generator[2],
+        generator[3] * x + generator[4] * y + generator[5],
+      ),
+    ),
+  );
+  if (!(speed > 0)) return [0, 0];
+  const step = (2 * bound) / speed / 200;
+  const slack = 1e-9 * bound;
+  const inside = (theta: number) => {
+    const l = expm3(scale3(generator, theta));
+    return pts.some(([x, y]) => {
+      const u = l[0] * x + l[1] * y + l[2];
+      const v = l[3] * x + l[4] * y + l[5];
+      return Math.abs(u) <= bound + slack && Math.abs(v) <= bound + slack;
+    });
+  };
+  const reach = (sign: number) => {
+    let k = 0;
+    while (k < 4000 && inside(sign * (k + 1) * step)) k++;
+    return sign * k * step;
+  };
+  return [reach(-1), reach(1)];
+}
 
-export function gridInverseFlows(generator: Generator, gridSize: number): number[][] {
+/** The domain searched for a generator: the circle when compact, else the arena's θ range. */
+export function thetaDomain(
+  generator: Generator,
+  opts: Pick<InferenceOptions, 'compact' | 'arenaBound'> = {},
+): ThetaDomain {
+  const compact = opts.compact ?? compactness(generator).compact;
+  if (compact) return { kind: 'circle' };
+  const [lo, hi] = nonCompactThetaRange(generator, opts.arenaBound);
+  return { kind: 'interval', lo, hi };
+}
+
+/** The grid nodes of a domain: 2πk/m on the circle, m evenly spaced nodes from lo to hi (both ends) on an interval. */
+export function domainGrid(domain: ThetaDomain, m: number): number[] {
+  if (domain.kind === 'circle') return Array.from({ length: m }, (_, k) => (2 * Math.PI * k) / m);
+  if (m === 1 || domain.hi === domain.lo) return [(domain.lo + domain.hi) / 2];
+  return Array.from({ length: m }, (_, k) => domain.lo + ((domain.hi - domain.lo) * k) / (m - 1));
+}
+
+const domainKey = (d: ThetaDomain, m: number) => (d.kind === 'circle' ? `c${m}` : `i${m}|${d.lo}|${d.hi}`);
+
+/** exp(−θ_k X) at a domain's grid nodes, computed once per generator (a drag re-infers θ many times with one X). */
+const gridFlowCache = new WeakMap<Generator, Map<string, number[][]>>();
+
+export function gridInverseFlows(
+  generator: Generator,
+  gridSize: number,
+  domain: ThetaDomain = { kind: 'circle' },
+): number[][] {
   let byGrid = gridFlowCache.get(generator);
   if (!byGrid) gridFlowCache.set(generator, (byGrid = new Map()));
-  let flows = byGrid.get(gridSize);
+  const key = domainKey(domain, gridSize);
+  let flows = byGrid.get(key);
   if (!flows) {
-    flows = Array.from({ length: gridSize }, (_, k) =>
-      expm3(scale3(generator, (-2 * Math.PI * k) / gridSize)),
-    );
-    byGrid.set(gridSize, flows);
+    flows = domainGrid(domain, gridSize).map((t) => expm3(scale3(generator, -t)));
+    byGrid.set(key, flows);
   }
   return flows;
 }
@@ -70,23 +142,30 @@ function contextLossAt(
   return loss;
 }
 
-/** Grid search over [0, 2π) then golden-section refinement within one grid step of the best node. */
+/**
+ * Grid search over the domain then golden-section refinement within one grid step of the best node: on the circle
+ * the result is wrapped to [0, 2π); on an interval it is a real number kept inside [lo, hi] (never wrapped).
+ */
 export function inferGroupElement(
   context: readonly ContextTransition[],
   generator: Generator,
   model: BaseRewardPredictor,
   opts: InferenceOptions = DEFAULT_INFERENCE,
 ): GroupElementEstimate {
-  const gridThetas = Array.from({ length: opts.gridSize }, (_, k) => (2 * Math.PI * k) / opts.gridSize);
-  const flows = gridInverseFlows(generator, opts.gridSize);
+  const domain = thetaDomain(generator, opts);
+  const gridThetas = domainGrid(domain, opts.gridSize);
+  const flows = gridInverseFlows(generator, opts.gridSize, domain);
   const gridLosses = flows.map((inv) => contextLossAt(context, inv, model, opts.missingPenalty));
   let best = 0;
   for (let k = 1; k < gridLosses.length; k++) if (gridLosses[k] < gridLosses[best]) best = k;
-  const step = (2 * Math.PI) / opts.gridSize;
+  const step = gridThetas.length > 1 ? gridThetas[1] - gridThetas[0] : 0;
+  let lo = gridThetas[best] - step;
+  let hi = gridThetas[best] + step;
+  if (domain.kind === 'interval') [lo, hi] = [Math.max(lo, domain.lo), Math.min(hi, domain.hi)];
   const f = (t: number) => contextLoss(context, generator, model, t, opts.missingPenalty);
-  let theta = goldenSection(f, gridThetas[best] - step, gridThetas[best] + step, opts.refineIterations);
+  let theta = goldenSection(f, lo, hi, opts.refineIterations);
   let loss = f(theta);
   if (loss > gridLosses[best]) [theta, loss] = [gridThetas[best], gridLosses[best]];
-  theta = ((theta % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
-  return { theta, loss, gridThetas, gridLosses };
+  if (domain.kind === 'circle') theta = ((theta % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
+  return { theta, loss, gridThetas, gridLosses, domain };
 }

@@ -92,8 +92,11 @@ export function budgetsReport(a: Artifacts) {
 function controlSetup(a: Artifacts) {
   const c = a.baselineControl;
   if (!c) return null;
+  const periodic = a.config.family.kind !== 'line';
   return {
-    train_angles_deg: c.trainAngles.map((t) => +radToDeg(t).toFixed(4)),
+    // Angles for a periodic family, offsets (arena units) for a line.
+    train_angles_deg: periodic ? c.trainAngles.map((t) => +radToDeg(t).toFixed(4)) : null,
+    train_offsets: periodic ? null : c.trainAngles.map((t) => +t.toFixed(6)),
     training_scores: c.trainingScores.map((s) => +s.toFixed(4)),
     distance_measured_to: 'the main run’s training tasks (so the curve overlays evaluation_summary)',
     agent_key: 'baseline',
@@ -112,7 +115,8 @@ function otherConstraint(a: Artifacts) {
     min_score: +Math.min(...scores).toFixed(4),
     mean_score: +(scores.reduce((s, x) => s + x, 0) / Math.max(1, scores.length)).toFixed(4),
     per_goal: o.evaluation.rows.map((r) => ({
-      angle_deg: +r.angle_deg.toFixed(4),
+      angle_deg: Number.isFinite(r.angle_deg) ? +r.angle_deg.toFixed(4) : null,
+      parameter: +(r.parameter ?? r.angle_deg).toFixed(4),
       score: +r.score.hereditary.toFixed(4),
       regret: +r.regret.hereditary.toFixed(4),
     })),

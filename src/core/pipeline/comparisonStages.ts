@@ -1,5 +1,5 @@
 // Extra comparisons of the CLI run: the baseline's dense control, and the hereditary agent under the other action set.
-import { type ExperimentConfig, resolvedTrainingAngles } from '../experimentConfig';
+import { type ExperimentConfig, resolvedTestExtent, resolvedTrainingAngles } from '../experimentConfig';
 import type {
   BaselineControlArtifact,
   BasePolicyArtifact,
@@ -9,7 +9,13 @@ import type {
   StageHooks,
 } from './artifacts';
 import { plannedHereditaryTrainingSteps } from './matchedBudget';
-import { baselineAgentFactory, baselineStage, evaluateStage, hereditaryAgentFactory } from './stages';
+import {
+  baselineAgentFactory,
+  baselineStage,
+  evaluateStage,
+  hereditaryAgentFactory,
+  scoresHereditaryAgent,
+} from './stages';
 
 /** Training tasks of the dense control (ALGORITHM.md §9), evenly spread round the family, the base included. */
 export const CONTROL_TASKS = 12;
@@ -19,9 +25,18 @@ const relabel = (hooks: StageHooks, stage: PipelineStage): StageHooks => ({
   shouldStop: hooks.shouldStop,
 });
 
-/** The configuration of the dense control: the same run with 12 training tasks spread from the same base angle. */
+/**
+ * The configuration of the dense control: the same run with 12 training tasks spread from the same base angle (on a
+ * line: the base offset, then 11 offsets spread evenly over the test range [−L, L]).
+ */
 export function controlConfig(config: ExperimentConfig): ExperimentConfig {
   const base = resolvedTrainingAngles(config)[0];
+  const extent = resolvedTestExtent(config);
+  if (extent !== undefined) {
+    const n = CONTROL_TASKS - 1;
+    const spread = Array.from({ length: n }, (_, i) => -extent + (2 * extent * i) / (n - 1));
+    return { ...config, testExtent: extent, training: { kind: 'offsets', offsets: [base, ...spread] } };
+  }
   return { ...config, training: { kind: 'spread', baseAngle: base, count: CONTROL_TASKS - 1 } };
 }
 
@@ -51,17 +66,22 @@ export async function baselineControlStage(
 /**
  * The hereditary agent scored under the other action constraint, evaluation only: the same base policy (trained
  * under `config.actionConstraint`), generator and reward model; the references are the other constraint's own.
- * Null when the generator is not compact (no hereditary agent to score).
+ * Null when the main evaluation scores no hereditary agent (scoresHereditaryAgent).
  */
 export function otherConstraintStage(
   config: ExperimentConfig,
   trained: { base: BasePolicyArtifact; hereditary: HereditaryArtifact },
   hooks: StageHooks = {},
 ): OtherConstraintArtifact | null {
-  if (!trained.hereditary.result.compact) return null;
+  if (!scoresHereditaryAgent(trained.hereditary)) return null;
   const constraint = config.actionConstraint === 'disk' ? 'box' : 'disk';
   const other: ExperimentConfig = { ...config, actionConstraint: constraint };
   const agent = hereditaryAgentFactory(other, trained.base, trained.hereditary);
-  const evaluation = evaluateStage(other, { hereditary: agent }, relabel(hooks, 'otherConstraint'));
+  const evaluation = evaluateStage(
+    other,
+    { hereditary: agent },
+    relabel(hooks, 'otherConstraint'),
+    trained.hereditary.result.generator,
+  );
   return { constraint, basePolicyTrainedUnder: config.actionConstraint, evaluation };
 }

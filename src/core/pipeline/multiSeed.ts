@@ -79,9 +79,9 @@ function seedRange(agents: readonly string[], per: readonly SeedFigures[]): Seed
 }
 
 /** The spread across seeds of each bin's mean (seeds without goals in a bin are left out of it). */
-function seedSpread(agents: readonly string[], runs: readonly SeedRun[], from: number, binDeg: number) {
+function seedSpread(agents: readonly string[], runs: readonly SeedRun[], from: number, binWidth?: number) {
   const means = runs.flatMap((run) => {
-    const bin = binsOf(run.rows, binDeg).find((b) => b.from === from);
+    const bin = binsOf(run.rows, binWidth).find((b) => Math.abs(b.from - from) < 1e-9);
     if (!bin) return [];
     const of = (key: 'score' | 'regret') =>
       Object.fromEntries(agents.map((a) => [a, mean(bin.rows.map((r) => r[key][a]))]));
@@ -105,16 +105,17 @@ function seedSpread(agents: readonly string[], runs: readonly SeedRun[], from: n
  */
 export function aggregateSeeds(
   runs: readonly SeedRun[],
-  binDeg = 15,
+  binWidth?: number,
 ): EvaluationSummary & { seeds: SeedsSummary } {
   if (!runs.length) throw new Error('aggregateSeeds: no seeds');
   const pooled = summariseEvaluation(
     runs.flatMap((r) => r.rows),
-    binDeg,
+    binWidth,
   );
+  // Each seed's bins use the pooled width (a line's default width does not depend on the rows).
   const curve = pooled.curve.map((b) => ({
     ...b,
-    seed_spread: seedSpread(pooled.agents, runs, b.from_deg, binDeg),
+    seed_spread: seedSpread(pooled.agents, runs, b.from ?? b.from_deg, binWidth),
   }));
   const per = runs.map(perSeedFigures);
   return {

@@ -1,9 +1,14 @@
 // The experiment report (the CLI's JSON): resolved config, timings, base policy, generators, race, evaluation, truth.
 
 import { radToDeg } from '../angles';
-import { type ExperimentConfig, resolvedTrainingAngles } from '../experimentConfig';
-import { describeFamily } from '../families';
-import { type Generator, generatorAngleError } from '../lie';
+import {
+  baseTrainingStartHalfWidth,
+  type ExperimentConfig,
+  resolvedTestExtent,
+  resolvedTrainingAngles,
+} from '../experimentConfig';
+import { describeFamily, familyUnit, isPeriodicFamily } from '../families';
+import { compactness, type Generator, generatorAngleError } from '../lie';
 import type { PipelineArtifacts } from './artifacts';
 import { comparisonSections } from './budgetReport';
 import { discoveryRaceReport } from './raceReport';
@@ -17,12 +22,22 @@ export const asMatrix = (g: Generator): Matrix3 => [g.slice(0, 3), g.slice(3, 6)
 const round = (x: number, digits = 6) => +x.toFixed(digits);
 const matrixOrNull = (g: Generator | null) => (g ? asMatrix(g.map((v) => round(v))) : null);
 
+/**
+ * The config as run: the family's unit ('deg' or 'arena'), the training tasks as angles in degrees (periodic
+ * families; null for a line) or offsets (a line; null otherwise), a line's test extent, and the base policy's start
+ * square.
+ */
 export function resolvedConfigJson(config: ExperimentConfig) {
-  const angles = resolvedTrainingAngles(config);
+  const params = resolvedTrainingAngles(config);
+  const periodic = isPeriodicFamily(config.family);
   return {
     ...config,
     family_description: describeFamily(config.family),
-    train_angles_deg: angles.map((a) => round(radToDeg(a), 4)),
+    family_unit: familyUnit(config.family),
+    train_angles_deg: periodic ? params.map((a) => round(radToDeg(a), 4)) : null,
+    train_offsets: periodic ? null : params.map((t) => round(t, 6)),
+    test_extent: resolvedTestExtent(config) ?? null,
+    base_training_start_half_width: baseTrainingStartHalfWidth(config),
   };
 }
 
@@ -68,12 +83,21 @@ export function buildReport(
         : null,
       hereditary_threshold: her?.threshold ?? null,
       compact: her?.compact ?? null,
+      /** The compactness check's two numbers (tr B / ‖B‖ ≤ tol and ‖B‖ / ‖X‖ ≥ MIN_COMPACT_LINEAR_FRACTION). */
+      compactness: her
+        ? {
+            trace_ratio: round(compactness(her.generator).traceRatio, 6),
+            linear_fraction: round(compactness(her.generator).linearFraction, 6),
+          }
+        : null,
       is_hereditary: her?.isHereditary ?? null,
       ambiguous: her?.ambiguous ?? null,
       reason: her?.reason ?? null,
       per_task_loss: her?.perTaskLoss ?? null,
       joint_loss: her?.jointLoss ?? null,
-      task_thetas_deg: her ? her.thetas.map((t) => round(radToDeg(t), 4)) : null,
+      // θ_i in degrees for a compact generator; task_thetas in the generator's unit (the flow's own when not compact).
+      task_thetas_deg: her?.compact ? her.thetas.map((t) => round(radToDeg(t), 4)) : null,
+      task_thetas: her ? her.thetas.map((t) => round(her.compact ? radToDeg(t) : t, 6)) : null,
       dropped_points: her?.droppedPoints ?? null,
       timings_ms: her?.timingsMs ?? null,
     },

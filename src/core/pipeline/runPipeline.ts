@@ -42,7 +42,9 @@ export async function runPipeline(
   const hereditary = await timed('hereditary', () => hereditaryStage(config, samples, hooks));
   const baseline = await timed('baseline', () => baselineStage(config, hooks));
   const agents = evaluationAgents(config, base, hereditary, baseline);
-  const evaluation = await timed('evaluate', () => evaluateStage(config, agents, hooks));
+  const evaluation = await timed('evaluate', () =>
+    evaluateStage(config, agents, hooks, hereditary.result.generator),
+  );
   const other = await timed('otherConstraint', () =>
     otherConstraintStage(config, { base, hereditary }, hooks),
   );

@@ -3,7 +3,13 @@ import { baselinePolicyForContext, deserializeBaseline, serializeBaseline } from
 import { encoderStepsFor, policyUpdatesFor, scoreBaselineAt, trainBaseline } from '../baseline/trainBaseline';
 import { type AgentFactory, evaluateAgents } from '../evaluation';
 import { summariseEvaluation } from '../evaluationSummary';
-import { type ExperimentConfig, envFor, resolvedTrainingAngles } from '../experimentConfig';
+import {
+  baseTrainingEnv,
+  type ExperimentConfig,
+  envFor,
+  resolvedTestExtent,
+  resolvedTrainingAngles,
+} from '../experimentConfig';
 import { collectExploration, type RewardSamples } from '../explorationData';
 import { taskAt } from '../families';
 import { estimateKernelFrames, type KernelFrames } from '../frames/kernelFrames';
@@ -11,8 +17,11 @@ import {
   adaptHereditaryAgent,
   BaseRewardModel,
   collectContext,
+  DEFAULT_INFERENCE,
   discoverHereditaryGeometry,
+  hasHereditaryAgent,
 } from '../hereditary';
+import type { Generator } from '../lie';
 import { actorPolicy } from '../sac/actorPolicy';
 import { deserializeMlp, serializeMlp } from '../sac/mlp';
 import { trainBasePolicy } from '../sac/trainBase';
@@ -40,12 +49,14 @@ export async function trainBaseStage(
   config: ExperimentConfig,
   hooks: StageHooks = {},
 ): Promise<BasePolicyArtifact> {
-  const env = envFor(config);
+  // Starts widened on a line so that π₀ covers every state the translations map the test starts to.
+  const env = baseTrainingEnv(config);
   const angles = resolvedTrainingAngles(config);
   const budget = STAGE_BUDGETS[config.budget].sac;
   const r = await trainBasePolicy(env, taskAt(config.family, angles[0]), {
     ...budget,
     seed: stageSeed(config, 1),
+    sacImpl: config.sacImpl,
     onProgress: (p) =>
       hooks.onProgress?.({
         stage: 'base',
@@ -176,6 +187,8 @@ export function hereditaryAgentFactory(
   const env = envFor(config);
   const basePolicy = actorPolicy(deserializeMlp(base.actor), env.maxAction);
   const model = BaseRewardModel.fromJSON(hereditary.baseRewardModel);
+  // The discovered compactness flag decides where θ is searched: the circle, or the arena's real interval.
+  const compact = hereditary.result.compact;
   return (task, seed) => {
     const run = adaptHereditaryAgent(
       env,
@@ -185,8 +198,9 @@ export function hereditaryAgentFactory(
       model,
       config.context,
       seed,
+      { ...DEFAULT_INFERENCE, compact, arenaBound: env.stateBound },
     );
-    return { policy: run.policy, theta: run.estimate.theta };
+    return { policy: run.policy, theta: run.estimate.theta, compact };
   };
 }
 
@@ -210,6 +224,7 @@ export async function baselineStage(
     ...preset,
     contextK: config.context,
     seed: stageSeed(config, 5),
+    sacImpl: config.sacImpl,
     shouldStop: hooks.shouldStop,
     onProgress: (p) =>
       hooks.onProgress?.({
@@ -246,9 +261,13 @@ export function baselineAgentFactory(config: ExperimentConfig, baseline: Baselin
 }
 
 /**
- * The agents the evaluation scores: the hereditary one only for a compact generator (a non-compact one has
- * no bounded search over θ), the baseline when there is one. The references are always scored.
+ * Whether the hereditary agent is scored: for a compact generator (θ searched on the circle), and for a non-compact
+ * one that discovery calls hereditary (θ searched on the arena's real interval, e.g. a line's translation).
  */
+export const scoresHereditaryAgent = (hereditary: HereditaryArtifact): boolean =>
+  hasHereditaryAgent(hereditary.result);
+
+/** The agents the evaluation scores (see scoresHereditaryAgent), the baseline when there is one. The references always. */
 export function evaluationAgents(
   config: ExperimentConfig,
   base: BasePolicyArtifact,
@@ -256,22 +275,25 @@ export function evaluationAgents(
   baseline: BaselineArtifact | null,
 ): Record<string, AgentFactory> {
   const agents: Record<string, AgentFactory> = {};
-  if (hereditary.result.compact) agents.hereditary = hereditaryAgentFactory(config, base, hereditary);
+  if (scoresHereditaryAgent(hereditary)) agents.hereditary = hereditaryAgentFactory(config, base, hereditary);
   if (baseline) agents.baseline = baselineAgentFactory(config, baseline);
   return agents;
 }
 
+/** `learned` (the hereditary generator; scoring only) orients a line's true θ like the learned one. */
 export function evaluateStage(
   config: ExperimentConfig,
   agents: Record<string, AgentFactory>,
   hooks: StageHooks = {},
+  learned?: Generator,
 ): EvaluationArtifact {
   const rows = evaluateAgents(envFor(config), config.family, resolvedTrainingAngles(config), agents, {
     testGoals: config.testGoals,
+    testExtent: resolvedTestExtent(config),
     episodes: config.episodes,
     seed: stageSeed(config, 4),
     // Ground truth for scoring only: fills each goal's θ* error, never reaches an agent.
-    trueTheta: trueGroupAngle(config.family, resolvedTrainingAngles(config)[0]) ?? undefined,
+    trueTheta: trueGroupAngle(config.family, resolvedTrainingAngles(config)[0], learned) ?? undefined,
     onProgress: (done, total) => {
       hooks.onProgress?.({ stage: 'evaluate', step: done, total });
       if (hooks.shouldStop?.()) throw new StageCancelled('evaluate');

@@ -1,6 +1,12 @@
 // Ground-truth generators of a family, for SCORING ONLY (never passed to a learner).
-import { familyShape, goalAt, type TaskFamily } from '../families';
-import { conjugatedRotationGenerator, type Generator, rotationGenerator } from '../lie';
+import { familyShape, goalAt, lineDirection, type TaskFamily } from '../families';
+import {
+  conjugatedRotationGenerator,
+  type Generator,
+  generatorVector,
+  rotationGenerator,
+  translationGenerator,
+} from '../lie';
 
 export interface FamilyTruth {
   /** Symmetry of the base reward: rotation about the base goal (conjugated by C for the pushed-forward ellipse). */
@@ -14,6 +20,13 @@ export interface FamilyTruth {
 export function familyTruth(family: TaskFamily, baseAngle: number): FamilyTruth {
   const g = goalAt(family, baseAngle);
   const baseGoal: [number, number] = [g[0], g[1]];
+  if (family.kind === 'line')
+    return {
+      rewardSymmetry: rotationGenerator(baseGoal),
+      hereditary: translationGenerator(lineDirection(family)),
+      baseGoal,
+      note: 'rotation about the base goal; translation along the line at unit speed (not compact)',
+    };
   if (family.kind === 'circle')
     return {
       rewardSymmetry: rotationGenerator(baseGoal),
@@ -39,11 +52,21 @@ export function familyTruth(family: TaskFamily, baseAngle: number): FamilyTruth 
 }
 
 /**
- * SCORING ONLY: the true group angle θ_true carrying the base task (at baseAngle) onto the task at φ, under the true
- * hereditary generator normalised to period 2π. Both families are parameterised so that exp(θX) g(φ) = g(φ + θ),
- * hence θ_true = φ − φ_base. Null where there is no true generator (the Euclidean ellipse).
+ * SCORING ONLY: the true group element θ_true carrying the base task (at baseAngle) onto the task at φ, under the true
+ * hereditary generator normalised like a learned one: to period 2π (counter-clockwise) for the periodic families,
+ * to unit speed for a line. The families are parameterised so that exp(θX) g(φ) = g(φ + θ), hence θ_true = φ − φ_base.
+ * A line's learned generator may point either way along it; `learned` (scoring only) gives the sign to compare in.
+ * Null where there is no true generator (the Euclidean ellipse).
  */
-export function trueGroupAngle(family: TaskFamily, baseAngle: number): ((phi: number) => number) | null {
-  if (familyTruth(family, baseAngle).hereditary === null) return null;
-  return (phi) => phi - baseAngle;
+export function trueGroupAngle(
+  family: TaskFamily,
+  baseAngle: number,
+  learned?: Generator,
+): ((phi: number) => number) | null {
+  const truth = familyTruth(family, baseAngle).hereditary;
+  if (truth === null) return null;
+  if (family.kind !== 'line' || !learned) return (phi) => phi - baseAngle;
+  const u = generatorVector(learned);
+  const sign = generatorVector(truth).reduce((s, v, k) => s + v * u[k], 0) < 0 ? -1 : 1;
+  return (phi) => sign * (phi - baseAngle);
 }

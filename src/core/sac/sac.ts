@@ -4,58 +4,16 @@ import { Rng } from '../rng';
 import { type DenseVars, mlpTf } from './fastDense';
 import type { MlpWeights } from './mlp';
 import type { TransitionBatch } from './replayBuffer';
+import {
+  DEFAULT_SAC_CONFIG,
+  type SacConfig,
+  type SacLosses,
+  type SacSnapshot,
+  type SacTrainer,
+} from './sacTrainer';
 
-export interface SacConfig {
-  obsDim: number;
-  actDim: number;
-  /** Width of each hidden layer, and how many (2×64 by default). */
-  hidden: number;
-  hiddenLayers: number;
-  lrActor: number;
-  lrCritic: number;
-  lrAlpha: number;
-  gamma: number;
-  /** Polyak rate of the target critics. */
-  tau: number;
-  /** Env action = maxAction · tanh(u). */
-  maxAction: number;
-  initAlpha: number;
-  /** Defaults to −actDim. Entropy is measured on the squashed action in [−1, 1]^actDim. */
-  targetEntropy?: number;
-  seed: number;
-}
-
-export const DEFAULT_SAC_CONFIG: Omit<SacConfig, 'obsDim' | 'seed'> = {
-  actDim: 2,
-  hidden: 64,
-  hiddenLayers: 2,
-  lrActor: 1e-3,
-  lrCritic: 1e-3,
-  lrAlpha: 1e-3,
-  gamma: 0.99,
-  tau: 0.005,
-  maxAction: 0.1,
-  initAlpha: 0.2,
-};
-
-export interface SacLosses {
-  critic: number;
-  actor: number;
-  alpha: number;
-  /** Current temperature α and the batch's policy entropy estimate −E[log π]. */
-  alphaValue: number;
-  entropy: number;
-}
-
-/** Everything a checkpoint needs; the critics' weights are per critic, as plain MLPs. */
-export interface SacSnapshot {
-  config: SacConfig;
-  /** Full actor: last layer has 2·actDim outputs (mean, log σ). */
-  actor: MlpWeights;
-  critics: [MlpWeights, MlpWeights];
-  targetCritics: [MlpWeights, MlpWeights];
-  logAlpha: number;
-}
+// The config, losses and snapshot types live with the SacTrainer interface; re-exported here for existing imports.
+export { DEFAULT_SAC_CONFIG, type SacConfig, type SacLosses, type SacSnapshot } from './sacTrainer';
 
 const LOG_STD_MIN = -5;
 const LOG_STD_MAX = 2;
@@ -63,13 +21,54 @@ const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
 type Dense = DenseVars;
 
-/** One seeded Glorot-uniform kernel and a zero bias. */
-function denseInit(inDim: number, outDim: number, seed: number): { w: tf.Tensor2D; b: tf.Tensor1D } {
-  const w = tf.initializers.glorotUniform({ seed }).apply([inDim, outDim]) as tf.Tensor2D;
-  return { w, b: tf.zeros([outDim]) };
+/** One seeded Glorot-uniform kernel and a zero bias, as plain arrays. */
+function denseInit(inDim: number, outDim: number, seed: number): MlpWeights['layers'][number] {
+  const w = tf.tidy(() => tf.initializers.glorotUniform({ seed }).apply([inDim, outDim]).dataSync());
+  return { inDim, outDim, w: Float32Array.from(w), b: new Float32Array(outDim) };
 }
 
-export class Sac {
+/** Full config with defaults filled in. */
+export const resolveSacConfig = (
+  config: Partial<SacConfig> & Pick<SacConfig, 'obsDim' | 'seed'>,
+): SacConfig => ({
+  ...DEFAULT_SAC_CONFIG,
+  ...config,
+});
+
+/**
+ * The seeded initial nets and noise seed of a SAC learner (shared by the tfjs and the fused implementation):
+ * seeds drawn in order actor layers, critic 1 layers, critic 2 layers, then the noise generator's.
+ */
+export function initialSacWeights(c: SacConfig): {
+  actor: MlpWeights;
+  critics: [MlpWeights, MlpWeights];
+  noiseSeed: number;
+} {
+  const dims = (inDim: number, outDim: number) => [inDim, ...Array(c.hiddenLayers).fill(c.hidden), outDim];
+  const seeds = new Rng(c.seed);
+  const nextSeed = () => seeds.nextUint32() % 2147483647;
+  const net = (d: number[]): MlpWeights => ({
+    layers: d.slice(1).map((out, l) => denseInit(d[l], out, nextSeed())),
+  });
+  const actor = net(dims(c.obsDim, 2 * c.actDim));
+  const criticDims = dims(c.obsDim + c.actDim, 1);
+  const critics: [MlpWeights, MlpWeights] = [net(criticDims), net(criticDims)];
+  return { actor, critics, noiseSeed: nextSeed() };
+}
+
+/** The actor's mean head as a plain MLP: the last layer sliced to its first actDim outputs. */
+export function actorMeanHead(full: MlpWeights, actDim: number): MlpWeights {
+  const last = full.layers[full.layers.length - 1];
+  const a = actDim;
+  const w = new Float32Array(last.inDim * a);
+  for (let i = 0; i < last.inDim; i++) for (let j = 0; j < a; j++) w[i * a + j] = last.w[i * 2 * a + j];
+  return {
+    layers: [...full.layers.slice(0, -1), { inDim: last.inDim, outDim: a, w, b: last.b.slice(0, a) }],
+  };
+}
+
+export class Sac implements SacTrainer {
+  readonly impl = 'tfjs' as const;
   readonly config: SacConfig;
   private readonly actor: Dense[];
   /** Twin critics and their Polyak targets (target k starts as a copy of critic k). */
@@ -85,32 +84,24 @@ export class Sac {
   updates = 0;
 
   constructor(config: Partial<SacConfig> & Pick<SacConfig, 'obsDim' | 'seed'>) {
-    const c: SacConfig = { ...DEFAULT_SAC_CONFIG, ...config };
+    const c = resolveSacConfig(config);
     this.config = c;
-    const dims = (inDim: number, outDim: number) => [inDim, ...Array(c.hiddenLayers).fill(c.hidden), outDim];
-    const seeds = new Rng(c.seed);
-    const nextSeed = () => seeds.nextUint32() % 2147483647;
-    const actorDims = dims(c.obsDim, 2 * c.actDim);
-    this.actor = tf.tidy(() =>
-      actorDims.slice(1).map((out, l) => {
-        const { w, b } = denseInit(actorDims[l], out, nextSeed());
-        return { w: tf.variable(w), b: tf.variable(b) };
-      }),
-    );
-    const criticDims = dims(c.obsDim + c.actDim, 1);
-    const makeCritic = () =>
-      tf.tidy(() => criticDims.slice(1).map((out, l) => denseInit(criticDims[l], out, nextSeed())));
-    const inits = [makeCritic(), makeCritic()];
-    const vars = (init: { w: tf.Tensor; b: tf.Tensor }[]) =>
-      init.map((l) => ({ w: tf.variable(l.w), b: tf.variable(l.b) }));
-    this.critics = [vars(inits[0]), vars(inits[1])];
-    this.targets = [vars(inits[0]), vars(inits[1])];
-    tf.dispose(inits);
+    const init = initialSacWeights(c);
+    const vars = (net: MlpWeights): Dense[] =>
+      tf.tidy(() =>
+        net.layers.map((l) => ({
+          w: tf.variable(tf.tensor2d(l.w, [l.inDim, l.outDim])),
+          b: tf.variable(tf.tensor1d(l.b)),
+        })),
+      );
+    this.actor = vars(init.actor);
+    this.critics = [vars(init.critics[0]), vars(init.critics[1])];
+    this.targets = [vars(init.critics[0]), vars(init.critics[1])];
     this.logAlpha = tf.tidy(() => tf.variable(tf.scalar(Math.log(c.initAlpha))));
     this.actorOpt = tf.train.adam(c.lrActor);
     this.criticOpt = tf.train.adam(c.lrCritic);
     this.alphaOpt = tf.train.adam(c.lrAlpha);
-    this.noiseRng = new Rng(nextSeed());
+    this.noiseRng = new Rng(init.noiseSeed);
   }
 
   private get targetEntropy(): number {
@@ -265,13 +256,7 @@ export class Sac {
 
   /** The actor's mean head as a plain MLP (last layer sliced to the actDim mean outputs). */
   exportActor(): MlpWeights {
-    const full = readDense(this.actor);
-    const last = full.layers[full.layers.length - 1];
-    const a = this.config.actDim;
-    const w = new Float32Array(last.inDim * a);
-    for (let i = 0; i < last.inDim; i++) for (let j = 0; j < a; j++) w[i * a + j] = last.w[i * 2 * a + j];
-    full.layers[full.layers.length - 1] = { inDim: last.inDim, outDim: a, w, b: last.b.slice(0, a) };
-    return full;
+    return actorMeanHead(readDense(this.actor), this.config.actDim);
   }
 
   exportAll(): SacSnapshot {
@@ -284,7 +269,7 @@ export class Sac {
     };
   }
 
-  /** Load nets and α from a snapshot of the same architecture (optimizer moments restart). */
+  /** Load nets and α from a snapshot of the same architecture (the optimizers keep their moments). */
   importAll(s: SacSnapshot): void {
     tf.tidy(() => {
       const load = (dst: Dense[], src: MlpWeights) =>

@@ -4,9 +4,11 @@ import { Rng } from '../rng';
 import { mean, scorePolicy } from '../rollout';
 import { yieldToEventLoop } from '../yieldToEventLoop';
 import { actorPolicy } from './actorPolicy';
+import { createSac } from './createSac';
 import type { MlpWeights } from './mlp';
 import { allocBatch, ReplayBuffer } from './replayBuffer';
-import { Sac, type SacLosses, type SacSnapshot } from './sac';
+import type { SacLosses, SacSnapshot } from './sac';
+import type { SacImpl } from './sacTrainer';
 
 export interface BaseTrainProgress {
   update: number;
@@ -35,6 +37,8 @@ export interface BaseTrainOptions {
   evalEpisodes?: number;
   /** Losses are read back (one sync) every this many updates. */
   progressEvery?: number;
+  /** SAC implementation: the fused Float32 step (default) or the tfjs reference. */
+  sacImpl?: SacImpl;
   onProgress?(p: BaseTrainProgress): void;
   shouldStop?(): boolean;
 }
@@ -93,13 +97,16 @@ export async function trainBasePolicy(
   const rng = new Rng(opts.seed);
   const envRng = rng.fork(1);
   const evalSeed = rng.fork(2).nextUint32();
-  const sac = new Sac({
-    obsDim: 2,
-    seed: rng.fork(3).nextUint32(),
-    maxAction: env.maxAction,
-    ...(opts.hidden ? { hidden: opts.hidden } : {}),
-    ...(opts.lr ? { lrActor: opts.lr, lrCritic: opts.lr, lrAlpha: opts.lr } : {}),
-  });
+  const sac = createSac(
+    {
+      obsDim: 2,
+      seed: rng.fork(3).nextUint32(),
+      maxAction: env.maxAction,
+      ...(opts.hidden ? { hidden: opts.hidden } : {}),
+      ...(opts.lr ? { lrActor: opts.lr, lrCritic: opts.lr, lrAlpha: opts.lr } : {}),
+    },
+    opts.sacImpl,
+  );
   const totalSteps = warmup + Math.ceil(opts.updates / ratio);
   const replay = new ReplayBuffer(
     opts.replayCapacity ?? Math.max(totalSteps, 1),

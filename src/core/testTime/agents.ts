@@ -5,9 +5,13 @@ import { goalAt } from '../families';
 import {
   BaseRewardModel,
   type ContextTransition,
+  DEFAULT_INFERENCE,
   type GroupElementEstimate,
+  hasHereditaryAgent,
   hereditaryPolicy,
   inferGroupElement,
+  type ThetaDomain,
+  thetaDomain,
 } from '../hereditary';
 import type { Generator } from '../lie';
 import type { PipelineArtifacts } from '../pipeline/artifacts';
@@ -29,6 +33,8 @@ export interface TestTimeAgent {
 
 export interface HereditaryTestAgent extends TestTimeAgent {
   generator: Generator;
+  /** Where θ is searched: the circle (compact generator) or the arena's real interval (absent: the circle). */
+  domain?: ThetaDomain;
   /** The base task's goal of the run that produced the artifacts (for the labelled θ diagnostic only). */
   baseGoal: Vec2;
 }
@@ -42,17 +48,23 @@ export function hereditaryAgentFrom(
   env: EnvConfig,
 ): HereditaryTestAgent | AgentUnavailable {
   const { result, baseRewardModel } = artifacts.hereditary;
-  if (!result.compact) {
-    return { unavailable: 'the learned generator is not compact, so there is no bounded search over θ' };
+  if (!hasHereditaryAgent(result)) {
+    return {
+      unavailable:
+        'the learned generator is neither compact nor hereditary, so there is no group element to search for',
+    };
   }
   const basePolicy = actorPolicy(deserializeMlp(artifacts.base.actor), env.maxAction);
   const model = BaseRewardModel.fromJSON(baseRewardModel);
   const generator = result.generator;
+  // The discovered compactness flag decides: θ on the circle, or on the arena's real interval.
+  const opts = { ...DEFAULT_INFERENCE, compact: result.compact, arenaBound: env.stateBound };
   return {
     generator,
+    domain: thetaDomain(generator, opts),
     baseGoal: goalAt(artifacts.config.family, artifacts.trainAngles[0]),
     adapt(context) {
-      const estimate = inferGroupElement(context, generator, model);
+      const estimate = inferGroupElement(context, generator, model, opts);
       return { policy: hereditaryPolicy(basePolicy, generator, estimate.theta), estimate };
     },
   };

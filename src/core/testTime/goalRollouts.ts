@@ -12,7 +12,7 @@ export type ReferencePolicyName = 'oracle' | 'random';
 /** A reference policy's rollout at the test goal. */
 export interface ReferenceRollout {
   policy: ReferencePolicyName;
-  /** Goal angle φ (radians). */
+  /** Goal parameter t: the angle φ (radians) on a periodic family, the offset (arena units) on a line. */
   angle: number;
   goal: [number, number];
   returns: number[];
@@ -38,7 +38,7 @@ export interface HereditaryInference {
   /** θ* = argmin_θ Σ_k (r_k − f̂₀(exp(−θX) s'_k))², from rewards only. */
   theta: number;
   loss: number;
-  /** The context loss over the grid of θ in [0, 2π). */
+  /** The context loss over the grid of θ: [0, 2π) for a compact generator, the arena's real interval otherwise. */
   gridThetas: number[];
   gridLosses: number[];
   /** The shared context's next states (x0, y0, x1, y1, …). */
@@ -60,7 +60,7 @@ export interface GoalUpdate {
 export interface GoalSettings {
   family: TaskFamily;
   env: EnvConfig;
-  /** Test goal angle φ (radians). */
+  /** Test goal parameter t: the angle φ (radians) on a periodic family, the offset (arena units) on a line. */
   angle: number;
   /** Context transitions K, the same for both agents. */
   contextSize: number;
@@ -128,7 +128,7 @@ export function computeGoalRollouts(req: GoalRolloutRequest): GoalUpdate {
         gridLosses: adapted.estimate.gridLosses,
         contextStates: context.flatMap((c) => [c.next[0], c.next[1]]),
         // DIAGNOSTIC (reads the true goal; scoring only, never used by the agent).
-        trueThetaDiagnostic: oracleThetaFromGoal(h.generator, h.baseGoal, goal),
+        trueThetaDiagnostic: oracleThetaFromGoal(h.generator, h.baseGoal, goal, h.domain),
       };
     }
   }

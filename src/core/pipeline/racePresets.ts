@@ -37,8 +37,9 @@ export const QUICK_RACE: RacePreset = {
 
 // Full budget (3000 steps, 10 seeds, default family, seed 7):
 //   npm run experiment -- --race-sweep --budget full --seed 7 --out /tmp/race-sweep-full.json
-// The longer budget lets smaller lrs settle lower, so the rule picks smaller ones than in the quick budget (the
-// differential side 0.003: its held-out loss is lowest there, though it reaches 2° ~26× later than at lr 1).
+// NOT YET RE-SWEPT with the arrival rule: these lrs are the end-objective rule's picks (lrRule.ts
+// LR_RULE_END_OBJECTIVE), which favour the most accurate end point over speed (the differential side 0.003 reaches 2°
+// ~26× later than at lr 1). The note says so in every report; run the command above for the arrival rule's picks.
 export const FULL_RACE: RacePreset = {
   seeds: 10,
   steps: 3000,
@@ -50,4 +51,7 @@ export const FULL_RACE: RacePreset = {
     'small-theta': { differential: 0.003, functional: 0.003 },
   },
   sweepCommand: 'npm run experiment -- --race-sweep --budget full --seed 7 --out /tmp/race-sweep-full.json',
+  note:
+    'picked by the earlier end-objective rule (lowest held-out objective at the end; ties → the smaller lr), not yet ' +
+    're-swept with the arrival rule: run the sweep command for its picks',
 };

@@ -2,6 +2,7 @@
 // Vite build, dev server and Vitest configuration for the Hereditary explainer.
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { precacheServiceWorker } from './scripts/precachePlugin.ts';
 
 /** The dev server injects <style> tags and an HMR client, which the strict CSP meta tag would block; builds keep it. */
 const relaxCspInDev = (): Plugin => ({
@@ -12,7 +13,7 @@ const relaxCspInDev = (): Plugin => ({
 
 export default defineConfig({
   base: './',
-  plugins: [react(), relaxCspInDev()],
+  plugins: [react(), relaxCspInDev(), precacheServiceWorker()],
   worker: { format: 'es' },
   optimizeDeps: {
     include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgpu', '@tensorflow/tfjs-backend-wasm'],

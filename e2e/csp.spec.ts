@@ -2,22 +2,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { dragGoal, watchPage } from './helpers';
+import { CSP_HEADER, dragGoal, watchPage } from './helpers';
 import { type StaticServer, serveDist } from './staticServer';
 
 const PORT = 4176;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-/** Stricter than the page's meta tag: no blob: workers. Both policies apply; a load must satisfy each. */
-const CSP_HEADER = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-].join('; ');
 let server: StaticServer;
 
 test.beforeAll(async () => {

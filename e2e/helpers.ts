@@ -1,6 +1,18 @@
 // Shared e2e helpers: watch a page for CSP violations, page errors and requests leaving the origin.
 import type { Page } from '@playwright/test';
 
+/** A strict CSP *header* for the static servers: stricter than the page's meta tag (no blob: workers); both apply. */
+export const CSP_HEADER = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+].join('; ');
+
 export interface PageWatch {
   cspViolations: string[];
   pageErrors: string[];

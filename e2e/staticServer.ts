@@ -11,18 +11,24 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
 };
 
 export interface StaticServer {
+  /** Stop listening and drop open connections (idempotent): afterwards the origin is unreachable. */
   close(): Promise<void>;
+  /** Paths of every request the server answered, in order. */
+  requests: string[];
 }
 
 /** Serve dist/ at http://127.0.0.1:port{prefix}; paths outside the prefix or missing files get 404. */
 export async function serveDist(opts: { port: number; prefix?: string; headers?: Record<string, string> }) {
   const prefix = opts.prefix ?? '/';
   const headers = opts.headers ?? {};
+  const requests: string[] = [];
   const server: Server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    requests.push(path);
     if (!path.startsWith(prefix)) {
       res.writeHead(404, headers).end();
       return;
@@ -38,7 +44,15 @@ export async function serveDist(opts: { port: number; prefix?: string; headers?:
     }
   });
   await new Promise<void>((resolve) => server.listen(opts.port, '127.0.0.1', resolve));
+  let closed: Promise<void> | null = null;
   return {
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      closed ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+    requests,
   } satisfies StaticServer;
 }

@@ -19,7 +19,9 @@ test('budget labels give durations estimated from this browser’s measured spee
   await page.goto('/');
   await waitReady(page);
   const costs = await measuredCosts(page);
-  for (const v of Object.values(costs)) expect(v).toBeGreaterThan(0);
+  // A fused SAC action can be under the timer's resolution (0 ms); the update, race and env step never are.
+  for (const v of Object.values(costs)) expect(v).toBeGreaterThanOrEqual(0);
+  for (const v of [costs.sacUpdateMs, costs.raceStepMs, costs.envStepMs]) expect(v).toBeGreaterThan(0);
   const config = experimentConfigFromSettings(defaultUrlState());
   const select = page.getByTestId('live-training').getByTestId('budget-select');
   for (const budget of ['quick', 'full'] as const) {
@@ -120,11 +122,13 @@ test.describe('animated rollouts', () => {
     // Then the whole path stands, without the dash trick.
     await expect(path).not.toHaveAttribute('stroke-dashoffset', /./, { timeout: 10_000 });
     const seen = await replay();
-    // The drawn length grew frame by frame from nothing to the whole path, and the dot moved along it.
-    expect(seen.offsets.length).toBeGreaterThan(5);
-    expect(seen.offsets[seen.offsets.length - 1]).toBeLessThan(seen.offsets[0]);
-    for (let i = 1; i < seen.offsets.length; i++)
-      expect(seen.offsets[i]).toBeLessThanOrEqual(seen.offsets[i - 1]);
+    // The drawn length grew frame by frame from nothing to the whole path (a path that arrives meanwhile
+    // restarts the replay: look at the last one), and the dot moved along it.
+    let restart = 0;
+    for (let i = 1; i < seen.offsets.length; i++) if (seen.offsets[i] > seen.offsets[i - 1]) restart = i;
+    const last = seen.offsets.slice(restart);
+    expect(last.length).toBeGreaterThan(5);
+    expect(last[last.length - 1]).toBeLessThan(last[0]);
     expect(new Set(seen.heads).size).toBeGreaterThan(3);
   });
 });
@@ -136,18 +140,22 @@ test.describe('a live run', () => {
   test.setTimeout(240_000);
 
   test('names its cancel buttons and shows the time left from measured progress', async ({ page }) => {
+    // A link with the tiny budget gets it offered, and labelled for what it is.
     await page.goto('/#budget=smoke');
     await waitReady(page);
     await measuredCosts(page);
     const select = page.getByTestId('live-training').getByTestId('budget-select');
     await expect(select.locator('option[value=smoke]')).toHaveText(/^tiny plumbing test · ≈ \d/);
     await expect(page.getByTestId('live-training')).toContainText('scores are meaningless');
+    // A quick run for another seed: long enough to watch, then cancelled.
+    await page.goto('/#seed=3');
+    await waitReady(page);
+    await measuredCosts(page);
     await page.getByTestId('retrain-live').click();
     const base = page.locator('[data-testid=live-stage][data-stage=train-base]');
     await expect(base).toHaveAttribute('data-status', 'running', { timeout: 120_000 });
-    await expect(
-      base.getByRole('button', { name: 'Cancel live training (running: base policy (SAC))' }),
-    ).toBeVisible();
+    const cancel = base.getByRole('button', { name: 'Cancel live training (running: base policy (SAC))' });
+    await expect(cancel).toBeVisible();
     await expect(
       page
         .locator('[data-testid=job][data-stage=train-base]')
@@ -156,12 +164,12 @@ test.describe('a live run', () => {
     const eta = page.getByTestId('training-eta');
     await expect(eta).toHaveAttribute('data-seconds', /^\d/);
     await expect(eta).toContainText(/About .+ left/);
-    // The estimate is corrected by the progress: it changes as the run goes.
+    // The time left follows the run: it changes as the run goes.
     const first = Number(await eta.getAttribute('data-seconds'));
     await expect
       .poll(async () => Number(await eta.getAttribute('data-seconds')), { timeout: 30_000 })
       .not.toBe(first);
-    await base.getByRole('button', { name: /^Cancel live training/ }).click();
+    await cancel.click();
     await expect(page.getByTestId('live-training')).toHaveAttribute('data-status', 'cancelled');
     await expect(eta).toHaveCount(0);
   });
@@ -184,8 +192,7 @@ test('on a phone the essentials come before the pictures', async ({ page }) => {
   await expect(page).toHaveURL(/goal=45(&|$)/);
   await bar.getByRole('button', { name: /All settings/ }).click();
   await expect(page.locator('#settings')).toBeInViewport();
-  await page.screenshot({ path: 'test-results/polish-narrow.png', fullPage: false });
+  // Wide again: the settings column is beside the picture, so the bar goes.
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(bar).toHaveCount(0);
-  await page.screenshot({ path: 'test-results/polish-wide.png', fullPage: true });
 });

@@ -20,7 +20,7 @@ import type { BenchReply, BenchRequest } from './bench-browser/protocol';
 
 const USAGE =
   'usage: tsx scripts/bench-browser.ts [--out file.json] [--backends webgpu,webgl,wasm,cpu] [--skip-build]\n' +
-  '       [--loads N] [--drags N] [--quick-timeout s] [--no-pipeline] [--no-quick]';
+  '       [--loads N] [--drags N] [--quick-timeout s] [--no-pipeline] [--no-quick] [--dist dir]';
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
 const BENCH_DIST = 'node_modules/.cache/bench-browser-dist';
 /** Updates timed per backend: software GPUs take ~0.1–0.5 s per update, so they get fewer. */
@@ -30,7 +30,8 @@ const SAC_UPDATES: Record<string, { updates: number; warmup: number }> = {
   wasm: { updates: 100, warmup: 20 },
   cpu: { updates: 20, warmup: 5 },
 };
-const GOALS = { firstScreenMs: 1000, dragP95Ms: 16, pipelineMs: 60_000, frames50kMs: 500 };
+/** Issue 20's targets on a 2-core machine. */
+const GOALS = { firstScreenMs: 500, dragP95Ms: 16, pipelineMs: 30_000, frames50kMs: 500 };
 
 interface Options {
   out: string | null;
@@ -41,6 +42,8 @@ interface Options {
   quickTimeoutS: number;
   pipeline: boolean;
   quick: boolean;
+  /** Where the app is built (a private folder keeps other builds of dist/ out of the way). */
+  dist: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -53,6 +56,7 @@ function parseArgs(argv: string[]): Options {
     quickTimeoutS: 300,
     pipeline: true,
     quick: true,
+    dist: 'dist',
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -77,19 +81,20 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--quick-timeout') o.quickTimeoutS = count(next());
     else if (a === '--no-pipeline') o.pipeline = false;
     else if (a === '--no-quick') o.quick = false;
+    else if (a === '--dist') o.dist = next();
     else throw new Error(`unknown option ${a}\n${USAGE}`);
   }
   return o;
 }
 
-async function buildBenchPage(): Promise<void> {
+async function buildBenchPage(outDir: string): Promise<void> {
   await build({
     configFile: false,
     logLevel: 'warn',
     root: resolve('scripts/bench-browser'),
     base: './',
     worker: { format: 'es' },
-    build: { outDir: resolve(BENCH_DIST), emptyOutDir: true, chunkSizeWarningLimit: 8000, target: 'es2022' },
+    build: { outDir: resolve(outDir), emptyOutDir: true, chunkSizeWarningLimit: 8000, target: 'es2022' },
   });
 }
 
@@ -119,6 +124,23 @@ async function benchBackends(
     120_000,
   );
   figures.framesPlain = { '10k': val(plain[0], 'total'), '50k': val(plain[1], 'total') };
+
+  // The fused SAC step is what training runs (tfjs only initialises its weights): time it in a worker too.
+  log('bench-browser: fused SAC update (wasm-simd, js fallback) in a worker…');
+  const fused = await run(
+    'cpu',
+    [
+      { kind: 'sac-fused', updates: 300, warmup: 50, kernels: 'wasm-simd' },
+      { kind: 'sac-fused', updates: 60, warmup: 10, kernels: 'js' },
+    ],
+    120_000,
+  );
+  figures.sacFused = {
+    wasmSimdMsPerUpdate: val(fused[0], 'perUpdate'),
+    jsMsPerUpdate: val(fused[1], 'perUpdate'),
+    wasmSimdLabel: fused[0].ok ? fused[0].backend : why(fused[0]),
+    jsLabel: fused[1].ok ? fused[1].backend : why(fused[1]),
+  };
 
   const per: Record<string, BenchReply[]> = {};
   for (const b of backends) {
@@ -161,6 +183,28 @@ async function benchBackends(
     }
   };
   add('SAC update (batch 256, 2×64)', 'sacMsPerUpdate', 'ms');
+  // The fused rows' ratio is to tfjs on cpu too; the note gives it against tfjs-wasm, the best tfjs CPU path.
+  const tfWasm = figures['backend:wasm']?.sacMsPerUpdate as number | null | undefined;
+  for (const [kernels, key, label] of [
+    ['wasm-simd', 'wasmSimdMsPerUpdate', 'wasmSimdLabel'],
+    ['js', 'jsMsPerUpdate', 'jsLabel'],
+  ] as const) {
+    const v = figures.sacFused[key] as number | null;
+    const r = ref('sacMsPerUpdate');
+    rows.push({
+      what: `SAC update, fused step (what training runs)`,
+      backend: `fused ${kernels}`,
+      value: v ?? Number.NaN,
+      unit: 'ms',
+      ratio: v != null && r ? v / r : null,
+      note:
+        v == null
+          ? `failed: ${String(figures.sacFused[label]).slice(0, 60)}`
+          : tfWasm
+            ? `${(tfWasm / v).toFixed(1)}× faster than tfjs wasm in this run`
+            : undefined,
+    });
+  }
   add('kernel frames 10k (batched tfjs)', 'frames10kMs', 'ms');
   add('kernel frames 50k (batched tfjs)', 'frames50kMs', 'ms', (v) =>
     met(v <= GOALS.frames50kMs, '≤ 500 ms'),
@@ -189,12 +233,13 @@ async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   if (!opts.skipBuild) {
     log('bench-browser: vite build (app)…');
-    buildApp();
+    buildApp(opts.dist);
   }
+  const benchDist = opts.dist === 'dist' ? BENCH_DIST : `${opts.dist}-bench-page`;
   log('bench-browser: vite build (bench page)…');
-  await buildBenchPage();
-  const app = await startPreview('dist');
-  const benchSrv = await startPreview(BENCH_DIST);
+  await buildBenchPage(benchDist);
+  const app = await startPreview(opts.dist);
+  const benchSrv = await startPreview(benchDist);
   const browser = await launchChromium();
   const rows: BenchRow[] = [];
   const figures: Figures = {};
@@ -279,7 +324,7 @@ async function main(): Promise<void> {
       backend: 'auto',
       value: fs.p50,
       unit: 'ms',
-      note: `cold ${loads[0].toFixed(0)} ms; ${met(fs.p50 <= GOALS.firstScreenMs, '≤ 1.0 s')}`,
+      note: `cold ${loads[0].toFixed(0)} ms; ${met(fs.p50 <= GOALS.firstScreenMs, `≤ ${GOALS.firstScreenMs} ms`)}`,
     });
     const bk = quantiles(backendKnown);
     figures.firstScreen.backendKnownMedianMs = bk.p50;
@@ -307,17 +352,21 @@ async function main(): Promise<void> {
         figures[`pipeline:${b.name}`] = {
           status: t.status,
           totalMs: t.totalMs,
+          clickAtMs: t.clickAtMs,
+          backendReadyMs: t.backendReadyMs,
           error: t.error ?? null,
           ...t.stageDoneMs,
         };
         const done = t.status === 'done';
         rows.push({
-          what: `live pipeline from scratch, budget ${b.name}`,
+          what: `live pipeline from scratch, budget ${b.name} (click → done)`,
           backend: 'auto',
           value: t.totalMs / 1000,
           unit: 's',
           note: done
-            ? `${met(t.totalMs <= GOALS.pipelineMs, '≤ 60 s')}; stages done at ${Object.entries(t.stageDoneMs)
+            ? `${met(t.totalMs <= GOALS.pipelineMs, `≤ ${GOALS.pipelineMs / 1000} s`)}; clicked ${(t.clickAtMs / 1000).toFixed(1)} s after navigation, backend known +${((t.backendReadyMs ?? Number.NaN) / 1000).toFixed(1)} s; stages done at +${Object.entries(
+                t.stageDoneMs,
+              )
                 .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`)
                 .join(', ')} s`
             : `${t.status}${t.error ? `: ${t.error}` : ''}; NOT met`,

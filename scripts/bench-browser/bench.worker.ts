@@ -1,4 +1,4 @@
-// Benchmark worker: activates one tfjs backend and times SAC updates, kernel frames and discovery steps on it.
+// Benchmark worker: activates one tfjs backend and times SAC updates (tfjs or fused), kernel frames and discovery steps on it.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import '@tensorflow/tfjs-backend-wasm';
@@ -23,6 +23,14 @@ async function handle(req: BenchRequest): Promise<BenchReply> {
     case 'sac': {
       // benchSacUpdate only passes the name to tf.setBackend; its type lists the Node backends.
       const r = await benchSacUpdate(tf.getBackend() as 'wasm', req.updates, { warmupUpdates: req.warmup });
+      return { ok: true, backend: r.backend, ms: { perUpdate: r.msPerUpdate } };
+    }
+    case 'sac-fused': {
+      const r = await benchSacUpdate(tf.getBackend() as 'wasm', req.updates, {
+        warmupUpdates: req.warmup,
+        impl: 'fused',
+        kernels: req.kernels,
+      });
       return { ok: true, backend: r.backend, ms: { perUpdate: r.msPerUpdate } };
     }
     case 'frames-plain':

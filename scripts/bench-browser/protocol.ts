@@ -3,6 +3,8 @@
 export type BenchRequest =
   | { kind: 'setup'; backend: string }
   | { kind: 'sac'; updates: number; warmup: number }
+  /** The fused SAC step (what training uses): WebAssembly SIMD, or its plain-JS fallback. */
+  | { kind: 'sac-fused'; updates: number; warmup: number; kernels: 'wasm-simd' | 'js' }
   | { kind: 'frames-plain'; n: number }
   | { kind: 'frames-tf'; n: number }
   | { kind: 'discovery' };

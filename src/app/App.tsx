@@ -1,27 +1,57 @@
 // The app shell: layout, the compute worker's lifetime, and the jobs the current settings ask for.
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useSettings } from '../state/settingsStore';
 import { BackendPanel } from './BackendPanel';
 import { Controls } from './Controls';
 import { CopyLinkButton } from './CopyLinkButton';
 import { JobsPanel } from './JobsPanel';
 import { LinkErrorBanner } from './LinkErrorBanner';
-import { DiscoverySection } from './narrative/DiscoverySection';
 import { ResultsBanner } from './narrative/ResultsBanner';
-import { ReuseSection } from './narrative/ReuseSection';
-import { ScoreSection } from './narrative/ScoreSection';
-import { SymmetrySection } from './narrative/SymmetrySection';
+import { OfflineStatus } from './OfflineStatus';
 import { RolloutPanel } from './RolloutPanel';
 import { StaleRegion } from './StaleRegion';
 import { TaskSpaceView } from './TaskSpaceView';
 import { type Compute, ComputeContext, createCompute } from './useCompute';
 import { useScience } from './useScience';
 
+// The stories below the first screen load as their own chunk (fetched at once, drawn once the first screen is).
+const loadStories = () => import('./narrative/Stories');
+const Stories = lazy(loadStories);
+
+/** How long the compute workers wait for the first screen at most (a page whose results never load still trains). */
+const COMPUTE_START_LIMIT_MS = 3000;
+
+/**
+ * True once the first screen is complete, or COMPUTE_START_LIMIT_MS after mounting: the compute workers and the
+ * stories start then. The workers' start-up (a 2 MB tfjs chunk, backend probes, calibration) takes both cores of a
+ * small machine for seconds, and the first screen needs neither (the agents worker draws it).
+ */
+function useAfterFirstScreen(ready: boolean): boolean {
+  const [started, setStarted] = useState(false);
+  useEffect(() => {
+    if (started) return;
+    if (ready) {
+      setStarted(true);
+      return;
+    }
+    const timer = setTimeout(() => setStarted(true), COMPUTE_START_LIMIT_MS);
+    return () => clearTimeout(timer);
+  }, [ready, started]);
+  return started;
+}
+
 export function App() {
   const [compute, setCompute] = useState<Compute | null>(null);
   const backendOverride = useSettings((s) => s.settings.backend);
+  // Pretrained results, agents at the goal, live training; true once the first screen is complete.
+  const ready = useScience(compute);
+  const firstScreenDone = useAfterFirstScreen(ready);
+  useEffect(() => {
+    void loadStories();
+  }, []);
 
   useEffect(() => {
+    if (!firstScreenDone) return;
     const { compute: c, dispose } = createCompute();
     // A restart hands out a new facade object, so every effect that depends on it runs again.
     const facade = (): Compute => ({
@@ -33,7 +63,7 @@ export function App() {
     });
     setCompute(facade());
     return dispose;
-  }, []);
+  }, [firstScreenDone]);
 
   const overrideKey = backendOverride.join(',');
   useEffect(() => {
@@ -43,8 +73,6 @@ export function App() {
     return () => compute.cancel(job);
   }, [compute, overrideKey]);
 
-  // Pretrained results, agents at the goal, live training; true once the first screen is complete.
-  const ready = useScience(compute);
   const main = useMemo(
     () => (
       <>
@@ -63,21 +91,19 @@ export function App() {
             </StaleRegion>
           </section>
         </main>
-        <StaleRegion>
-          <div className="stories">
-            <ScoreSection />
-            <SymmetrySection />
-            <DiscoverySection />
-            <ReuseSection />
-          </div>
-        </StaleRegion>
-        <section className="panel compute" aria-label="Compute">
-          <BackendPanel />
-          <JobsPanel />
-        </section>
+        {firstScreenDone && (
+          // Below the first screen, and empty until the compute worker starts: drawn with the stories, in one go.
+          <Suspense fallback={null}>
+            <Stories />
+            <section className="panel compute" aria-label="Compute">
+              <BackendPanel />
+              <JobsPanel />
+            </section>
+          </Suspense>
+        )}
       </>
     ),
-    [],
+    [firstScreenDone],
   );
 
   return (
@@ -90,7 +116,10 @@ export function App() {
               One base policy, carried to every goal on the task family by a learned symmetry.
             </p>
           </div>
-          <CopyLinkButton />
+          <div className="topbar-actions">
+            <OfflineStatus />
+            <CopyLinkButton />
+          </div>
         </header>
         <LinkErrorBanner />
         <ResultsBanner />

@@ -1,5 +1,12 @@
-// Which tfjs backend runs each workload, and why (probes, calibration timings, override).
-import { BACKEND_ORDER, type BackendName, type CalibrationTiming } from '../protocol/backend';
+// Which compute runs each workload, and why: tfjs backends (probes, calibration timings, override) and the SAC path.
+import {
+  BACKEND_ORDER,
+  type BackendName,
+  type CalibrationTiming,
+  type SacChoice,
+  type SacPathTiming,
+  sacPathLabel,
+} from '../protocol/backend';
 import { useJobs } from '../state/jobsStore';
 import { useSettings } from '../state/settingsStore';
 
@@ -9,6 +16,30 @@ const fmt = (t: CalibrationTiming): string =>
     : t.ms === null
       ? 'failed'
       : `${t.ms < 10 ? t.ms.toFixed(1) : t.ms.toFixed(0)} ms${t.firstRunOnly ? ' (1 run)' : ''}`;
+
+const sacLabel = (t: Pick<SacPathTiming, 'path' | 'backend'>): string => sacPathLabel(t.path, t.backend);
+
+const fmtUpdate = (t: SacPathTiming): string =>
+  t.msPerUpdate === null
+    ? 'failed'
+    : `${t.msPerUpdate < 10 ? t.msPerUpdate.toFixed(1) : t.msPerUpdate.toFixed(0)} ms/update`;
+
+/** The SAC learner's row: fused step or tfjs, each timed as real updates in the worker. */
+function SacRow({ sac }: { sac: SacChoice }) {
+  const chosen = sac.timings.find((t) => t.path === sac.path) ?? { path: sac.path };
+  return (
+    <tr data-testid="backend-sac" data-path={sac.path}>
+      <td>SAC updates (base policy, baseline)</td>
+      <td>
+        <strong>{sacLabel(chosen)}</strong>
+      </td>
+      <td>
+        {sac.timings.map((t) => `${sacLabel(t)} ${fmtUpdate(t)}`).join(', ')}
+        <div className="muted reason">{sac.reason}</div>
+      </td>
+    </tr>
+  );
+}
 
 export function BackendPanel() {
   const report = useJobs((s) => s.backendReport);
@@ -63,7 +94,11 @@ export function BackendPanel() {
               <tbody>
                 {report.choices.map((c) => (
                   <tr key={c.workload} data-testid={`backend-${c.workload}`} data-backend={c.backend}>
-                    <td>{c.workload === 'rl' ? 'RL (tiny nets)' : 'bulk (frames, discovery)'}</td>
+                    <td>
+                      {c.workload === 'rl'
+                        ? `RL (tiny nets${report.sac && report.sac.path !== 'tfjs' ? ': the baseline’s encoder' : ''})`
+                        : 'bulk (frames, discovery)'}
+                    </td>
                     <td>
                       <strong>{c.backend}</strong>
                     </td>
@@ -73,6 +108,7 @@ export function BackendPanel() {
                     </td>
                   </tr>
                 ))}
+                {report.sac && <SacRow sac={report.sac} />}
               </tbody>
             </table>
           )}

@@ -1,4 +1,5 @@
-// Running and recent jobs with progress bars, cancel buttons and a worker restart.
+// Running and recent jobs (with the compute each uses) with progress bars, cancel buttons and a worker restart.
+import { type BackendName, sacPathLabel } from '../protocol/backend';
 import { useJobs } from '../state/jobsStore';
 import { useCompute } from './useCompute';
 
@@ -33,7 +34,14 @@ export function JobsPanel() {
             >
               <span className="job-name">
                 {j.stage}
-                {j.backend && <span className="muted"> on {j.backend}</span>}
+                {j.backend && (
+                  <span className="muted">
+                    {' '}
+                    on {j.backend}
+                    {j.sac &&
+                      `, SAC ${sacPathLabel(j.sac, j.sac === 'tfjs' ? (j.backend as BackendName) : undefined)}`}
+                  </span>
+                )}
               </span>
               <progress max={Math.max(1, j.total)} value={j.status === 'done' ? j.total : j.step} />
               <span className="job-status">

@@ -27,11 +27,22 @@ export function shownRunLabel(
   if (!shown.createdAt) return shown.name;
   const d = new Date(shown.createdAt);
   if (Number.isNaN(d.getTime()) || d.getTime() === 0) return shown.name;
-  const when = d.toLocaleString(
-    undefined,
-    withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium', timeZone: 'UTC' },
-  );
-  return `${shown.name} (${when})`;
+  return `${shown.name} (${dateFormat(withTime).format(d)})`;
+}
+
+// toLocaleString builds a new formatter (locale data and all) on every call; on the first screen several
+// components label the run, so the two formatters are built once.
+const formats = new Map<boolean, Intl.DateTimeFormat>();
+function dateFormat(withTime: boolean): Intl.DateTimeFormat {
+  let f = formats.get(withTime);
+  if (!f) {
+    f = new Intl.DateTimeFormat(
+      undefined,
+      withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium', timeZone: 'UTC' },
+    );
+    formats.set(withTime, f);
+  }
+  return f;
 }
 
 /** The one button that trains the settings asked for (a click is the only way training starts). */

@@ -6,24 +6,11 @@ import type { StageConfig, StageName } from '../protocol/stages';
 // Vite bundles the worker from this exact pattern; tfjs lives only in that chunk.
 const spawn = () => new Worker(new URL('../workers/compute.worker.ts', import.meta.url), { type: 'module' });
 
-let prespawned: Worker | null = null;
-
-/**
- * Start loading the compute worker (tfjs is its big chunk) before React mounts; the first client adopts it. The
- * worker only speaks when spoken to, so nothing is lost before the client's handlers are attached.
- */
-export function prespawnComputeWorker(): void {
-  if (!prespawned) prespawned = spawn();
-}
-
 export class ComputeClient {
   private worker: Worker | null = null;
   private nextId = 1;
 
-  /**
-   * `name` prefixes job ids, so jobs of several clients never share one; only the client named 'main'
-   * adopts the prespawned worker.
-   */
+  /** `name` prefixes job ids, so jobs of several clients never share one. */
   constructor(
     private readonly onEvent: (event: WorkerEvent) => void,
     readonly name: 'main' | 'helper' = 'main',
@@ -36,8 +23,7 @@ export class ComputeClient {
 
   start(): void {
     if (this.worker) return;
-    const worker = (this.name === 'main' ? prespawned : null) ?? spawn();
-    if (this.name === 'main') prespawned = null;
+    const worker = spawn();
     worker.onmessage = (e: MessageEvent<WorkerEvent>) => this.onEvent(e.data);
     worker.onerror = (e: ErrorEvent) => {
       this.onEvent({

@@ -1,9 +1,11 @@
 // Agents at the dragged goal: requests go to a plain-JS agents worker (latest goal wins); the page never blocks.
 import { useEffect } from 'react';
-import { degToRad } from '../core/angles';
 import type { PipelineArtifacts } from '../core/pipeline/artifacts';
+import { settingsKey } from '../core/pipeline/firstScreen';
+import { agentArtifactsOf, sameAgents } from '../core/testTime/agents';
+import type { GoalSettings, GoalUpdate } from '../core/testTime/goalRollouts';
 import type { AgentsCommand, AgentsEvent, GoalRequest } from '../protocol/agents';
-import { envFromSettings, familyFromSettings } from '../state/derived';
+import { goalSettingsOf } from '../state/derived';
 import { useGoal } from '../state/goalStore';
 import { useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
@@ -49,6 +51,8 @@ class AgentsChannel {
   private inFlight: (Queued & { id: number; previewed: boolean }) | null = null;
   private pending: Queued | null = null;
   private last: Queued | null = null;
+  /** A precomputed update for the next results, shown instead of computing it if the settings still match. */
+  private primed: { settings: GoalSettings; update: GoalUpdate } | null = null;
 
   constructor() {
     this.worker = new Worker(new URL('../workers/agents.worker.ts', import.meta.url), { type: 'module' });
@@ -57,11 +61,35 @@ class AgentsChannel {
       useResults.getState().setError(`agents worker failed: ${e.message || 'load error'}`);
   }
 
+  /**
+   * The update the next results give at `settings`, computed beforehand (the shipped run's first screen): the
+   * page shows it at once instead of waiting for the worker.
+   */
+  prime(settings: GoalSettings, update: GoalUpdate): void {
+    this.primed = { settings, update };
+  }
+
   setResults(artifacts: PipelineArtifacts | null): void {
     this.version++;
-    this.post({ type: 'set-results', version: this.version, artifacts });
+    this.post({
+      type: 'set-results',
+      version: this.version,
+      artifacts: artifacts && agentArtifactsOf(artifacts),
+    });
+    const primed = this.primed;
+    this.primed = null;
+    const last = this.last;
+    if (!last) return;
+    if (artifacts && primed && settingsKey(primed.settings) === settingsKey(last.request)) {
+      // Nothing in flight may overwrite it (an update of the old results would be dropped anyway).
+      this.inFlight = null;
+      this.pending = null;
+      useGoal.getState().setGoalUpdate(primed.update, `agents:${last.goalDeg}`, 'final');
+      this.post({ type: 'warm', settings: last.request });
+      return;
+    }
     // New agents: roll them out at the current goal at once.
-    if (this.last) this.request(this.last.request, this.last.goalDeg, 'results');
+    this.request(last.request, last.goalDeg, 'results');
   }
 
   request(request: Omit<GoalRequest, 'id'>, goalDeg: number, cause: Cause): void {
@@ -160,27 +188,17 @@ const GOAL_FIELDS = [
 function bindStores(channel: AgentsChannel): void {
   let artifacts: PipelineArtifacts | null = null;
   const onResults = (next: PipelineArtifacts | null) => {
-    if (next === artifacts) return;
+    // A patch that leaves the agents alone (an evaluation, the race curves arriving) needs no new rollouts.
+    const same = sameAgents(artifacts, next);
     artifacts = next;
-    channel.setResults(next);
+    if (!same) channel.setResults(next);
   };
   let key = '';
   const onSettings = (s: UrlState, cause: Cause = 'input') => {
     const k = GOAL_FIELDS.map((f) => String(s[f])).join('|');
     if (k === key) return;
     key = k;
-    channel.request(
-      {
-        family: familyFromSettings(s),
-        env: envFromSettings(s),
-        angle: degToRad(s.goal),
-        contextSize: s.K,
-        episodes: s.episodes,
-        seed: s.seed,
-      },
-      s.goal,
-      cause,
-    );
+    channel.request(goalSettingsOf(s), s.goal, cause);
   };
   onSettings(useSettings.getState().settings, 'open');
   onResults(useResults.getState().artifacts);

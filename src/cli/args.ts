@@ -16,6 +16,12 @@ import {
   type RaceSettingName,
   type ReportOptions,
 } from '../core/pipeline/reportOptions';
+import {
+  closestGoalPair,
+  POINTS_MIN_GOALS,
+  POINTS_MIN_SEPARATION,
+  polylineOffsets,
+} from '../core/pointsFamily';
 import { SAC_IMPLS } from '../core/sac/sacTrainer';
 
 export class UsageError extends Error {}
@@ -43,6 +49,7 @@ const KNOWN = new Set([
   'direction',
   'train-offsets',
   'test-extent',
+  'goals',
   'action-constraint',
   'context',
   'test-goals',
@@ -112,7 +119,12 @@ export function parseExperimentArgs(argv: readonly string[]): CliOptions {
   }
   const get = (k: string) => raw.get(k);
   const cfg: ExperimentConfig = { ...DEFAULT_CONFIG };
-  const kind = oneOf('family', get('family') ?? 'circle', ['circle', 'ellipse', 'line'] as const);
+  const kind = oneOf('family', get('family') ?? 'circle', ['circle', 'ellipse', 'line', 'points'] as const);
+  if (kind !== 'points' && raw.has('goals')) throw new UsageError('--goals applies to --family points only');
+  if (kind === 'points') {
+    pointsOptions(raw, cfg);
+    return commonOptions(raw, cfg);
+  }
   const lineOnly = ['origin', 'direction', 'train-offsets', 'test-extent'].filter((k) => raw.has(k));
   if (kind !== 'line' && lineOnly.length)
     throw new UsageError(`--${lineOnly[0]} applies to --family line only`);
@@ -266,6 +278,59 @@ function lineOptions(raw: ReadonlyMap<string, string>, cfg: ExperimentConfig): v
   cfg.testExtent = extent;
 }
 
+/**
+ * --family points --goals "x0,y0;x1,y1;…": the reader's own goals, the first the base; at least 3, each inside the
+ * arena, no two closer than POINTS_MIN_SEPARATION. No other family option applies; nor does the dense control (its
+ * tasks are spread along an orbit known only after discovery).
+ */
+function pointsOptions(raw: ReadonlyMap<string, string>, cfg: ExperimentConfig): void {
+  const other = [
+    'center',
+    'radius',
+    'axes',
+    'tilt',
+    'ellipse-reward',
+    'train-angles',
+    'train-tasks',
+    'train-sampled',
+    'base-angle',
+    'origin',
+    'direction',
+    'train-offsets',
+    'test-extent',
+    'with-control',
+  ].filter((k) => raw.has(k));
+  if (other.length)
+    throw new UsageError(`--${other[0]} does not apply to --family points (give the goals with --goals)`);
+  const text = raw.get('goals');
+  if (text === undefined)
+    throw new UsageError('--goals: required with --family points, e.g. --goals "1,0;0,1;-1,0;0,-1"');
+  const bound = DEFAULT_ENV.stateBound;
+  const goals = text.split(';').map((pair, i) => {
+    const xy = pair.split(',');
+    if (xy.length !== 2)
+      throw new UsageError(
+        `--goals: goal ${i + 1} "${pair}" is not x,y (goals are x,y pairs separated by ";")`,
+      );
+    const [x, y] = xy.map((v) => num('goals', v, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY));
+    if (Math.abs(x) > bound || Math.abs(y) > bound)
+      throw new UsageError(`--goals: goal ${i + 1} (${x}, ${y}) is outside the arena [−${bound}, ${bound}]²`);
+    return [x, y] as [number, number];
+  });
+  if (goals.length < POINTS_MIN_GOALS)
+    throw new UsageError(
+      `--goals: give at least ${POINTS_MIN_GOALS} goals (the base and two more; got ${goals.length})`,
+    );
+  const close = closestGoalPair(goals);
+  if (close.distance < POINTS_MIN_SEPARATION)
+    throw new UsageError(
+      `--goals: goals ${close.i + 1} and ${close.j + 1} are ${+close.distance.toFixed(4)} apart, the same task (keep them ≥ ${POINTS_MIN_SEPARATION} apart)`,
+    );
+  cfg.family = { kind: 'points', goals };
+  // Each goal's task is the polyline's point at its own arc length (families.ts), so these select the goals.
+  cfg.training = { kind: 'offsets', offsets: polylineOffsets(goals) };
+}
+
 function reportOptions(get: (k: string) => string | undefined): ReportOptions {
   const settingsArg = get('race-settings');
   let raceSettings: readonly RaceSettingName[] = DEFAULT_REPORT_OPTIONS.raceSettings;
@@ -283,7 +348,7 @@ function reportOptions(get: (k: string) => string | undefined): ReportOptions {
   };
 }
 
-export const USAGE = `usage: npm run experiment -- [--family circle|ellipse|line] [--center x,y] [--radius r] [--axes a,b]
+export const USAGE = `usage: npm run experiment -- [--family circle|ellipse|line|points] [--goals "x0,y0;x1,y1;..."] [--center x,y] [--radius r] [--axes a,b]
   [--tilt deg] [--ellipse-reward pushforward|euclidean] [--train-angles d0,d1,... | --train-tasks N | --train-sampled N]
   [--base-angle deg] [--origin x,y] [--direction deg] [--train-offsets t0,t1,...] [--test-extent L] [--action-constraint disk|box] [--context K] [--test-goals M] [--episodes E] [--seed S]
   [--budget quick|full] [--backend wasm|cpu] [--sac-impl fused|tfjs] [--race-seeds N] [--race-settings paper,fitted,masked,small-theta]

@@ -29,9 +29,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** `vite build` of the app into dist/ (throws on failure). */
-export function buildApp(): void {
-  const r = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
+/** `vite build` of the app into `outDir` (dist/ by default; throws on failure). */
+export function buildApp(outDir = 'dist'): void {
+  const r = spawnSync(
+    'node_modules/.bin/vite',
+    ['build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'],
+    { stdio: 'inherit' },
+  );
   if (r.status !== 0) throw new Error(`vite build failed with code ${r.status}`);
 }
 
@@ -139,21 +143,29 @@ export function measureDurations(page: Page, name: string): Promise<number[]> {
 
 export interface LiveRunTiming {
   status: string;
-  /** Navigation → live-training status 'done' (or the time it was given up), ms. */
+  /** Click on "Train these settings" → live-training status 'done' (or the time it was given up), ms. */
   totalMs: number;
-  /** ms after navigation at which each stage was first seen done. */
+  /** Navigation → the click (the page loaded, the button found), ms. */
+  clickAtMs: number;
+  /** Click → the worker's backend choice known (training waits for it), ms; null if never seen. */
+  backendReadyMs: number | null;
+  /** ms after the click at which each stage was first seen done. */
   stageDoneMs: Record<string, number>;
   error?: string;
 }
 
 /**
  * Open `url` (a link with settings no kept run has), press "Train these settings" (a link never trains by itself),
- * and poll the stages until done/error/timeout. Times count from the navigation, the click as soon as it can be made.
+ * and poll the stages until done/error/timeout. Times count from the click, which is made as soon as it can be.
  */
 export async function timeLiveRun(page: Page, url: string, timeoutMs: number): Promise<LiveRunTiming> {
   await page.goto(url);
-  await page.getByTestId('train-these').click({ timeout: timeoutMs });
+  const button = page.getByTestId('train-these');
+  await button.waitFor({ timeout: timeoutMs });
+  const clickAtMs = await page.evaluate(() => performance.now());
+  await button.click({ timeout: timeoutMs });
   const stageDoneMs: Record<string, number> = {};
+  let backendReadyMs: number | null = null;
   const until = Date.now() + timeoutMs;
   for (;;) {
     const s = await page.evaluate(() => {
@@ -167,14 +179,18 @@ export async function timeLiveRun(page: Page, url: string, timeoutMs: number): P
         status: panel?.getAttribute('data-status') ?? 'missing',
         stages,
         now: performance.now(),
+        backend: document.querySelector('[data-testid="backend-rl"]') !== null,
         error,
       };
     });
+    const since = s.now - clickAtMs;
+    if (backendReadyMs === null && s.backend) backendReadyMs = since;
     for (const st of s.stages)
-      if (st.status === 'done' && !(st.stage in stageDoneMs)) stageDoneMs[st.stage] = s.now;
+      if (st.status === 'done' && !(st.stage in stageDoneMs)) stageDoneMs[st.stage] = since;
+    const base = { totalMs: since, clickAtMs, backendReadyMs, stageDoneMs };
     if (s.status === 'done' || s.status === 'error' || s.status === 'cancelled')
-      return { status: s.status, totalMs: s.now, stageDoneMs, error: s.error };
-    if (Date.now() > until) return { status: `timeout (${s.status})`, totalMs: s.now, stageDoneMs };
+      return { status: s.status, ...base, error: s.error };
+    if (Date.now() > until) return { status: `timeout (${s.status})`, ...base };
     await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -181,6 +181,8 @@ export interface EvaluationOptions {
   testGoals: number;
   /** A line's test offsets are spread evenly over [−testExtent, testExtent] (ignored by periodic families). */
   testExtent?: number;
+  /** The test goals' parameters, when not testParameters(family, testGoals, testExtent) (a discovered orbit's). */
+  parameters?: readonly number[];
   episodes: number;
   seed: number;
   /**
@@ -202,7 +204,7 @@ export function evaluateAgents(
   opts: EvaluationOptions,
 ): GoalEvaluation[] {
   const periodic = isPeriodicFamily(family);
-  const params = testParameters(family, opts.testGoals, opts.testExtent);
+  const params = opts.parameters ?? testParameters(family, opts.testGoals, opts.testExtent);
   const rows = params.map((t, i) => {
     const task = taskAt(family, t);
     const seed = opts.seed * 100003 + i;

@@ -80,13 +80,16 @@ const START_REACH_MARGIN = 0.5;
  * wherever the group action maps a state). On a periodic family the fixed default (3). On a line the hereditary
  * agent maps the start s₀ ≈ 0 to exp(−θX)s₀ = −θd, up to |θ| ≤ L + |t₀| from the origin (any direction d), so the
  * square is widened to L + |t₀| + 0.5 (at least the default, at most 0.25 inside the wall). Read from the test
- * design (L and the base offset), never from a goal or a generator.
+ * design (L and the base offset), never from a goal or a generator. The reader's own goals (a points family): the
+ * orbit, and so where the group action maps states, is known only after discovery, which runs after the base
+ * policy trains, so the square is the widest one (0.25 inside the wall).
  */
 export function baseTrainingStartHalfWidth(
   config: ExperimentConfig,
   env: EnvConfig = envFor(config),
 ): number {
   const fixed = env.trainStartHalfWidth;
+  if (config.family.kind === 'points') return Math.max(fixed, env.stateBound - START_WALL_MARGIN);
   const extent = resolvedTestExtent(config);
   if (extent === undefined) return fixed;
   const reach = extent + Math.abs(resolvedTrainingAngles(config)[0]) + START_REACH_MARGIN;

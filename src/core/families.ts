@@ -1,7 +1,8 @@
-// Task families as data (ALGORITHM.md §3): circles, ellipses in two reward variants, lines; goals g(t) on an orbit.
+// Task families as data (ALGORITHM.md §3): circles, ellipses in two reward variants, lines, the reader's own goals.
 import { radToDeg, wrapAngle } from './angles';
 import { DEFAULT_ENV, euclideanTask, type Task } from './env';
 import { IDENTITY2, inv2, type Mat2, matmul2, rot2 } from './linalg';
+import { pointOnPolyline, polylineOffsets } from './pointsFamily';
 import { Rng } from './rng';
 import type { Vec2 } from './vec';
 
@@ -32,19 +33,31 @@ export interface LineFamily {
   direction: number;
 }
 
+/**
+ * The reader's own goals, the first the base, each with the Euclidean reward −‖s' − g‖ (not in the paper). Whether they
+ * lie on one orbit (a circle: rotations; a line: translations) is for discovery to say. As a curve: the polyline
+ * through the goals in the order given, t its arc length from the base goal (arena units).
+ */
+export interface PointsFamily {
+  kind: 'points';
+  goals: Vec2[];
+}
+
 /** Families whose orbit is a closed curve, parameterised by an angle φ ∈ [0, 2π). */
 export type PeriodicFamily = CircleFamily | EllipseFamily;
-export type TaskFamily = PeriodicFamily | LineFamily;
+export type TaskFamily = PeriodicFamily | LineFamily | PointsFamily;
 
-/** Periodic families measure t in radians (degrees at the edges); a line in arena units. */
-export const isPeriodicFamily = (f: TaskFamily): f is PeriodicFamily => f.kind !== 'line';
+/** Periodic families measure t in radians (degrees at the edges); a line and a points family in arena units. */
+export const isPeriodicFamily = (f: TaskFamily): f is PeriodicFamily =>
+  f.kind === 'circle' || f.kind === 'ellipse';
 
 /** The unit of the orbit parameter and of distances along the orbit, as reported. */
 export type FamilyUnit = 'deg' | 'arena';
 export const familyUnit = (f: TaskFamily): FamilyUnit => (isPeriodicFamily(f) ? 'deg' : 'arena');
 
-/** The family's reference point: a periodic family's centre, a line's origin o = g(0). */
-export const familyCentre = (f: TaskFamily): Vec2 => (f.kind === 'line' ? f.origin : f.center);
+/** The family's reference point: a periodic family's centre, a line's origin o = g(0), a points family's base goal. */
+export const familyCentre = (f: TaskFamily): Vec2 =>
+  f.kind === 'line' ? f.origin : f.kind === 'points' ? f.goals[0] : f.center;
 
 /** d = (cos, sin) of the line's direction. */
 export const lineDirection = (f: LineFamily): [number, number] => [
@@ -56,13 +69,15 @@ export const DEFAULT_FAMILY: CircleFamily = { kind: 'circle', center: [0, 0], ra
 
 /** The linear shape map C with g(φ) = c + C (cos φ, sin φ) (periodic families only; a line has none). */
 export function familyShape(family: TaskFamily): Mat2 {
-  if (family.kind === 'line') throw new Error('familyShape: a line family has no shape map');
+  if (family.kind === 'line' || family.kind === 'points')
+    throw new Error(`familyShape: a ${family.kind} family has no shape map`);
   if (family.kind === 'circle') return [family.radius, 0, 0, family.radius];
   return matmul2(rot2(family.tilt), [family.axes[0], 0, 0, family.axes[1]]);
 }
 
-/** The goal at orbit parameter t: the angle φ (radians) of a periodic family, the offset of a line. */
+/** The goal at orbit parameter t: the angle φ (radians) of a periodic family, the offset of a line, arc length on points. */
 export function goalAt(family: TaskFamily, phi: number): Vec2 {
+  if (family.kind === 'points') return pointOnPolyline(family.goals, phi);
   if (family.kind === 'line') {
     const d = lineDirection(family);
     return [family.origin[0] + phi * d[0], family.origin[1] + phi * d[1]];
@@ -161,9 +176,17 @@ export function defaultLineTestExtent(
   return Math.min(wanted, lineExtentInsideArena(f, bound, LINE_GOAL_MARGIN));
 }
 
-/** M test parameters: angles evenly spread over [0, 2π), or a line's offsets evenly over [−L, L] (both ends). */
+/**
+ * M test parameters: angles evenly spread over [0, 2π), a line's offsets evenly over [−L, L] (both ends), or arc lengths
+ * evenly along a points family's polyline, first goal to last (both ends).
+ */
 export function testParameters(family: TaskFamily, count: number, extent?: number): number[] {
   if (isPeriodicFamily(family)) return testAngles(count);
+  if (family.kind === 'points') {
+    const length = polylineOffsets(family.goals).at(-1) ?? 0;
+    if (count === 1) return [0];
+    return Array.from({ length: count }, (_, i) => (length * i) / (count - 1));
+  }
   if (extent === undefined || !(extent > 0))
     throw new Error('testParameters: a line needs a positive test extent');
   if (count === 1) return [0];
@@ -189,6 +212,7 @@ export const parameterInFamilyUnits = (family: TaskFamily, t: number): number =>
 export function describeFamily(f: TaskFamily): string {
   if (f.kind === 'line')
     return `line o=(${f.origin.join(', ')}) direction=${radToDeg(f.direction).toFixed(1)}°`;
+  if (f.kind === 'points') return `points ${f.goals.map((g) => `(${g.join(', ')})`).join(' ')}`;
   if (f.kind === 'circle') return `circle c=(${f.center.join(', ')}) r=${f.radius}`;
   return `ellipse c=(${f.center.join(', ')}) axes=(${f.axes.join(', ')}) tilt=${radToDeg(f.tilt).toFixed(1)}° reward=${f.reward}`;
 }
@@ -201,6 +225,13 @@ const SAME_TILT_TOLERANCE_RAD = 1e-4;
 /** The one test of whether two families are the same task family (up to a link's rounding). */
 export function sameFamily(a: TaskFamily, b: TaskFamily): boolean {
   const near = (x: number, y: number) => Math.abs(x - y) <= SAME_LENGTH_TOLERANCE;
+  if (a.kind === 'points' || b.kind === 'points')
+    return (
+      a.kind === 'points' &&
+      b.kind === 'points' &&
+      a.goals.length === b.goals.length &&
+      a.goals.every((g, i) => near(g[0], b.goals[i][0]) && near(g[1], b.goals[i][1]))
+    );
   if (a.kind === 'line' || b.kind === 'line')
     return (
       a.kind === 'line' &&

@@ -1,5 +1,5 @@
 // Typed messages between the page and the agents worker (plain JS, no tfjs): results in, goal updates out.
-import type { PipelineArtifacts } from '../core/pipeline/artifacts';
+import type { AgentArtifacts } from '../core/testTime/agents';
 import type { GoalSettings, GoalUpdate } from '../core/testTime/goalRollouts';
 
 /** A fast one-episode preview while the goal moves, then the final update with every requested episode. */
@@ -11,9 +11,14 @@ export interface GoalRequest extends GoalSettings {
 }
 
 export type AgentsCommand =
-  /** New results (pretrained or live); `version` tags every later update computed from them. */
-  | { type: 'set-results'; version: number; artifacts: PipelineArtifacts | null }
-  | { type: 'goal'; request: GoalRequest };
+  /** New agents (from pretrained or live results); `version` tags every later update computed from them. */
+  | { type: 'set-results'; version: number; artifacts: AgentArtifacts | null }
+  | { type: 'goal'; request: GoalRequest }
+  /**
+   * Build the agents for these settings now (deserialising is the slow part) without rolling out: the page
+   * already shows this goal's update (precomputed), so the first drag should not pay for it.
+   */
+  | { type: 'warm'; settings: GoalSettings };
 
 export type AgentsEvent =
   | {

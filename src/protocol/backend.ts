@@ -1,4 +1,4 @@
-// Backend names, workloads and the backend report the compute worker sends to the page.
+// Backend names, workloads, the SAC paths and the backend report the compute worker sends to the page.
 import type { UnitCosts } from '../core/pipeline/liveSchedule';
 
 /** tfjs backends in the order in which availability is probed. */
@@ -55,6 +55,39 @@ export interface WorkloadChoice {
   timings: CalibrationTiming[];
 }
 
+/**
+ * How a SAC update runs: the fused step on WebAssembly SIMD (src/core/sac/fusedSac.ts), the same step on its
+ * plain-JS kernels (where SIMD does not compile), or the tfjs reference on the 'rl' backend.
+ */
+export const SAC_PATHS = ['fused-wasm-simd', 'fused-js', 'tfjs'] as const;
+export type SacPath = (typeof SAC_PATHS)[number];
+
+/** A SAC path as the page names it: "fused wasm-simd", "fused js (no WebAssembly SIMD)", "tfjs wasm". */
+export function sacPathLabel(path: SacPath, backend?: BackendName): string {
+  if (path === 'fused-wasm-simd') return 'fused wasm-simd';
+  if (path === 'fused-js') return 'fused js (no WebAssembly SIMD)';
+  return backend ? `tfjs ${backend}` : 'tfjs';
+}
+
+/** One SAC path timed in the worker: a real update (batch 256, 2×64 nets) and a sampled action. */
+export interface SacPathTiming {
+  path: SacPath;
+  /** For 'tfjs': the backend it ran on (the 'rl' choice). The fused paths need none. */
+  backend?: BackendName;
+  /** Median ms per update; null when the timing failed. */
+  msPerUpdate: number | null;
+  /** Median ms per sampled action. */
+  msPerAction?: number;
+  error?: string;
+}
+
+/** The SAC path the training stages use, picked by measurement, and why. */
+export interface SacChoice {
+  path: SacPath;
+  reason: string;
+  timings: SacPathTiming[];
+}
+
 export type BackendReportPhase = 'probing' | 'calibrating' | 'done';
 
 export interface BackendReport {
@@ -70,6 +103,8 @@ export interface BackendReport {
   adapter: string | null;
   /** Per-workload choices; empty until calibration is done. */
   choices: WorkloadChoice[];
+  /** How SAC updates run (fused or tfjs), timed after the choices; absent until then (and in older reports). */
+  sac?: SacChoice;
   /**
    * This machine's unit costs on the chosen backends (SAC update and action, env step, race step), timed right
    * after the choices: absent until then, null when timing them failed. Budget durations derive from them.

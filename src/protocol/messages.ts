@@ -1,5 +1,5 @@
 // Typed messages between the page and the compute worker: commands in, events out.
-import type { BackendName, BackendReport } from './backend';
+import type { BackendName, BackendReport, SacPath } from './backend';
 import type { StageConfig, StageName, StagePayload } from './stages';
 
 /** Page-chosen id of one job (one run of one stage). */
@@ -33,6 +33,8 @@ export interface StartedEvent {
   stage: StageName;
   /** The tfjs backend the stage runs on; null for plain-JS stages. */
   backend: BackendName | null;
+  /** For stages that train SAC: how its updates run (the fused step does not use the tfjs backend). */
+  sac?: SacPath;
 }
 
 export interface ProgressEvent {

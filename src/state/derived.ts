@@ -4,6 +4,7 @@ import { degToRad, wrapDegrees } from '../core/angles';
 import { DEFAULT_ENV, type EnvConfig } from '../core/env';
 import { DEFAULT_CONFIG, type ExperimentConfig, resolvedTrainingAngles } from '../core/experimentConfig';
 import { familyCentre, familyShape, sameFamily, sameTrainingAngles, type TaskFamily } from '../core/families';
+import type { GoalSettings } from '../core/testTime/goalRollouts';
 import type { UrlState } from './urlSchema';
 
 const FAMILY_FIELDS = ['family', 'cx', 'cy', 'radius', 'alpha', 'beta', 'tilt', 'reward'] as const;
@@ -29,6 +30,18 @@ export function familyFromSettings(s: FamilySettings): TaskFamily {
 
 export function envFromSettings(s: Pick<UrlState, 'constraint'>): EnvConfig {
   return { ...DEFAULT_ENV, constraint: s.constraint };
+}
+
+/** The goal and test-time settings the agents are rolled out at (the agents worker's request). */
+export function goalSettingsOf(s: UrlState): GoalSettings {
+  return {
+    family: familyFromSettings(s),
+    env: envFromSettings(s),
+    angle: degToRad(s.goal),
+    contextSize: s.K,
+    episodes: s.episodes,
+    seed: s.seed,
+  };
 }
 
 /** Training task angles in radians, base first. */

@@ -1,6 +1,6 @@
 // Job status and the backend report, updated from compute-worker events by one pure reducer.
 import { create } from 'zustand';
-import type { BackendReport } from '../protocol/backend';
+import type { BackendReport, SacPath } from '../protocol/backend';
 import type { JobId, WorkerEvent } from '../protocol/messages';
 import type { StageName } from '../protocol/stages';
 
@@ -15,6 +15,8 @@ export interface JobState {
   loss?: number;
   message?: string;
   backend: string | null;
+  /** How a SAC-training stage's updates run (they do not use the tfjs backend when fused). */
+  sac?: SacPath;
   error?: string;
 }
 
@@ -65,7 +67,11 @@ export function applyWorkerEvent(state: JobsState, event: WorkerEvent): Partial<
     case 'backend-report':
       return { backendReport: event.report };
     case 'started':
-      return withJob(state, event.job, { status: 'running', backend: event.backend });
+      return withJob(state, event.job, {
+        status: 'running',
+        backend: event.backend,
+        ...(event.sac ? { sac: event.sac } : {}),
+      });
     case 'progress':
       return withJob(state, event.job, {
         status: 'running',

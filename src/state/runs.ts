@@ -84,6 +84,8 @@ export function describeSettings(c: ExperimentConfig): string {
 function describeFamilyShort(f: ExperimentConfig['family']): string {
   if (f.kind === 'line')
     return `line through (${trim(f.origin[0])}, ${trim(f.origin[1])}) at ${trim(radToDeg(f.direction), 1)}°`;
+  if (f.kind === 'points')
+    return `${f.goals.length} goals from (${trim(f.goals[0][0])}, ${trim(f.goals[0][1])})`;
   const centre =
     f.center[0] !== 0 || f.center[1] !== 0 ? ` at (${trim(f.center[0])}, ${trim(f.center[1])})` : '';
   if (f.kind === 'circle') return `circle r=${trim(f.radius)}${centre}`;

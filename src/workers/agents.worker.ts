@@ -1,6 +1,6 @@
 // The agents worker: rebuilds the trained agents from results and rolls them out at each requested goal (plain JS).
-import type { PipelineArtifacts } from '../core/pipeline/artifacts';
 import {
+  type AgentArtifacts,
   type AgentUnavailable,
   baselineAgentFrom,
   type HereditaryTestAgent,
@@ -23,7 +23,7 @@ const WAITING: Agents = {
   baseline: { unavailable: 'waiting for trained agents' },
 };
 
-let results: { version: number; artifacts: PipelineArtifacts } | null = null;
+let results: { version: number; artifacts: AgentArtifacts } | null = null;
 /** Agents per action bound (deserialising is the slow part; once per results, not per goal). */
 let agents = new Map<number, Agents>();
 
@@ -71,6 +71,10 @@ self.onmessage = (e: MessageEvent<AgentsCommand>) => {
   if (command.type === 'set-results') {
     results = command.artifacts ? { version: command.version, artifacts: command.artifacts } : null;
     agents = new Map();
+    return;
+  }
+  if (command.type === 'warm') {
+    agentsFor(command.settings.env.maxAction, command.settings.env);
     return;
   }
   handleGoal(command.request);

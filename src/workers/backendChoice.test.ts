@@ -1,6 +1,13 @@
 // Tests of the pure backend-choice rules: software detection, override order, per-workload pick.
 import { describe, expect, it } from 'vitest';
-import { chooseForWorkload, fallbackChoice, isSoftwareAdapter, median, probeOrder } from './backendChoice';
+import {
+  chooseForWorkload,
+  chooseSacPath,
+  fallbackChoice,
+  isSoftwareAdapter,
+  median,
+  probeOrder,
+} from './backendChoice';
 
 describe('backendChoice', () => {
   it('recognises software adapters by name or fallback flag', () => {
@@ -100,5 +107,32 @@ describe('fallback after a backend fails during work', () => {
     expect(c.reason).toContain('webgpu available but software adapter (google / swiftshader): not timed');
     expect(c.reason).toContain('cpu 700 ms (first run only)');
     expect(c.reason).not.toContain('failed');
+  });
+
+  it('trains SAC on the fused step only where it measured faster than tfjs, and says by how much', () => {
+    const fused = chooseSacPath([
+      { path: 'fused-wasm-simd', msPerUpdate: 1.4, msPerAction: 0.01 },
+      { path: 'tfjs', backend: 'wasm', msPerUpdate: 14, msPerAction: 0.3 },
+    ]);
+    expect(fused.path).toBe('fused-wasm-simd');
+    expect(fused.reason).toBe('fused wasm-simd 1.4 ms/update fastest vs tfjs wasm 14 ms/update (10.0× slower)');
+    // A fast GPU whose tfjs update beats the fused step gets the training.
+    const gpu = chooseSacPath([
+      { path: 'fused-js', msPerUpdate: 9 },
+      { path: 'tfjs', backend: 'webgpu', msPerUpdate: 3 },
+    ]);
+    expect(gpu.path).toBe('tfjs');
+    expect(gpu.reason).toContain('fused js (no WebAssembly SIMD) 9.0 ms/update (3.0× slower)');
+  });
+
+  it('falls back to the tfjs reference when the fused step fails or nothing was measured', () => {
+    const broken = chooseSacPath([
+      { path: 'fused-wasm-simd', msPerUpdate: null, error: 'CompileError' },
+      { path: 'tfjs', backend: 'cpu', msPerUpdate: 40 },
+    ]);
+    expect(broken.path).toBe('tfjs');
+    expect(broken.reason).toContain('fused wasm-simd failed: CompileError');
+    expect(chooseSacPath([]).path).toBe('tfjs');
+    expect(chooseSacPath([]).reason).toContain('no SAC timing succeeded');
   });
 });

@@ -1,9 +1,12 @@
-// Pure backend-choice rules: software-adapter detection, link-override order, fastest per workload.
+// Pure backend-choice rules: software-adapter detection, link-override order, fastest per workload, the SAC path.
 import {
   BACKEND_ORDER,
   type BackendName,
   type BackendProbe,
   type CalibrationTiming,
+  type SacChoice,
+  type SacPathTiming,
+  sacPathLabel,
   type Workload,
   type WorkloadChoice,
 } from '../protocol/backend';
@@ -117,5 +120,39 @@ export function fallbackChoice(choice: WorkloadChoice, failed: BackendName, why:
     ...next,
     timings,
     reason: `${failed} failed during work (${why}); fell back to ${next.backend}. ${next.reason}`,
+  };
+}
+
+const describeTiming = (t: SacPathTiming): string =>
+  `${sacPathLabel(t.path, t.backend)} ${t.msPerUpdate === null ? 'failed' : `${fmtMs(t.msPerUpdate)}/update`}`;
+
+/**
+ * The SAC path the training stages use: the fastest measured update. A fused path wins only where it measured
+ * faster than tfjs on the 'rl' backend; when nothing was measured, the tfjs reference (it needs no WebAssembly).
+ */
+export function chooseSacPath(timings: readonly SacPathTiming[]): SacChoice {
+  const measured = timings
+    .filter((t): t is SacPathTiming & { msPerUpdate: number } => t.msPerUpdate !== null)
+    .sort((a, b) => a.msPerUpdate - b.msPerUpdate);
+  const failed = timings
+    .filter((t) => t.msPerUpdate === null)
+    .map((t) => `${sacPathLabel(t.path, t.backend)} failed: ${t.error ?? 'unknown error'}`);
+  if (measured.length === 0)
+    return {
+      path: 'tfjs',
+      reason: ['no SAC timing succeeded; using the tfjs reference', ...failed].join('; '),
+      timings: [...timings],
+    };
+  const [best, ...rest] = measured;
+  const vs = rest.map(
+    (t) => `${describeTiming(t)} (${(t.msPerUpdate / best.msPerUpdate).toFixed(1)}× slower)`,
+  );
+  const head = `${describeTiming(best)} fastest`;
+  return {
+    path: best.path,
+    reason: [vs.length > 0 ? `${head} vs ${vs.join(', ')}` : `${head} (only path measured)`, ...failed].join(
+      '; ',
+    ),
+    timings: [...timings],
   };
 }

@@ -2,11 +2,13 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import '@tensorflow/tfjs-backend-wasm';
+import { wasmSimdAvailable } from '../core/sac/denseKernels';
 import {
   type BackendName,
   type BackendProbe,
   type BackendReport,
   type CalibrationTiming,
+  type SacPath,
   WORKLOADS,
   type Workload,
   type WorkloadChoice,
@@ -23,6 +25,7 @@ import {
   probeOrder,
 } from './backendChoice';
 import { calibrationOp } from './calibrationOps';
+import { calibrateSac } from './sacCalibration';
 import { configureWasmPaths } from './wasmPaths';
 
 const SET_BACKEND_TIMEOUT_MS = 15_000;
@@ -169,6 +172,8 @@ export interface BackendSelection {
   report: BackendReport;
   /** Backend to activate before running a stage of this workload. */
   backendFor(workload: Workload): BackendName;
+  /** How SAC updates run (measured in calibration; the fused step where no report says otherwise). */
+  sacPath(): SacPath;
   /** `backend` broke during work: move every workload on it elsewhere; returns the updated report. */
   markFailed(backend: BackendName, why: string): BackendReport;
 }
@@ -229,6 +234,13 @@ export async function selectBackends(
     choices.push(chooseForWorkload(workload, timings, report.best));
   }
   report.choices = choices;
+  // The SAC learner's own path (fused step or tfjs), timed as real updates once the 'rl' backend is known.
+  if (!shouldStop()) {
+    onReport({ ...report, probes: [...report.probes], choices: [...choices] });
+    const rl = choices.find((c) => c.workload === 'rl')?.backend ?? report.best;
+    await activateBackend(rl);
+    report.sac = calibrateSac(rl, shouldStop);
+  }
   report.phase = 'done';
   const final: BackendReport = { ...report, probes: [...report.probes] };
   onReport(final);
@@ -244,6 +256,7 @@ export function selectionFromReport(final: BackendReport): BackendSelection {
   const selection: BackendSelection = {
     report: final,
     backendFor: (w) => pick.get(w) ?? final.best ?? 'cpu',
+    sacPath: () => selection.report.sac?.path ?? (wasmSimdAvailable() ? 'fused-wasm-simd' : 'fused-js'),
     markFailed(backend, why) {
       const updated = selection.report.choices.map((c) =>
         c.backend === backend ? fallbackChoice(c, backend, why) : c,

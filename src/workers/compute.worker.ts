@@ -1,9 +1,12 @@
 // The compute worker: receives typed commands, picks backends, runs core stages, posts typed events.
 import type { UnitCosts } from '../core/pipeline/liveSchedule';
-import type { BackendName, BackendReport, Workload } from '../protocol/backend';
+import { wasmSimdAvailable } from '../core/sac/denseKernels';
+import type { SacImpl } from '../core/sac/sacTrainer';
+import type { BackendName, BackendReport, SacPath, Workload } from '../protocol/backend';
 import type { JobId, RunStageCommand, WorkerCommand, WorkerEvent } from '../protocol/messages';
 import { STAGE_WORKLOAD, type StageName } from '../protocol/stages';
 import { activateBackend, type BackendSelection, selectBackends, selectionFromReport } from './backendSelect';
+import { sacImplOf } from './sacCalibration';
 import { STAGE_HANDLERS, type StageContext, type StageHandler } from './stageHandlers';
 import { measureUnitCosts } from './unitCosts';
 
@@ -34,6 +37,23 @@ async function measureCosts(shouldStop: () => boolean): Promise<UnitCosts | null
   return unitCosts;
 }
 
+/**
+ * A SAC-training stage's config with the measured SAC path filled in, and the path that will really run (a config
+ * that names an implementation keeps it).
+ */
+function withSacPath<C>(config: C, measured: SacPath): { config: C; path: SacPath } {
+  const c = config as { experiment?: { sacImpl?: SacImpl } };
+  const named = c.experiment?.sacImpl;
+  if (!c.experiment) return { config, path: measured };
+  if (named === undefined)
+    return {
+      config: { ...c, experiment: { ...c.experiment, sacImpl: sacImplOf(measured) } } as C,
+      path: measured,
+    };
+  const fused: SacPath = wasmSimdAvailable() ? 'fused-wasm-simd' : 'fused-js';
+  return { config, path: named === 'tfjs' ? 'tfjs' : fused };
+}
+
 function runJob(command: RunStageCommand): Promise<void> {
   const { job, stage } = command;
   const shouldStop = () => cancelled.get(job) === true;
@@ -55,16 +75,19 @@ function runJob(command: RunStageCommand): Promise<void> {
     for (;;) {
       let backend: BackendName | null = null;
       let sel: BackendSelection | null = null;
+      let config = command.config;
+      let sac: SacPath | undefined;
       if (workload !== 'none') {
         const current: BackendSelection = await (selection ??
           recalibrate(null, () => false).then(() => selection!));
         sel = current;
         backend = current.backendFor(workload);
         await activateBackend(backend);
+        if (workload === 'rl') ({ config, path: sac } = withSacPath(command.config, current.sacPath()));
       }
-      post({ type: 'started', job, stage, backend });
+      post({ type: 'started', job, stage, backend, ...(sac ? { sac } : {}) });
       try {
-        payload = await handler(command.config as never, ctx);
+        payload = await handler(config as never, ctx);
         break;
       } catch (e) {
         // A GPU backend that breaks mid-work (e.g. a lost WebGPU device) is dropped and the stage reruns on

@@ -3,10 +3,12 @@ import { DEFAULT_CONFIG } from '../core/experimentConfig';
 import type { UnitCosts } from '../core/pipeline/liveSchedule';
 import { measureEnvStepMs, measureRaceStepMs, measureSac } from '../core/pipeline/speedProbes';
 import { activateBackend, type BackendSelection } from './backendSelect';
+import { sacImplOf } from './sacCalibration';
 
 /**
- * The SAC probes run where the policies train ('rl'), the race probe where the race runs ('bulk'), the env step in
- * plain JS. About a second on wasm; null when a probe fails or the job is cancelled meanwhile.
+ * The SAC costs are the calibration's own timings of the path that trains (fused step or tfjs) and of the tfjs
+ * learner (the yardstick of the encoder's tfjs steps); where the report has none they are timed here. The race step
+ * and the env step are plain JS. Null when a probe fails or the job is cancelled.
  */
 export async function measureUnitCosts(
   selection: BackendSelection,
@@ -14,12 +16,23 @@ export async function measureUnitCosts(
 ): Promise<UnitCosts | null> {
   try {
     await activateBackend(selection.backendFor('rl'));
-    const sac = measureSac();
+    const sacChoice = selection.report.sac;
+    const chosen = sacChoice?.timings.find((t) => t.path === sacChoice.path);
+    const tfjs = sacChoice?.timings.find((t) => t.path === 'tfjs');
+    const sac =
+      chosen?.msPerUpdate != null && chosen.msPerAction !== undefined
+        ? { updateMs: chosen.msPerUpdate, actMs: chosen.msPerAction }
+        : measureSac(sacImplOf(selection.sacPath()));
     if (shouldStop()) return null;
-    await activateBackend(selection.backendFor('bulk'));
     const raceStepMs = measureRaceStepMs(DEFAULT_CONFIG.raceSeeds);
     if (shouldStop()) return null;
-    return { sacUpdateMs: sac.updateMs, sacActMs: sac.actMs, envStepMs: measureEnvStepMs(), raceStepMs };
+    return {
+      sacUpdateMs: sac.updateMs,
+      sacActMs: sac.actMs,
+      ...(tfjs?.msPerUpdate != null ? { tfjsUpdateMs: tfjs.msPerUpdate } : {}),
+      envStepMs: measureEnvStepMs(),
+      raceStepMs,
+    };
   } catch {
     return null;
   }

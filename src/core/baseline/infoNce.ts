@@ -1,18 +1,19 @@
 // InfoNCE training of the context encoder (ALGORITHM.md §9): same-task contexts attract, other tasks repel.
-import * as tf from '@tensorflow/tfjs';
 import type { EnvConfig, Task } from '../env';
 import { Rng } from '../rng';
 import { yieldToEventLoop } from '../yieldToEventLoop';
 import { type ContextTransitions, collectContextPool, sampleContext, sampleRunContext } from './context';
 import {
-  applyStack,
-  ContextEncoderTf,
   type ContextEncoderWeights,
   DEFAULT_ENCODER_SHAPE,
-  denseStack,
   type EncoderShape,
   writeContextFeatures,
 } from './contextEncoder';
+import { type EncoderBatch, encoderStepper, infoNceLoss, selectionTensorData } from './encoderSteppers';
+import { INFONCE_DEFAULTS } from './infoNceDefaults';
+import { featureCount } from './transitionFeatures';
+
+export { INFONCE_DEFAULTS, infoNceLoss, selectionTensorData };
 
 export interface InfoNceOptions {
   /** Gradient steps. */
@@ -45,6 +46,8 @@ export interface InfoNceOptions {
    * It asks z to carry the reward function itself, smoothly (the decoder is discarded after training).
    */
   reconstruction?: { weight: number; targets?: number; hidden?: number[] };
+  /** 'fused' (default): the hand-written step on a Float32 heap (encoderSteppers.ts); 'tfjs': the autodiff reference. */
+  impl?: 'fused' | 'tfjs';
   onProgress?: (p: { step: number; total: number; loss: number }) => void;
   shouldStop?: () => boolean;
 }
@@ -57,17 +60,6 @@ export interface InfoNceResult {
   /** Gradient steps done (fewer than asked when stopped). */
   steps: number;
 }
-
-export const INFONCE_DEFAULTS = {
-  contextSize: 64,
-  negatives: 12,
-  temperature: 1,
-  lr: 3e-3,
-  contextsPerTask: 4,
-  poolRuns: 200,
-  runLength: 16,
-  wholeRuns: true,
-};
 
 /**
  * For anchor a = (task t, copy j): column 0 is its positive (t, j+1 mod m), then `negatives` contexts of
@@ -89,25 +81,6 @@ export function contrastIndices(tasks: number, perTask: number, negatives: numbe
   return idx;
 }
 
-/**
- * One-hot selection [M, cols, M] of contrastIndices. (A gather would be shorter, but its gradient needs
- * UnsortedSegmentSum, which the wasm backend lacks.)
- */
-export function selectionTensorData(idx: Int32Array, contexts: number, cols: number): Float32Array {
-  const out = new Float32Array(contexts * cols * contexts);
-  for (let r = 0; r < contexts * cols; r++) out[r * contexts + idx[r]] = 1;
-  return out;
-}
-
-/** InfoNCE loss: mean over anchors of −log softmax(cos(z_a, z_c)/τ)[positive]; z rows are unit vectors. */
-export function infoNceLoss(z: tf.Tensor2D, selection: tf.Tensor3D, temperature: number): tf.Scalar {
-  const sim = tf.matMul(z, z, false, true);
-  const logits = tf.sum(tf.mul(selection, tf.expandDims(sim, 1)), 2);
-  const scaled = tf.div(logits, temperature);
-  const logp = tf.sub(scaled, tf.logSumExp(scaled, 1, true));
-  return tf.neg(tf.mean(tf.slice(logp, [0, 0], [-1, 1])));
-}
-
 /** Train the encoder on the training tasks' context data. */
 export async function trainContextEncoder(
   env: EnvConfig,
@@ -121,30 +94,42 @@ export async function trainContextEncoder(
   const pools =
     opts.pools?.slice() ??
     tasks.map((task, t) => collectContextPool(env, task, o.poolRuns, o.runLength, rng.fork(t).seed));
-  const encoder = new ContextEncoderTf(
-    opts.shape ?? DEFAULT_ENCODER_SHAPE,
-    env.maxAction,
-    opts.seed,
-    opts.initial,
-  );
-  const optimizer = tf.train.adam(o.lr);
   const contexts = tasks.length * o.contextsPerTask;
-  const featureDim = encoder.featureDim;
-  const featureSet = encoder.shape.features;
-  const features = new Float32Array(contexts * o.contextSize * featureDim);
+  const shape = opts.shape ?? DEFAULT_ENCODER_SHAPE;
+  const featureDim = featureCount(shape.features);
+  const featureSet = shape.features;
   const cols = 1 + o.negatives;
-  const recon = opts.reconstruction && opts.reconstruction.weight > 0 ? opts.reconstruction : null;
+  const recon =
+    opts.reconstruction && opts.reconstruction.weight > 0
+      ? {
+          weight: opts.reconstruction.weight,
+          targets: opts.reconstruction.targets ?? 16,
+          hidden: opts.reconstruction.hidden ?? [64, 64],
+        }
+      : null;
   const targets = recon?.targets ?? 16;
-  const latentDim = encoder.shape.latentDim;
-  const decoder = recon
-    ? denseStack([2 + latentDim, ...(recon.hidden ?? [64, 64]), 1], opts.seed + 13)
-    : null;
-  const decoderVars = decoder ? [...decoder.kernels, ...decoder.biases] : [];
-  const targetStates = new Float32Array(contexts * targets * 2);
-  const targetRewards = new Float32Array(contexts * targets);
-  // Row r of the target batch reads the z of context ⌊r / targets⌋ (a fixed one-hot: a differentiable gather).
-  const repeatRows = new Float32Array(contexts * targets * contexts);
-  for (let r = 0; r < contexts * targets; r++) repeatRows[r * contexts + Math.floor(r / targets)] = 1;
+  const stepper = encoderStepper(
+    {
+      shape,
+      maxAction: env.maxAction,
+      seed: opts.seed,
+      initial: opts.initial,
+      contexts,
+      contextSize: o.contextSize,
+      cols,
+      temperature: o.temperature,
+      lr: o.lr,
+      recon,
+    },
+    opts.impl,
+  );
+  const batch: EncoderBatch = {
+    features: new Float32Array(contexts * o.contextSize * featureDim),
+    idx: new Int32Array(0),
+    targetStates: new Float32Array(contexts * targets * 2),
+    targetRewards: new Float32Array(contexts * targets),
+  };
+  const { features, targetStates, targetRewards } = batch;
   const curve: InfoNceResult['curve'] = [];
   let sum = 0;
   let count = 0;
@@ -168,26 +153,8 @@ export async function trainContextEncoder(
           }
         }
       }
-      const idx = contrastIndices(tasks.length, o.contextsPerTask, o.negatives, rng);
-      const loss = tf.tidy(() => {
-        const x = tf.tensor2d(features, [contexts * o.contextSize, featureDim]);
-        const sel = tf.tensor3d(selectionTensorData(idx, contexts, cols), [contexts, cols, contexts]);
-        const cost = optimizer.minimize(
-          () => {
-            const z = encoder.encode(x, contexts);
-            const nce = infoNceLoss(z, sel, o.temperature);
-            if (!decoder || !recon) return nce;
-            const rows = contexts * targets;
-            const zRep = tf.matMul(tf.tensor2d(repeatRows, [rows, contexts]), z);
-            const input = tf.concat([tf.tensor2d(targetStates, [rows, 2]), zRep], 1) as tf.Tensor2D;
-            const err = tf.sub(tf.reshape(applyStack(decoder, input), [rows]), tf.tensor1d(targetRewards));
-            return tf.add(nce, tf.mul(recon.weight, tf.mean(tf.square(err)))) as tf.Scalar;
-          },
-          true,
-          [...encoder.variables, ...decoderVars],
-        );
-        return cost ? cost.dataSync()[0] : Number.NaN;
-      });
+      batch.idx = contrastIndices(tasks.length, o.contextsPerTask, o.negatives, rng);
+      const loss = stepper.step(batch);
       sum += loss;
       count++;
       if ((s + 1) % 25 === 0 || s + 1 === o.steps) {
@@ -198,10 +165,8 @@ export async function trainContextEncoder(
       }
       if ((s + 1) % 50 === 0) await yieldToEventLoop();
     }
-    return { encoder: encoder.exportWeights(), curve, pools, steps: done };
+    return { encoder: stepper.weights(), curve, pools, steps: done };
   } finally {
-    optimizer.dispose();
-    encoder.dispose();
-    for (const v of decoderVars) v.dispose();
+    stepper.dispose();
   }
 }

@@ -1,24 +1,25 @@
 // Hereditary geometry discovery (ALGORITHM.md §7): per-task fits, align, joint fit, decision, normalisation.
 import { radToDeg } from '../angles';
 import type { RewardSamples } from '../explorationData';
-import {
-  compactness,
-  expm3,
-  type Generator,
-  generatorAngleError,
-  normalizeCompact,
-  normalizeUnit,
-} from '../lie';
-import { scale3, symmetricEigen } from '../linalg';
+import { compactness, type Generator, generatorAngleError, normalizeCompact, normalizeUnit } from '../lie';
+import { symmetricEigen } from '../linalg';
 import { type AlignOptions, alignTaskLogs } from './alignLogs';
-import { alignmentTerms, supportMask, weightedLoss } from './alignmentLoss';
+import { weightedLoss } from './alignmentLoss';
 import { selectBaseAnchors } from './baseAnchors';
 import { type BaseSymmetry, discoverBaseSymmetry } from './baseSymmetry';
 import { fitJointGenerator } from './jointFit';
 import { defaultStarts, fitTaskAction, type PerTaskFit } from './perTaskFit';
 import { GriddedRewardField, type RewardField } from './rewardField';
+import {
+  compareResiduals,
+  decideVerdict,
+  type HereditaryVerdict,
+  type NullCalibration,
+  replicateWorstRatio,
+  VERDICT_THRESHOLD,
+} from './verdict';
 
-export type HereditaryStage = 'fields' | 'baseSymmetry' | 'perTask' | 'align' | 'joint' | 'done';
+export type HereditaryStage = 'fields' | 'baseSymmetry' | 'perTask' | 'align' | 'joint' | 'verdict' | 'done';
 
 export interface HereditaryProgress {
   stage: HereditaryStage;
@@ -42,15 +43,24 @@ export interface HereditaryOptions {
   priorValueWeight: number;
   align: AlignOptions;
   jointIterations: number;
-  /** Hereditary when joint loss / per-task loss ≤ threshold. */
+  /** Without a calibration: hereditary when Σ joint loss / Σ per-task loss ≤ threshold (the earlier verdict). */
   threshold: number;
   compactTolerance: number;
+  /** With a calibration: exactly hereditary replicates that measure the verdict's noise floor (verdict.ts). */
+  nullReplicates: number;
+  /** With a calibration: hereditary when the worst task's ratio over its floor is at most this. */
+  verdictThreshold: number;
 }
 
 export interface HereditaryRunOptions extends HereditaryOptions {
   /** Another frame source (e.g. kernel frames) may replace the gridded local regression. */
   fieldFactory?: (samples: RewardSamples) => RewardField;
   onProgress?: (p: HereditaryProgress) => void;
+  /**
+   * Fresh base-task exploration for the verdict's noise floor (verdict.ts); without it the verdict is the earlier
+   * Σ-ratio against `threshold`.
+   */
+  calibration?: NullCalibration;
   /** Ground truth used ONLY to score the result (errorDeg); never read by the learner. */
   truthForScoring?: { generator: Generator; baseSymmetry?: Generator };
 }
@@ -69,6 +79,8 @@ export const HEREDITARY_QUICK: HereditaryOptions = {
   jointIterations: 40,
   threshold: 4,
   compactTolerance: 0.05,
+  nullReplicates: 1,
+  verdictThreshold: VERDICT_THRESHOLD,
 };
 
 export const HEREDITARY_FULL: HereditaryOptions = {
@@ -80,6 +92,7 @@ export const HEREDITARY_FULL: HereditaryOptions = {
   perTaskIterations: 60,
   align: { gridSize: 180, restarts: 16, sweeps: 6 },
   jointIterations: 80,
+  nullReplicates: 2,
 };
 
 export interface HereditaryResult {
@@ -97,6 +110,8 @@ export interface HereditaryResult {
   compact: boolean;
   ambiguous: boolean;
   reason: string;
+  /** The calibrated verdict (absent without a calibration, and in older files). */
+  verdict?: HereditaryVerdict;
   baseSymmetry: BaseSymmetry;
   /** Per task: anchors the joint map sends outside the task's data (zero weight). */
   droppedPoints: number[];
@@ -118,7 +133,16 @@ export function discoverHereditaryGeometry(
   if (taskSamples.length < 2)
     throw new Error('hereditary discovery needs the base task and at least one other');
   const t0 = performance.now();
-  const timings = { fields: 0, baseSymmetry: 0, perTask: 0, align: 0, joint: 0, done: 0, total: 0 };
+  const timings = {
+    fields: 0,
+    baseSymmetry: 0,
+    perTask: 0,
+    align: 0,
+    joint: 0,
+    verdict: 0,
+    done: 0,
+    total: 0,
+  };
   const progress = (stage: HereditaryStage, fraction: number, message: string) =>
     opts.onProgress?.({ stage, fraction, message });
   let t = performance.now();
@@ -146,18 +170,16 @@ export function discoverHereditaryGeometry(
   const baseSymmetry = discoverBaseSymmetry(anchors);
   lap('baseSymmetry');
 
-  const starts = defaultStarts(opts.startSpacing, 2);
+  const perTaskOptions = {
+    ...defaultStarts(opts.startSpacing, 2),
+    refine: opts.refineStarts,
+    priorValueWeight: opts.priorValueWeight,
+    iterations: opts.perTaskIterations,
+  };
   const perTask: PerTaskFit[] = [];
   fields.forEach((f, i) => {
     progress('perTask', 0.2 + (0.5 * i) / fields.length, `per-task left action ${i + 1}/${fields.length}`);
-    perTask.push(
-      fitTaskAction(anchors, f, {
-        ...starts,
-        refine: opts.refineStarts,
-        priorValueWeight: opts.priorValueWeight,
-        iterations: opts.perTaskIterations,
-      }),
-    );
+    perTask.push(fitTaskAction(anchors, f, perTaskOptions));
   });
   lap('perTask');
   const n = fields.length;
@@ -166,6 +188,7 @@ export function discoverHereditaryGeometry(
   if (n === 1) {
     lap('align');
     lap('joint');
+    lap('verdict');
     timings.total = performance.now() - t0;
     progress('done', 1, 'ambiguous');
     const candidate =
@@ -217,20 +240,18 @@ export function discoverHereditaryGeometry(
   lap('joint');
 
   // Relative residual on the same anchors: those both maps keep inside the task's support.
-  const perTaskLoss: number[] = [];
-  const jointLoss: number[] = [];
-  const droppedPoints: number[] = [];
-  fields.forEach((f, i) => {
-    const lj = jointAction(joint.generator, joint.thetas[i]);
-    const a = supportMask(anchors, f, perTask[i].action);
-    const b = supportMask(anchors, f, lj);
-    const both = a.map((v, k) => v & b[k]);
-    perTaskLoss.push(weightedLoss(alignmentTerms(anchors, f, perTask[i].action, both), weights[i]));
-    jointLoss.push(weightedLoss(alignmentTerms(anchors, f, lj, both), weights[i]));
-    droppedPoints.push(anchors.count - b.reduce((s, v) => s + v, 0));
-  });
-  const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
-  const relativeResidual = sum(jointLoss) / Math.max(sum(perTaskLoss), 1e-300);
+  const cal = opts.calibration;
+  progress('verdict', cal ? 0.85 : 0.95, 'verdict: the shared generator against free per-task maps');
+  const comparison = compareResiduals(
+    anchors,
+    fields,
+    perTask.map((p) => p.action),
+    weights,
+    joint.generator,
+    joint.thetas,
+  );
+  const { perTaskLoss, jointLoss, droppedPoints } = comparison;
+  const relativeResidual = comparison.ratio;
   const comp = compactness(joint.generator, opts.compactTolerance);
   const compactX = normalizeCompact(joint.generator, opts.compactTolerance);
   const generator = compactX ?? normalizeUnit(joint.generator);
@@ -238,10 +259,30 @@ export function discoverHereditaryGeometry(
   const s = generator.slice(0, 6).reduce((acc, v, k) => acc + v * joint.generator[k], 0);
   const twoPi = 2 * Math.PI;
   const thetas = joint.thetas.map((th) => (compactX ? (((th / s) % twoPi) + twoPi) % twoPi : th / s));
-  const isHereditary = relativeResidual <= opts.threshold;
-  const reason = isHereditary
-    ? `Hereditary: one generator explains every task (joint/per-task loss ${relativeResidual.toFixed(2)} ≤ ${opts.threshold})${comp.compact ? ', and it is compact (period 2π).' : ', but it is not compact.'}`
-    : `Not hereditary: the shared generator fits ${relativeResidual.toFixed(1)}× worse than the free per-task maps (threshold ${opts.threshold}).`;
+  const replicates = cal
+    ? Array.from({ length: Math.max(1, opts.nullReplicates) }, (_, r) =>
+        replicateWorstRatio(
+          anchors,
+          make,
+          joint.generator,
+          joint.thetas,
+          cal,
+          perTaskOptions,
+          opts.jointIterations,
+          opts.seed * 7919 + r,
+        ),
+      )
+    : [];
+  const verdict = cal
+    ? decideVerdict(comparison, replicates, comp.compact, n, opts.verdictThreshold)
+    : undefined;
+  lap('verdict');
+  const isHereditary = verdict ? verdict.hereditary : relativeResidual <= opts.threshold;
+  const reason =
+    verdict?.reason ??
+    (isHereditary
+      ? `Hereditary: one generator explains every task (joint/per-task loss ${relativeResidual.toFixed(2)} ≤ ${opts.threshold})${comp.compact ? ', and it is compact (period 2π).' : ', but it is not compact.'}`
+      : `Not hereditary: the shared generator fits ${relativeResidual.toFixed(1)}× worse than the free per-task maps (threshold ${opts.threshold}).`);
   timings.total = performance.now() - t0;
   progress('done', 1, reason);
   return {
@@ -255,6 +296,7 @@ export function discoverHereditaryGeometry(
     compact: comp.compact,
     ambiguous: false,
     reason,
+    ...(verdict ? { verdict } : {}),
     baseSymmetry,
     droppedPoints,
     anchorCount: anchors.count,
@@ -264,8 +306,6 @@ export function discoverHereditaryGeometry(
     ...scoring(opts, generator, naive, aligned.generator, baseSymmetry),
   };
 }
-
-const jointAction = (x: Generator, theta: number) => expm3(scale3(x, theta));
 
 /** Leading direction of stacked normalised logs: the naive (unaligned) SVD estimate. */
 function leadingDirection(logs: readonly Generator[]): Generator {

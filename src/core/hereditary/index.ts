@@ -38,3 +38,9 @@ export {
   thetaDomain,
 } from './inferGroupElement';
 export { GriddedRewardField, type NormalField, type RewardField, type ValueField } from './rewardField';
+export {
+  type HereditaryVerdict,
+  type NullCalibration,
+  VERDICT_THRESHOLD,
+  VERDICT_TRIM,
+} from './verdict';

@@ -16,6 +16,8 @@ export interface PerTaskOptions {
   /** Multi-start: rotations about each centre by each angle. */
   centres: Vec2[];
   angles: number[];
+  /** Further starts given as 6-vectors Y (L = exp(Y)), e.g. a known map to refit from. */
+  extraStarts?: readonly (readonly number[])[];
   /** How many of the best starts are refined. */
   refine: number;
   /** Value weight before the noise floors are known (frame weight 1). */
@@ -65,6 +67,10 @@ export function fitTaskAction(anchors: BaseAnchors, field: RewardField, opts: Pe
       const params = xc.map((v) => v * a);
       starts.push({ params, loss: meanSquare(fnA(params), 0.5).loss });
     }
+  }
+  for (const y of opts.extraStarts ?? []) {
+    const params = y.slice(0, 6);
+    starts.push({ params, loss: meanSquare(fnA(params), 0.5).loss });
   }
   starts.sort((a, b) => a.loss - b.loss);
   const lm = { ...DEFAULT_LM, maxIterations: opts.iterations };

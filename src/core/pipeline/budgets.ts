@@ -1,9 +1,9 @@
 // What `--budget quick|full` means for every stage (one table, used by the CLI and the browser alike).
 
-import { BASELINE_FULL, BASELINE_QUICK, type BaselinePreset } from '../baseline/trainBaseline';
+import { BASELINE_FULL, BASELINE_QUICK, type BaselinePreset } from '../baseline/baselinePresets';
 import type { Budget } from '../experimentConfig';
 import { HEREDITARY_FULL, HEREDITARY_QUICK, type HereditaryOptions } from '../hereditary';
-import { type BaseTrainPreset, SAC_FULL, SAC_QUICK } from '../sac/trainBase';
+import { type BaseTrainPreset, SAC_FULL, SAC_QUICK } from '../sac/basePresets';
 import { FULL_RACE, QUICK_RACE, type RacePreset } from './racePresets';
 
 export interface StageBudgets {

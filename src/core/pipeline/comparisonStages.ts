@@ -8,6 +8,7 @@ import type {
   PipelineStage,
   StageHooks,
 } from './artifacts';
+import { evaluationOrbit } from './evaluationOrbit';
 import { plannedHereditaryTrainingSteps } from './matchedBudget';
 import {
   baselineAgentFactory,
@@ -73,7 +74,7 @@ export function otherConstraintStage(
   trained: { base: BasePolicyArtifact; hereditary: HereditaryArtifact },
   hooks: StageHooks = {},
 ): OtherConstraintArtifact | null {
-  if (!scoresHereditaryAgent(trained.hereditary)) return null;
+  if (!scoresHereditaryAgent(trained.hereditary, config)) return null;
   const constraint = config.actionConstraint === 'disk' ? 'box' : 'disk';
   const other: ExperimentConfig = { ...config, actionConstraint: constraint };
   const agent = hereditaryAgentFactory(other, trained.base, trained.hereditary);
@@ -82,6 +83,7 @@ export function otherConstraintStage(
     { hereditary: agent },
     relabel(hooks, 'otherConstraint'),
     trained.hereditary.result.generator,
+    evaluationOrbit(other, trained.hereditary.result),
   );
   return { constraint, basePolicyTrainedUnder: config.actionConstraint, evaluation };
 }

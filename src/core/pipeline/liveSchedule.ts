@@ -2,10 +2,15 @@
 
 /** Measured unit costs in ms (src/core/pipeline/speedProbes.ts, timed by the compute worker in the browser). */
 export interface UnitCosts {
-  /** One SAC gradient update (batch 256, 2×64 nets) on the backend that trains the policies. */
+  /** One SAC gradient update (batch 256, 2×64 nets) on the path that trains the policies (fused step or tfjs). */
   sacUpdateMs: number;
   /** One sampled action of the SAC actor (one per environment step after the warm-up). */
   sacActMs: number;
+  /**
+   * One SAC update of the tfjs learner on the 'rl' backend: the yardstick of the baseline encoder's tfjs steps.
+   * Absent where it was not timed (older reports): sacUpdateMs stands in.
+   */
+  tfjsUpdateMs?: number;
   /** One plain-JS environment transition; also the yardstick of the plain-JS stages (durationEstimate.ts). */
   envStepMs: number;
   /** One step of both sides of the discovery race, its seeds stacked, on the backend that runs it. */

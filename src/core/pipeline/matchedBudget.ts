@@ -1,11 +1,12 @@
 // The matched-budget rule (ALGORITHM.md §9): the baseline gets at least the hereditary agent's environment steps.
-import { INFONCE_DEFAULTS } from '../baseline/infoNce';
+
 import {
   type BaselinePreset,
   encoderStepsFor,
   policyEnvStepsFor,
   policyUpdatesFor,
-} from '../baseline/trainBaseline';
+} from '../baseline/baselinePresets';
+import { INFONCE_DEFAULTS } from '../baseline/infoNceDefaults';
 import { type ExperimentConfig, resolvedTrainingAngles } from '../experimentConfig';
 import { STAGE_BUDGETS } from './budgets';
 

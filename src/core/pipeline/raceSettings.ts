@@ -8,6 +8,7 @@ import type { Generator } from '../lie';
 import { lrSweep, runDiscoveryRace } from '../symmetry/discoveryRace';
 import { LR_RULE, RACE_LR_GRID } from '../symmetry/lrRule';
 import { DEFAULT_HOLD_OUT, raceTrainingSamples } from '../symmetry/raceContext';
+import { analyticRewardJs, type RewardJs } from '../symmetry/raceLossesJs';
 import type { RaceOptions, RaceProgress, RaceResult, SideSummary } from '../symmetry/raceTypes';
 import { fitRewardMlp, type RewardMlp, type RewardMlpOptions } from '../symmetry/rewardModelTf';
 import type { RacePreset } from './racePresets';
@@ -62,6 +63,12 @@ export function trueBaseRewardTf(config: ExperimentConfig): (p: tf.Tensor2D) => 
       const md = d.matMul(tf.tensor2d([m0, m2, m1, m3], [2, 2]));
       return md.square().sum(1).sqrt().neg() as tf.Tensor1D;
     });
+}
+
+/** The same ORACLE ABLATION reward in plain JS with its gradient (the functional side's JS stepper uses it). */
+export function trueBaseRewardJs(config: ExperimentConfig): RewardJs {
+  const task = taskAt(config.family, resolvedTrainingAngles(config)[0]);
+  return analyticRewardJs([task.goal[0], task.goal[1]], task.metric);
 }
 
 const sweepCells = (
@@ -129,7 +136,7 @@ export function runRaceSettings(
         mask: spec.mask,
         rewardModel: spec.reward,
         ...(spec.reward === 'true'
-          ? { oracleRewardTf: trueBaseRewardTf(input.config) }
+          ? { oracleRewardTf: trueBaseRewardTf(input.config), oracleRewardJs: trueBaseRewardJs(input.config) }
           : { fittedModel: fitted() }),
         onProgress: onProgress(name),
         differentialRuns,

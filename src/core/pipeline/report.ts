@@ -7,10 +7,12 @@ import {
   resolvedTestExtent,
   resolvedTrainingAngles,
 } from '../experimentConfig';
-import { describeFamily, familyUnit, isPeriodicFamily } from '../families';
+import { describeFamily, familyUnit, isPeriodicFamily, parameterInFamilyUnits } from '../families';
+import type { HereditaryResult } from '../hereditary';
 import { compactness, type Generator, generatorAngleError } from '../lie';
 import type { PipelineArtifacts } from './artifacts';
 import { comparisonSections } from './budgetReport';
+import { evaluationOrbit } from './evaluationOrbit';
 import { discoveryRaceReport } from './raceReport';
 import type { ReportOptions } from './reportOptions';
 import { familyTruth } from './truth';
@@ -35,9 +37,51 @@ export function resolvedConfigJson(config: ExperimentConfig) {
     family_description: describeFamily(config.family),
     family_unit: familyUnit(config.family),
     train_angles_deg: periodic ? params.map((a) => round(radToDeg(a), 4)) : null,
-    train_offsets: periodic ? null : params.map((t) => round(t, 6)),
+    // A points family's goals are config.family.goals; its parameters are on the orbit found (evaluation_orbit).
+    train_offsets: periodic || config.family.kind === 'points' ? null : params.map((t) => round(t, 6)),
     test_extent: resolvedTestExtent(config) ?? null,
     base_training_start_half_width: baseTrainingStartHalfWidth(config),
+  };
+}
+
+/** The calibrated verdict (verdict.ts) as reported; null for results without one (older files). */
+function verdictJson(her: HereditaryResult | undefined) {
+  const v = her?.verdict;
+  if (!v) return null;
+  const r = (x: number) => (Number.isFinite(x) ? round(x, 4) : null);
+  return {
+    hereditary: v.hereditary,
+    compact: v.compact,
+    statistic: r(v.statistic),
+    threshold: v.threshold,
+    reason: v.reason,
+    worst_task_ratio: r(v.observed),
+    noise_floor: r(v.floor),
+    noise_floor_replicates: v.replicates.map(r),
+    task_ratios: v.taskRatios.map(r),
+    ...(v.note ? { note: v.note } : {}),
+    // The earlier statistic beside it (hereditary_residual, hereditary_threshold): shown, no longer deciding.
+    earlier: {
+      statistic: her && Number.isFinite(her.relativeResidual) ? round(her.relativeResidual, 4) : null,
+      threshold: her?.threshold ?? null,
+      would_accept: her ? her.relativeResidual <= her.threshold : null,
+    },
+  };
+}
+
+/** Where the test goals lay: for a points family the orbit discovery found (or the polyline when refused). */
+function evaluationOrbitJson(config: ExperimentConfig, her: HereditaryResult | undefined) {
+  if (config.family.kind !== 'points') return null;
+  const o = evaluationOrbit(config, her);
+  return {
+    source: o.source,
+    description: o.description,
+    unit: o.unit,
+    family: o.source === 'polyline' ? null : o.family,
+    train_parameters: o.trainParameters.map((t) => round(parameterInFamilyUnits(o.family, t), 6)),
+    test_goals: o.testParameters.length,
+    test_goals_outside_arena: o.outsideArena,
+    test_extent: o.testExtent ?? null,
   };
 }
 
@@ -52,8 +96,9 @@ export function buildReport(
   const her = artifacts.hereditary?.result;
   const errorDeg = (g: Generator | null | undefined, t: Generator | null) =>
     g && t ? round(radToDeg(generatorAngleError(g, t)), 4) : null;
+  const orbit = evaluationOrbitJson(config, her);
   return {
-    config: resolvedConfigJson(config),
+    config: { ...resolvedConfigJson(config), ...(orbit ? { family_unit: orbit.unit } : {}) },
     backend: extra.backend,
     report_options: extra.options ?? null,
     timings_ms: Object.fromEntries(Object.entries(extra.timings_ms).map(([k, v]) => [k, Math.round(v)])),
@@ -91,6 +136,9 @@ export function buildReport(
           }
         : null,
       is_hereditary: her?.isHereditary ?? null,
+      // The calibrated verdict (verdict.ts): the worst task's misfit over its own noise floor against a threshold.
+      // Absent for results without one (files written before it), so their reports are unchanged.
+      ...(her?.verdict ? { verdict: verdictJson(her) } : {}),
       ambiguous: her?.ambiguous ?? null,
       reason: her?.reason ?? null,
       per_task_loss: her?.perTaskLoss ?? null,
@@ -102,6 +150,8 @@ export function buildReport(
       timings_ms: her?.timingsMs ?? null,
     },
     discovery_race: discoveryRaceReport(rs),
+    // A points family only: where its test goals lay (the orbit found, or the polyline when refused).
+    ...(orbit ? { evaluation_orbit: orbit } : {}),
     evaluation: artifacts.evaluation?.rows ?? null,
     evaluation_summary: artifacts.evaluation?.summary ?? null,
     ...comparisonSections(artifacts),

@@ -2,6 +2,7 @@
 import { type ExperimentConfig, resolvedTrainingAngles } from '../experimentConfig';
 import type { PipelineArtifacts, StageHooks } from './artifacts';
 import { baselineControlStage, otherConstraintStage } from './comparisonStages';
+import { evaluationOrbit } from './evaluationOrbit';
 import { buildReport } from './report';
 import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from './reportOptions';
 import {
@@ -42,8 +43,10 @@ export async function runPipeline(
   const hereditary = await timed('hereditary', () => hereditaryStage(config, samples, hooks));
   const baseline = await timed('baseline', () => baselineStage(config, hooks));
   const agents = evaluationAgents(config, base, hereditary, baseline);
+  // A points family's test goals run along the orbit discovery found (or its polyline when refused).
+  const orbit = evaluationOrbit(config, hereditary.result);
   const evaluation = await timed('evaluate', () =>
-    evaluateStage(config, agents, hooks, hereditary.result.generator),
+    evaluateStage(config, agents, hooks, hereditary.result.generator, orbit),
   );
   const other = await timed('otherConstraint', () =>
     otherConstraintStage(config, { base, hereditary }, hooks),

@@ -21,6 +21,18 @@ describe('speed probes', () => {
     }
     // An update (two critics, actor, α on batch 256) does far more than one sampled action.
     expect(sac.updateMs).toBeGreaterThan(sac.actMs);
+    expect(sac.kernels).toBe('tfjs');
+  });
+
+  it('time the fused SAC step on its WebAssembly-SIMD kernels (what training runs by default)', () => {
+    const before = tf.memory().numTensors;
+    const fused = measureSac('fused');
+    expect(tf.memory().numTensors).toBe(before);
+    expect(fused.kernels).toBe('wasm-simd');
+    for (const ms of [fused.updateMs, fused.actMs]) {
+      expect(Number.isFinite(ms)).toBe(true);
+      expect(ms).toBeGreaterThan(0);
+    }
   });
 
   it('times an env step in microseconds, not milliseconds', () => {

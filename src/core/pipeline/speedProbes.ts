@@ -1,11 +1,16 @@
-// Short timings of the pipeline's unit costs on the current tfjs backend: a SAC step, an env step, a race step.
-import * as tf from '@tensorflow/tfjs';
+// Short timings of the pipeline's unit costs: a SAC step (fused or tfjs), an env step, a race step (plain JS).
 import { DEFAULT_ENV, euclideanTask } from '../env';
 import { collectExploration } from '../explorationData';
 import { Rng } from '../rng';
+import { createSac } from '../sac/createSac';
 import { allocBatch, ReplayBuffer } from '../sac/replayBuffer';
-import { Sac } from '../sac/sac';
-import { differentialLossSeeds, functionalLossSeeds } from '../symmetry/symmetryLosses';
+import type { SacImpl } from '../sac/sacTrainer';
+import {
+  analyticRewardJs,
+  differentialLossGradJs,
+  functionalLossGradJs,
+  functionalWorkspace,
+} from '../symmetry/raceLossesJs';
 
 /** Untimed runs first: tfjs and the JIT take many calls to settle (a wasm SAC update: 150 ms, 60, 45, … 9). */
 const WARMUP_REPS = 12;
@@ -34,16 +39,21 @@ function timeMedian(run: () => void, warmupReps = WARMUP_REPS, budgetMs = PROBE_
   return medianOf(times);
 }
 
-/** Milliseconds of the SAC trainer's two tfjs calls: one update (batch 256) and one sampled action. */
+/** Milliseconds of the SAC trainer's two calls: one update (batch 256) and one sampled action. */
 export interface SacTimings {
   updateMs: number;
   actMs: number;
+  /** What ran: 'tfjs' (on the current backend) or the fused step's kernels ('wasm-simd' / 'js'). */
+  kernels: 'tfjs' | 'wasm-simd' | 'js';
 }
 
 const UPDATES_PER_BLOCK = 4;
 
-/** One SAC update (batch 256, 2×64 nets) and one sampled action, timed apart on the current backend. */
-export function measureSac(hidden = 64, batchSize = 256): SacTimings {
+/**
+ * One SAC update (batch 256, 2×64 nets) and one sampled action, timed apart: the tfjs learner on the current
+ * backend, or the fused step (WebAssembly SIMD where it compiles, else its plain-JS kernels).
+ */
+export function measureSac(impl: SacImpl = 'tfjs', hidden = 64, batchSize = 256): SacTimings {
   const rng = new Rng(11);
   const replay = new ReplayBuffer(2048, 2, 2, 12);
   for (let i = 0; i < 2048; i++) {
@@ -51,7 +61,8 @@ export function measureSac(hidden = 64, batchSize = 256): SacTimings {
     const a = [rng.uniform(-0.1, 0.1), rng.uniform(-0.1, 0.1)];
     replay.add(s, a, -Math.hypot(s[0], s[1]), [s[0] + a[0], s[1] + a[1]], false);
   }
-  const sac = new Sac({ obsDim: 2, seed: 13, hidden });
+  const sac = createSac({ obsDim: 2, seed: 13, hidden }, impl);
+  const kernels = 'kernelKind' in sac ? (sac.kernelKind as 'wasm-simd' | 'js') : 'tfjs';
   const batch = allocBatch(batchSize, 2, 2);
   const obs = new Float32Array([0.3, -0.4]);
   try {
@@ -64,6 +75,7 @@ export function measureSac(hidden = 64, batchSize = 256): SacTimings {
     return {
       updateMs: timeMedian(block, 3) / UPDATES_PER_BLOCK,
       actMs: timeMedian(() => sac.sampleActions(obs, 1), WARMUP_REPS, PROBE_BUDGET_MS / 4),
+      kernels,
     };
   } finally {
     sac.dispose();
@@ -81,8 +93,9 @@ export function measureEnvStepMs(transitions = 10_000): number {
 }
 
 /**
- * One step of each side of the discovery race with `seeds` generators stacked (batch 128 each): an Adam step
- * of the differential loss and one of the functional loss on a reward in tf ops, losses and X read back.
+ * One step of each side of the discovery race with `seeds` generators stacked (batch 128 each), as the page races:
+ * the plain-JS differential loss and the functional loss on the analytic reward, each with its gradient (the
+ * Adam arithmetic on 6·seeds numbers is negligible beside them).
  */
 export function measureRaceStepMs(seeds: number, batch = 128): number {
   const rng = new Rng(21);
@@ -90,54 +103,17 @@ export function measureRaceStepMs(seeds: number, batch = 128): number {
   const pts = Float32Array.from({ length: 2 * n }, () => rng.uniform(-2, 2));
   const normals = Float32Array.from({ length: 2 * n }, () => rng.normal());
   const thetas = Float32Array.from({ length: n }, () => rng.uniform(0, 2 * Math.PI));
-  const goal = tf.tensor1d([0.5, -0.3]);
-  const reward = (p: tf.Tensor2D): tf.Tensor1D =>
-    tf.tidy(() => p.sub(goal).square().sum(1).sqrt().neg() as tf.Tensor1D);
-  const init = tf.tensor2d(
-    Float32Array.from({ length: 6 * seeds }, () => rng.normal()),
-    [seeds, 6],
+  const reward = analyticRewardJs([0.5, -0.3], [1, 0, 0, 1]);
+  const g = new Float64Array(2);
+  const before = Float32Array.from({ length: n }, (_, i) =>
+    reward.valueAndGradient(pts[2 * i], pts[2 * i + 1], g),
   );
-  const x = tf.variable(init);
-  init.dispose();
-  const optimizer = tf.train.adam(0.01);
-  const before = tf.tidy(() => reward(tf.tensor2d(pts, [n, 2])).reshape([seeds, batch]) as tf.Tensor2D);
-  const step = (side: 'differential' | 'functional') => {
-    const losses = tf.tidy(() => {
-      const p = tf.tensor3d(pts, [seeds, batch, 2]);
-      let perSeed: tf.Tensor1D | null = null;
-      optimizer.minimize(
-        () => {
-          const l =
-            side === 'differential'
-              ? differentialLossSeeds(x, p, tf.tensor3d(normals, [seeds, batch, 2]))
-              : functionalLossSeeds(
-                  x,
-                  p,
-                  tf.tensor2d(thetas, [seeds, batch]),
-                  reward,
-                  Math.PI,
-                  undefined,
-                  before,
-                );
-          perSeed = tf.keep(l);
-          return l.sum() as tf.Scalar;
-        },
-        false,
-        [x],
-      );
-      return perSeed as unknown as tf.Tensor1D;
-    });
-    losses.dataSync();
-    losses.dispose();
-    x.dataSync();
-  };
-  try {
-    return timeMedian(() => {
-      step('differential');
-      step('functional');
-    });
-  } finally {
-    optimizer.dispose();
-    tf.dispose([x, goal, before]);
-  }
+  const x = Float32Array.from({ length: 6 * seeds }, () => rng.normal());
+  const loss = new Float64Array(seeds);
+  const grad = new Float64Array(6 * seeds);
+  const ws = functionalWorkspace(2 * Math.PI);
+  return timeMedian(() => {
+    differentialLossGradJs(x, seeds, batch, pts, normals, false, loss, grad);
+    functionalLossGradJs(x, seeds, batch, pts, thetas, before, null, reward, ws, loss, grad);
+  });
 }

@@ -3,13 +3,7 @@ import { baselinePolicyForContext, deserializeBaseline, serializeBaseline } from
 import { encoderStepsFor, policyUpdatesFor, scoreBaselineAt, trainBaseline } from '../baseline/trainBaseline';
 import { type AgentFactory, evaluateAgents } from '../evaluation';
 import { summariseEvaluation } from '../evaluationSummary';
-import {
-  baseTrainingEnv,
-  type ExperimentConfig,
-  envFor,
-  resolvedTestExtent,
-  resolvedTrainingAngles,
-} from '../experimentConfig';
+import { baseTrainingEnv, type ExperimentConfig, envFor, resolvedTrainingAngles } from '../experimentConfig';
 import { collectExploration, type RewardSamples } from '../explorationData';
 import { taskAt } from '../families';
 import { estimateKernelFrames, type KernelFrames } from '../frames/kernelFrames';
@@ -37,6 +31,7 @@ import type {
 } from './artifacts';
 import { StageCancelled } from './artifacts';
 import { STAGE_BUDGETS } from './budgets';
+import { type EvaluationOrbit, evaluationOrbit } from './evaluationOrbit';
 import { matchedBaselineBudget } from './matchedBudget';
 import { LIVE_RACE, type RaceSettingsRequest, raceSettingsArtifact, runRaceSettings } from './raceSettings';
 import { familyTruth, trueGroupAngle } from './truth';
@@ -152,7 +147,10 @@ export function rewardSymmetryStage(
   };
 }
 
-/** Hereditary geometry from the training tasks' samples, and the base reward model for test-time inference. */
+/**
+ * Hereditary geometry from the training tasks' samples, and the base reward model for test-time inference. The
+ * verdict's noise floor explores the BASE task afresh (same rule and size as the discovery data; no other task read).
+ */
 export function hereditaryStage(
   config: ExperimentConfig,
   samples: readonly RewardSamples[],
@@ -160,9 +158,18 @@ export function hereditaryStage(
 ): HereditaryArtifact {
   const angles = resolvedTrainingAngles(config);
   const truth = familyTruth(config.family, angles[0]);
+  const env = envFor(config);
+  const baseTask = taskAt(config.family, angles[0]);
   const result = discoverHereditaryGeometry(samples, {
     ...STAGE_BUDGETS[config.budget].hereditary,
     seed: stageSeed(config, 3),
+    calibration: {
+      sampleBase: (seed) =>
+        collectExploration(env, baseTask, {
+          transitions: samples[0].count,
+          seed: stageSeed(config, 200) ^ seed,
+        }),
+    },
     truthForScoring: truth.hereditary
       ? { generator: truth.hereditary, baseSymmetry: truth.rewardSymmetry }
       : undefined,
@@ -262,10 +269,11 @@ export function baselineAgentFactory(config: ExperimentConfig, baseline: Baselin
 
 /**
  * Whether the hereditary agent is scored: for a compact generator (θ searched on the circle), and for a non-compact
- * one that discovery calls hereditary (θ searched on the arena's real interval, e.g. a line's translation).
+ * one that discovery calls hereditary (θ searched on the arena's real interval, e.g. a line's translation). For the
+ * reader's own goals (a points family) only when discovery calls them hereditary: refused, it is not offered.
  */
-export const scoresHereditaryAgent = (hereditary: HereditaryArtifact): boolean =>
-  hasHereditaryAgent(hereditary.result);
+export const scoresHereditaryAgent = (hereditary: HereditaryArtifact, config?: ExperimentConfig): boolean =>
+  config?.family.kind === 'points' ? hereditary.result.isHereditary : hasHereditaryAgent(hereditary.result);
 
 /** The agents the evaluation scores (see scoresHereditaryAgent), the baseline when there is one. The references always. */
 export function evaluationAgents(
@@ -275,25 +283,32 @@ export function evaluationAgents(
   baseline: BaselineArtifact | null,
 ): Record<string, AgentFactory> {
   const agents: Record<string, AgentFactory> = {};
-  if (scoresHereditaryAgent(hereditary)) agents.hereditary = hereditaryAgentFactory(config, base, hereditary);
+  if (scoresHereditaryAgent(hereditary, config))
+    agents.hereditary = hereditaryAgentFactory(config, base, hereditary);
   if (baseline) agents.baseline = baselineAgentFactory(config, baseline);
   return agents;
 }
 
-/** `learned` (the hereditary generator; scoring only) orients a line's true θ like the learned one. */
+/**
+ * `learned` (the hereditary generator; scoring only) orients a line's true θ like the learned one. `orbit`: where the
+ * test goals lie (evaluationOrbit.ts; a points family's is the orbit discovery found).
+ */
 export function evaluateStage(
   config: ExperimentConfig,
   agents: Record<string, AgentFactory>,
   hooks: StageHooks = {},
   learned?: Generator,
+  orbit: EvaluationOrbit = evaluationOrbit(config),
 ): EvaluationArtifact {
-  const rows = evaluateAgents(envFor(config), config.family, resolvedTrainingAngles(config), agents, {
+  const rows = evaluateAgents(envFor(config), orbit.family, orbit.trainParameters, agents, {
     testGoals: config.testGoals,
-    testExtent: resolvedTestExtent(config),
+    testExtent: orbit.testExtent,
+    parameters: orbit.testParameters,
     episodes: config.episodes,
     seed: stageSeed(config, 4),
-    // Ground truth for scoring only: fills each goal's θ* error, never reaches an agent.
-    trueTheta: trueGroupAngle(config.family, resolvedTrainingAngles(config)[0], learned) ?? undefined,
+    // Ground truth for scoring only: fills each goal's θ* error, never reaches an agent. On a discovered orbit (a
+    // points family) the θ that carries the base goal to the test goal along it.
+    trueTheta: trueGroupAngle(orbit.family, orbit.trainParameters[0], learned) ?? undefined,
     onProgress: (done, total) => {
       hooks.onProgress?.({ stage: 'evaluate', step: done, total });
       if (hooks.shouldStop?.()) throw new StageCancelled('evaluate');

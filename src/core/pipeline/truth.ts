@@ -1,5 +1,5 @@
 // Ground-truth generators of a family, for SCORING ONLY (never passed to a learner).
-import { familyShape, goalAt, lineDirection, type TaskFamily } from '../families';
+import { familyShape, goalAt, lineDirection, type PointsFamily, type TaskFamily } from '../families';
 import {
   conjugatedRotationGenerator,
   type Generator,
@@ -7,11 +7,12 @@ import {
   rotationGenerator,
   translationGenerator,
 } from '../lie';
+import { exactGoalOrbit } from '../pointsFamily';
 
 export interface FamilyTruth {
   /** Symmetry of the base reward: rotation about the base goal (conjugated by C for the pushed-forward ellipse). */
   rewardSymmetry: Generator;
-  /** The generator relating the tasks, or null when the family is not hereditary (Euclidean ellipse). */
+  /** The generator relating the tasks, or null when the family is not hereditary (Euclidean ellipse, most points). */
   hereditary: Generator | null;
   baseGoal: [number, number];
   note: string;
@@ -20,6 +21,7 @@ export interface FamilyTruth {
 export function familyTruth(family: TaskFamily, baseAngle: number): FamilyTruth {
   const g = goalAt(family, baseAngle);
   const baseGoal: [number, number] = [g[0], g[1]];
+  if (family.kind === 'points') return pointsTruth(family, baseGoal);
   if (family.kind === 'line')
     return {
       rewardSymmetry: rotationGenerator(baseGoal),
@@ -51,19 +53,46 @@ export function familyTruth(family: TaskFamily, baseAngle: number): FamilyTruth 
   };
 }
 
+/** A points family's truth from the goals' own geometry: rotation about the circle through them, translation along the line, or none. */
+function pointsTruth(family: PointsFamily, baseGoal: [number, number]): FamilyTruth {
+  const orbit = exactGoalOrbit(family.goals);
+  const rewardSymmetry = rotationGenerator(baseGoal);
+  if (orbit.kind === 'circle')
+    return {
+      rewardSymmetry,
+      hereditary: rotationGenerator(orbit.center),
+      baseGoal,
+      note: `the goals lie on the circle c=(${orbit.center.map((v) => +v.toFixed(6)).join(', ')}) r=${+orbit.radius.toFixed(6)}: rotations about the base goal and about c`,
+    };
+  if (orbit.kind === 'line')
+    return {
+      rewardSymmetry,
+      hereditary: translationGenerator(orbit.direction),
+      baseGoal,
+      note: 'the goals lie on one line: rotation about the base goal; translation along the line at unit speed (not compact)',
+    };
+  return {
+    rewardSymmetry,
+    hereditary: null,
+    baseGoal,
+    note: `the goals lie on no circle (a goal ${+orbit.circleResidual.toFixed(4)} off the circle through the first three) and no line (${+orbit.lineResidual.toFixed(4)} off): under the Euclidean reward no one-parameter isometry group relates them`,
+  };
+}
+
 /**
  * SCORING ONLY: the true group element θ_true carrying the base task (at baseAngle) onto the task at φ, under the true
  * hereditary generator normalised like a learned one: to period 2π (counter-clockwise) for the periodic families,
  * to unit speed for a line. The families are parameterised so that exp(θX) g(φ) = g(φ + θ), hence θ_true = φ − φ_base.
  * A line's learned generator may point either way along it; `learned` (scoring only) gives the sign to compare in.
- * Null where there is no true generator (the Euclidean ellipse).
+ * Null where there is no true generator (the Euclidean ellipse) and for a points family's own polyline.
  */
 export function trueGroupAngle(
   family: TaskFamily,
   baseAngle: number,
   learned?: Generator,
 ): ((phi: number) => number) | null {
-  const truth = familyTruth(family, baseAngle).hereditary;
+  // A points family is scored on the orbit discovery found (evaluationOrbit.ts), whose own family is passed here.
+  const truth = family.kind === 'points' ? null : familyTruth(family, baseAngle).hereditary;
   if (truth === null) return null;
   if (family.kind !== 'line' || !learned) return (phi) => phi - baseAngle;
   const u = generatorVector(learned);

@@ -1,5 +1,4 @@
 // Differential vs functional symmetry discovery of one reward (ALGORITHM.md §6): same Adam, batch, seed, init.
-import * as tf from '@tensorflow/tfjs';
 import { degToRad, radToDeg } from '../angles';
 import { applyToPoint, flow, generatorAngleError, generatorFromVector, normalizeUnit } from '../lie';
 import { Rng } from '../rng';
@@ -7,6 +6,7 @@ import { closedFormGenerator } from './closedForm';
 import { heldOutObjectives } from './heldOutObjective';
 import { arrivalSteps, LR_ARRIVAL_BAND, pickLrEndObjective, pickLrOracle, pickLrTruthFree } from './lrRule';
 import { describeSetting, makeContext, type RaceContext } from './raceContext';
+import { type RaceBatch, sideStepper } from './raceSteppers';
 import type {
   CurvePoint,
   LrSweepResult,
@@ -17,7 +17,6 @@ import type {
   SideSummary,
 } from './raceTypes';
 import { settleStep } from './settling';
-import { differentialLossSeeds, functionalLossSeeds } from './symmetryLosses';
 
 export type * from './raceTypes';
 
@@ -73,17 +72,18 @@ function runSide(ctx: RaceContext, side: RaceSide, seeds: number[], lr: number, 
   const { opts, batch } = ctx;
   const S = seeds.length;
   const target = degToRad(opts.targetDeg ?? 2);
-  const init = tf.tensor2d(seeds.flatMap(initialGenerator), [S, 6]);
-  const xVar = tf.variable(init);
-  init.dispose();
-  const optimizer = tf.train.adam(lr);
-  const rngs = seeds.map((seed) => new Rng(seed).fork(side === 'differential' ? 1 : 2));
-  const pts = new Float32Array(2 * batch * S);
-  const aux = new Float32Array(2 * batch * S);
-  const thetas = new Float32Array(batch * S);
-  const before = new Float32Array(batch * S);
-  const weights = new Float32Array(batch * S).fill(1);
   const current = seeds.map(initialGenerator);
+  const stepper = sideStepper(ctx, side, current, lr);
+  const rngs = seeds.map((seed) => new Rng(seed).fork(side === 'differential' ? 1 : 2));
+  const data: RaceBatch = {
+    points: new Float32Array(2 * batch * S),
+    normals: new Float32Array(2 * batch * S),
+    thetas: new Float32Array(batch * S),
+    before: new Float32Array(batch * S),
+    weights: new Float32Array(batch * S).fill(1),
+  };
+  const { points: pts, normals: aux, thetas, before, weights } = data;
+  const losses = new Float64Array(S);
   const stepsTo2deg: (number | null)[] = seeds.map(() => null);
   const dropped = new Array<number>(S).fill(0);
   const curves: CurvePoint[][] = seeds.map(() => []);
@@ -94,86 +94,57 @@ function runSide(ctx: RaceContext, side: RaceSide, seeds: number[], lr: number, 
     return h;
   });
   const { samples, frames } = opts;
-  for (let step = 1; step <= opts.steps; step++) {
-    for (let s = 0; s < S; s++) {
-      const rng = rngs[s];
-      const o = s * batch;
-      if (side === 'differential') {
+  try {
+    for (let step = 1; step <= opts.steps; step++) {
+      for (let s = 0; s < S; s++) {
+        const rng = rngs[s];
+        const o = s * batch;
+        if (side === 'differential') {
+          for (let b = o; b < o + batch; b++) {
+            const k = ctx.frameIdx[rng.int(ctx.frameIdx.length)];
+            pts[2 * b] = frames.anchors[2 * k];
+            pts[2 * b + 1] = frames.anchors[2 * k + 1];
+            aux[2 * b] = frames.normals[2 * k];
+            aux[2 * b + 1] = frames.normals[2 * k + 1];
+          }
+          continue;
+        }
+        const xn = Math.hypot(...current[s]) || 1;
+        const unit = generatorFromVector(current[s].map((v) => v / xn));
         for (let b = o; b < o + batch; b++) {
-          const k = ctx.frameIdx[rng.int(ctx.frameIdx.length)];
-          pts[2 * b] = frames.anchors[2 * k];
-          pts[2 * b + 1] = frames.anchors[2 * k + 1];
-          aux[2 * b] = frames.normals[2 * k];
-          aux[2 * b + 1] = frames.normals[2 * k + 1];
-        }
-        continue;
-      }
-      const xn = Math.hypot(...current[s]) || 1;
-      const unit = generatorFromVector(current[s].map((v) => v / xn));
-      for (let b = o; b < o + batch; b++) {
-        const i = ctx.sampleIdx[rng.int(ctx.sampleIdx.length)];
-        pts[2 * b] = samples.points[2 * i];
-        pts[2 * b + 1] = samples.points[2 * i + 1];
-        before[b] = ctx.rewardAtSamples[i];
-        thetas[b] = rng.uniform(ctx.theta[0], ctx.theta[1]);
-        if (ctx.support) {
-          const [qx, qy] = applyToPoint(flow(unit, thetas[b]), [pts[2 * b], pts[2 * b + 1]]);
-          let inside = false;
-          ctx.support.forEachWithin(qx, qy, ctx.maskRadius, () => {
-            inside = true;
-          });
-          weights[b] = inside ? 1 : 0;
-          if (!inside) dropped[s]++;
+          const i = ctx.sampleIdx[rng.int(ctx.sampleIdx.length)];
+          pts[2 * b] = samples.points[2 * i];
+          pts[2 * b + 1] = samples.points[2 * i + 1];
+          before[b] = ctx.rewardAtSamples[i];
+          thetas[b] = rng.uniform(ctx.theta[0], ctx.theta[1]);
+          if (ctx.support) {
+            const [qx, qy] = applyToPoint(flow(unit, thetas[b]), [pts[2 * b], pts[2 * b + 1]]);
+            let inside = false;
+            ctx.support.forEachWithin(qx, qy, ctx.maskRadius, () => {
+              inside = true;
+            });
+            weights[b] = inside ? 1 : 0;
+            if (!inside) dropped[s]++;
+          }
         }
       }
+      stepper.step(data, losses);
+      const x = stepper.current();
+      const errors: number[] = [];
+      for (let s = 0; s < S; s++) {
+        current[s] = Array.from({ length: 6 }, (_, k) => x[6 * s + k]);
+        histories[s].set(current[s], 6 * step);
+        const err = generatorAngleError(generatorFromVector(current[s]), opts.truthForScoring);
+        if (stepsTo2deg[s] === null && err < target) stepsTo2deg[s] = step;
+        curves[s].push({ step, loss: Math.fround(losses[s]), errorDeg: radToDeg(err) });
+        errors.push(radToDeg(err));
+      }
+      if (opts.onProgress && (step % 50 === 0 || step === opts.steps))
+        opts.onProgress({ side, seeds: S, step, steps: opts.steps, errorDeg: median(errors) });
     }
-    let perSeed: tf.Tensor1D | null = null;
-    tf.tidy(() => {
-      const p = tf.tensor3d(pts, [S, batch, 2]);
-      optimizer.minimize(
-        () => {
-          const losses =
-            side === 'differential'
-              ? differentialLossSeeds(
-                  xVar as tf.Variable<tf.Rank.R2>,
-                  p,
-                  tf.tensor3d(aux, [S, batch, 2]),
-                  opts.symmetricTerm ?? false,
-                )
-              : functionalLossSeeds(
-                  xVar as tf.Variable<tf.Rank.R2>,
-                  p,
-                  tf.tensor2d(thetas, [S, batch]),
-                  ctx.reward!,
-                  Math.max(Math.abs(ctx.theta[0]), Math.abs(ctx.theta[1])),
-                  ctx.support ? tf.tensor2d(weights, [S, batch]) : undefined,
-                  tf.tensor2d(before, [S, batch]),
-                );
-          perSeed = tf.keep(losses);
-          return losses.sum() as tf.Scalar;
-        },
-        false,
-        [xVar],
-      );
-    });
-    const lossT = perSeed as tf.Tensor1D | null;
-    const losses = lossT ? lossT.dataSync() : new Float32Array(S).fill(Number.NaN);
-    lossT?.dispose();
-    const x = xVar.dataSync();
-    const errors: number[] = [];
-    for (let s = 0; s < S; s++) {
-      current[s] = Array.from(x.subarray(6 * s, 6 * s + 6));
-      histories[s].set(current[s], 6 * step);
-      const err = generatorAngleError(generatorFromVector(current[s]), opts.truthForScoring);
-      if (stepsTo2deg[s] === null && err < target) stepsTo2deg[s] = step;
-      curves[s].push({ step, loss: losses[s], errorDeg: radToDeg(err) });
-      errors.push(radToDeg(err));
-    }
-    if (opts.onProgress && (step % 50 === 0 || step === opts.steps))
-      opts.onProgress({ side, seeds: S, step, steps: opts.steps, errorDeg: median(errors) });
+  } finally {
+    stepper.dispose();
   }
-  optimizer.dispose();
-  xVar.dispose();
   const heldOut = heldOutObjectives(ctx, side, current);
   const traces = trace ? heldOutTraces(ctx, side, histories, opts.steps) : null;
   return seeds.map((seed, s) => ({

@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { applyToPoint, flow, generatorFromVector } from '../lie';
 import type { RaceContext } from './raceContext';
+import { differentialLossGradJs, functionalLossGradJs, functionalWorkspace } from './raceLossesJs';
 import type { RaceSide } from './raceTypes';
 import { differentialLossSeeds, functionalLossSeeds } from './symmetryLosses';
 
@@ -48,6 +49,22 @@ function differentialHeldOut(ctx: RaceContext, generators: number[][], limit: nu
     nrm[2 * h] = normals[2 * k];
     nrm[2 * h + 1] = normals[2 * k + 1];
   });
+  if ((ctx.opts.impl ?? 'js') === 'js') {
+    const loss = new Float64Array(1);
+    return generators.map((g) => {
+      differentialLossGradJs(
+        Float32Array.from(g),
+        1,
+        H,
+        pts,
+        nrm,
+        ctx.opts.symmetricTerm ?? false,
+        loss,
+        null,
+      );
+      return Math.fround(loss[0]);
+    });
+  }
   return tf.tidy(() => {
     const x = tf.tensor2d(generators.flat(), [S, 6]);
     const p = tf.tensor3d(pts, [1, H, 2]).tile([S, 1, 1]) as tf.Tensor3D;
@@ -96,6 +113,17 @@ function functionalHeldOut(
       }
     });
   }
+  const maxTheta = Math.max(Math.abs(ctx.theta[0]), Math.abs(ctx.theta[1]));
+  if (ctx.rewardJs) {
+    const loss = new Float64Array(1);
+    const ws = functionalWorkspace(maxTheta);
+    const rewardJs = ctx.rewardJs;
+    return generators.map((g, s) => {
+      const w = weights ? weights.subarray(s * H, (s + 1) * H) : null;
+      functionalLossGradJs(Float32Array.from(g), 1, H, pts, thetas, before, w, rewardJs, ws, loss, null);
+      return Math.fround(loss[0]);
+    });
+  }
   const reward = ctx.reward;
   return tf.tidy(() => {
     const x = tf.tensor2d(generators.flat(), [S, 6]);
@@ -103,7 +131,6 @@ function functionalHeldOut(
     const th = tf.tensor2d(thetas, [1, H]).tile([S, 1]) as tf.Tensor2D;
     const f0 = tf.tensor2d(before, [1, H]).tile([S, 1]) as tf.Tensor2D;
     const w = weights ? tf.tensor2d(weights, [S, H]) : undefined;
-    const maxTheta = Math.max(Math.abs(ctx.theta[0]), Math.abs(ctx.theta[1]));
     return Array.from(functionalLossSeeds(x, p, th, reward, maxTheta, w, f0).dataSync());
   });
 }

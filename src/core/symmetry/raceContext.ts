@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { RewardSamples } from '../explorationData';
 import { Rng } from '../rng';
 import { SpatialGrid } from '../spatialGrid';
+import type { RewardJs } from './raceLossesJs';
 import type { RaceOptions, RaceSetting } from './raceTypes';
 import { fitRewardMlp, type RewardMlp } from './rewardModelTf';
 
@@ -58,6 +59,8 @@ export interface RaceContext {
   heldOutThetas: Float32Array;
   heldOutFraction: number;
   reward: ((p: tf.Tensor2D) => tf.Tensor1D) | null;
+  /** The same reward in plain JS, when it has one (the oracle ablation's): the functional side then steps in JS. */
+  rewardJs: RewardJs | null;
   /** The reward at every sample (the functional loss's f(p) term, which does not depend on X), computed once. */
   rewardAtSamples: Float32Array;
   /** The training samples' support (mask on); held-out samples are not in it. */
@@ -65,8 +68,18 @@ export interface RaceContext {
   maskRadius: number;
 }
 
-function rewardAt(samples: RewardSamples, reward: (p: tf.Tensor2D) => tf.Tensor1D): Float32Array {
+function rewardAt(
+  samples: RewardSamples,
+  reward: (p: tf.Tensor2D) => tf.Tensor1D,
+  rewardJs: RewardJs | null,
+): Float32Array {
   const out = new Float32Array(samples.count);
+  if (rewardJs) {
+    const g = new Float64Array(2);
+    for (let i = 0; i < samples.count; i++)
+      out[i] = rewardJs.valueAndGradient(samples.points[2 * i], samples.points[2 * i + 1], g);
+    return out;
+  }
   const chunk = 4096;
   for (let i = 0; i < samples.count; i += chunk) {
     const n = Math.min(chunk, samples.count - i);
@@ -98,9 +111,12 @@ export function makeContext(opts: RaceOptions): {
   let owned: RewardMlp | null = null;
   let reward: RaceContext['reward'];
   let rmse: number | null = null;
+  let rewardJs: RewardJs | null = null;
   if (choice === 'true') {
     if (!opts.oracleRewardTf) throw new Error("rewardModel 'true' (oracle ablation) needs oracleRewardTf");
     reward = opts.oracleRewardTf;
+    // The tfjs reference path keeps f(p) in tfjs too, so that it is the race as it was.
+    if ((opts.impl ?? 'js') === 'js') rewardJs = opts.oracleRewardJs ?? null;
   } else {
     const model = opts.fittedModel ?? fitRewardMlp(trainSamples, opts.modelOptions);
     if (!opts.fittedModel) owned = model;
@@ -123,7 +139,8 @@ export function makeContext(opts: RaceOptions): {
     heldOutThetas,
     heldOutFraction: fraction,
     reward,
-    rewardAtSamples: rewardAt(opts.samples, reward),
+    rewardJs,
+    rewardAtSamples: rewardAt(opts.samples, reward, rewardJs),
     support,
     maskRadius,
   };

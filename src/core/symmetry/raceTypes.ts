@@ -3,6 +3,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { RewardSamples } from '../explorationData';
 import type { KernelFrames } from '../frames/kernelFrames';
 import type { Generator } from '../lie';
+import type { RewardJs } from './raceLossesJs';
 import type { RewardMlp, RewardMlpOptions } from './rewardModelTf';
 
 export type RaceSide = 'differential' | 'functional';
@@ -36,6 +37,14 @@ export interface RaceOptions {
   rewardModel?: RewardModelChoice;
   /** Required when rewardModel is 'true' (oracle ablation): the analytic reward in tf ops. */
   oracleRewardTf?: (points: tf.Tensor2D) => tf.Tensor1D;
+  /** The same analytic reward in plain JS (with its gradient): the functional side then steps in plain JS too. */
+  oracleRewardJs?: RewardJs;
+  /**
+   * How the sides step: 'js' (default) runs the hand-written losses and gradients of raceLossesJs.ts with tfjs's
+   * Adam arithmetic, wherever the loss has a JS form (the differential side always, the functional side with
+   * oracleRewardJs); 'tfjs' runs the autodiff reference everywhere.
+   */
+  impl?: 'js' | 'tfjs';
   /** Drop pairs whose moved point is farther than `radius` from every data point (default off). */
   mask?: boolean | { radius: number };
   /** Add the ref's symmetric term to the differential loss (default off). */

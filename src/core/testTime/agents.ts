@@ -14,11 +14,51 @@ import {
   thetaDomain,
 } from '../hereditary';
 import type { Generator } from '../lie';
-import type { PipelineArtifacts } from '../pipeline/artifacts';
+import type {
+  BaselineArtifact,
+  BasePolicyArtifact,
+  HereditaryArtifact,
+  PipelineArtifacts,
+} from '../pipeline/artifacts';
 import type { Policy } from '../policies';
 import { actorPolicy } from '../sac/actorPolicy';
 import { deserializeMlp } from '../sac/mlp';
 import type { Vec2 } from '../vec';
+
+/**
+ * The part of a run the test-time agents are built from (a fraction of the whole: no race curves, no evaluation).
+ * The page sends only this to its agents worker.
+ */
+export interface AgentArtifacts {
+  config: Pick<PipelineArtifacts['config'], 'family'>;
+  trainAngles: number[];
+  base: Pick<BasePolicyArtifact, 'actor'>;
+  hereditary: Pick<HereditaryArtifact, 'result' | 'baseRewardModel'>;
+  baseline: Pick<BaselineArtifact, 'model'> | null;
+}
+
+/** The agents' part of a run (shares the run's objects: nothing is copied). */
+export function agentArtifactsOf(a: PipelineArtifacts): AgentArtifacts {
+  return {
+    config: { family: a.config.family },
+    trainAngles: a.trainAngles,
+    base: { actor: a.base.actor },
+    hereditary: { result: a.hereditary.result, baseRewardModel: a.hereditary.baseRewardModel },
+    baseline: a.baseline ? { model: a.baseline.model } : null,
+  };
+}
+
+/** Whether two runs give the same agents (the same objects: a patch that leaves them alone keeps them). */
+export const sameAgents = (a: PipelineArtifacts | null, b: PipelineArtifacts | null): boolean =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.config.family === b.config.family &&
+    a.trainAngles === b.trainAngles &&
+    a.base.actor === b.base.actor &&
+    a.hereditary.result === b.hereditary.result &&
+    a.hereditary.baseRewardModel === b.hereditary.baseRewardModel &&
+    (a.baseline?.model ?? null) === (b.baseline?.model ?? null));
 
 export interface AdaptedAgent {
   policy: Policy;
@@ -44,7 +84,7 @@ export type AgentUnavailable = { unavailable: string };
 
 /** The hereditary agent of ALGORITHM.md §8: θ* from the context, then the base policy moved by exp(θ*X). */
 export function hereditaryAgentFrom(
-  artifacts: PipelineArtifacts,
+  artifacts: AgentArtifacts,
   env: EnvConfig,
 ): HereditaryTestAgent | AgentUnavailable {
   const { result, baseRewardModel } = artifacts.hereditary;
@@ -71,7 +111,7 @@ export function hereditaryAgentFrom(
 }
 
 /** The smooth-encoding baseline (ALGORITHM.md §9): the same context → z → π(s, z). Absent results stay absent. */
-export function baselineAgentFrom(artifacts: PipelineArtifacts): TestTimeAgent | AgentUnavailable {
+export function baselineAgentFrom(artifacts: AgentArtifacts): TestTimeAgent | AgentUnavailable {
   if (artifacts.baseline === null) return { unavailable: 'baseline not trained in these results' };
   const model = deserializeBaseline(artifacts.baseline.model);
   return { adapt: (context) => ({ policy: baselinePolicyForContext(model, context) }) };

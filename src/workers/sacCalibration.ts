@@ -1,0 +1,42 @@
+// Times a real SAC update on each path the worker can train with (fused step, tfjs on the 'rl' backend) and picks one.
+import { measureSac, type SacTimings } from '../core/pipeline/speedProbes';
+import { wasmSimdAvailable } from '../core/sac/denseKernels';
+import type { SacImpl } from '../core/sac/sacTrainer';
+import type { BackendName, SacChoice, SacPath, SacPathTiming } from '../protocol/backend';
+import { chooseSacPath } from './backendChoice';
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+const fusedPath = (kernels: SacTimings['kernels']): SacPath =>
+  kernels === 'js' ? 'fused-js' : 'fused-wasm-simd';
+
+/** The learner implementation a path runs on. */
+export const sacImplOf = (path: SacPath): SacImpl => (path === 'tfjs' ? 'tfjs' : 'fused');
+
+function timed(path: SacPath, backend: BackendName | undefined, impl: SacImpl): SacPathTiming {
+  const at = backend ? { backend } : {};
+  try {
+    const t = measureSac(impl);
+    return {
+      path: impl === 'fused' ? fusedPath(t.kernels) : path,
+      ...at,
+      msPerUpdate: t.updateMs,
+      msPerAction: t.actMs,
+    };
+  } catch (e) {
+    return { path, ...at, msPerUpdate: null, error: errorText(e) };
+  }
+}
+
+/**
+ * With `rlBackend` active (the fused learner draws its initial weights with tfjs): the fused step (WebAssembly SIMD
+ * where the module compiles — under the page's CSP that needs 'wasm-unsafe-eval' — else its plain-JS kernels), then
+ * the tfjs learner on the same backend. About half a second on wasm, mostly the tfjs warm-up.
+ */
+export function calibrateSac(rlBackend: BackendName, shouldStop: () => boolean = () => false): SacChoice {
+  const timings: SacPathTiming[] = [
+    timed(wasmSimdAvailable() ? 'fused-wasm-simd' : 'fused-js', undefined, 'fused'),
+  ];
+  if (!shouldStop()) timings.push(timed('tfjs', rlBackend, 'tfjs'));
+  return chooseSacPath(timings);
+}

@@ -207,6 +207,21 @@ function commonOptions(raw: ReadonlyMap<string, string>, cfg: ExperimentConfig):
 /** Bound for line offsets and extents given on the command line (the arena check below is the real limit). */
 const LINE_NUMBER_LIMIT = 20;
 
+/** Options of the circle and ellipse families (refused with another family). */
+const PERIODIC_FAMILY_FLAGS = [
+  'center',
+  'radius',
+  'axes',
+  'tilt',
+  'ellipse-reward',
+  'train-angles',
+  'train-tasks',
+  'train-sampled',
+  'base-angle',
+] as const;
+/** Options of the line family. */
+const LINE_FAMILY_FLAGS = ['origin', 'direction', 'train-offsets', 'test-extent'] as const;
+
 /**
  * --family line: --origin x,y (default 0,0), --direction deg (default 0), --train-offsets t0,t1,… (t0 the base;
  * at least 2, distinct; default 0,0.3,0.6) and --test-extent L (default defaultLineTestExtent). Every training goal
@@ -214,17 +229,7 @@ const LINE_NUMBER_LIMIT = 20;
  */
 function lineOptions(raw: ReadonlyMap<string, string>, cfg: ExperimentConfig): void {
   const get = (k: string) => raw.get(k);
-  const periodicOnly = [
-    'center',
-    'radius',
-    'axes',
-    'tilt',
-    'ellipse-reward',
-    'train-angles',
-    'train-tasks',
-    'train-sampled',
-    'base-angle',
-  ].filter((k) => raw.has(k));
+  const periodicOnly = PERIODIC_FAMILY_FLAGS.filter((k) => raw.has(k));
   if (periodicOnly.length)
     throw new UsageError(
       `--${periodicOnly[0]} does not apply to --family line (use --origin, --direction, --train-offsets, --test-extent)`,
@@ -284,22 +289,7 @@ function lineOptions(raw: ReadonlyMap<string, string>, cfg: ExperimentConfig): v
  * tasks are spread along an orbit known only after discovery).
  */
 function pointsOptions(raw: ReadonlyMap<string, string>, cfg: ExperimentConfig): void {
-  const other = [
-    'center',
-    'radius',
-    'axes',
-    'tilt',
-    'ellipse-reward',
-    'train-angles',
-    'train-tasks',
-    'train-sampled',
-    'base-angle',
-    'origin',
-    'direction',
-    'train-offsets',
-    'test-extent',
-    'with-control',
-  ].filter((k) => raw.has(k));
+  const other = [...PERIODIC_FAMILY_FLAGS, ...LINE_FAMILY_FLAGS, 'with-control'].filter((k) => raw.has(k));
   if (other.length)
     throw new UsageError(`--${other[0]} does not apply to --family points (give the goals with --goals)`);
   const text = raw.get('goals');

@@ -7,7 +7,7 @@ import type {
   HereditaryArtifact,
   RewardSymmetryArtifact,
 } from '../core/pipeline/artifacts';
-import type { LiveStageKey, UnitCosts } from '../core/pipeline/liveSchedule';
+import { LIVE_STAGE_ORDER, type LiveStageKey, type UnitCosts } from '../core/pipeline/liveSchedule';
 import type { BackendName, BackendReport, StageWorkload } from './backend';
 
 export interface CalibrateStageConfig {
@@ -41,14 +41,8 @@ export interface DurationEstimatePayload {
 }
 
 /** The live pipeline's stages in order (each one a job; completed ones are the page's checkpoints). */
-export const LIVE_STAGES = [
-  'train-base',
-  'reward-symmetry',
-  'hereditary',
-  'train-baseline',
-  'evaluate',
-] as const;
-export type LiveStageName = (typeof LIVE_STAGES)[number];
+export const LIVE_STAGES = LIVE_STAGE_ORDER;
+export type LiveStageName = LiveStageKey;
 
 /**
  * Stage name → {config, payload}. A new stage plugs in here with config/payload types from

@@ -17,7 +17,7 @@ export interface UnitCosts {
   raceStepMs: number;
 }
 
-/** The live pipeline's stages (the same names as src/protocol/stages.ts LIVE_STAGES). */
+/** The live pipeline's stages in order (src/protocol/stages.ts LIVE_STAGES is this list). */
 export const LIVE_STAGE_ORDER = [
   'train-base',
   'reward-symmetry',

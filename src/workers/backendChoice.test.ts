@@ -115,7 +115,9 @@ describe('fallback after a backend fails during work', () => {
       { path: 'tfjs', backend: 'wasm', msPerUpdate: 14, msPerAction: 0.3 },
     ]);
     expect(fused.path).toBe('fused-wasm-simd');
-    expect(fused.reason).toBe('fused wasm-simd 1.4 ms/update fastest vs tfjs wasm 14 ms/update (10.0× slower)');
+    expect(fused.reason).toBe(
+      'fused wasm-simd 1.4 ms/update fastest vs tfjs wasm 14 ms/update (10.0× slower)',
+    );
     // A fast GPU whose tfjs update beats the fused step gets the training.
     const gpu = chooseSacPath([
       { path: 'fused-js', msPerUpdate: 9 },

@@ -58,4 +58,16 @@ describe('jobsStore reducer', () => {
     expect(s.order.length).toBe(30);
     expect(s.order[29]).toBe('j39');
   });
+
+  it('a flood of duration estimates never pushes a finished stage out of the list', () => {
+    let s: JobsState = { ...INITIAL_JOBS_STATE, ...submitJob(INITIAL_JOBS_STATE, 'base', 'train-base') };
+    s = reduce(s, { type: 'cancelled', job: 'base' });
+    for (let i = 0; i < 60; i++) {
+      s = { ...s, ...submitJob(s, `e${i}`, 'estimate') };
+      s = reduce(s, { type: 'cancelled', job: `e${i}` });
+    }
+    expect(s.order.length).toBe(30);
+    expect(s.order).toContain('base');
+    expect(s.order.at(-1)).toBe('e59');
+  });
 });

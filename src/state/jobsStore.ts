@@ -52,8 +52,11 @@ export function submitJob(state: JobsState, job: JobId, stage: StageName): Parti
     ...state.jobs,
     [job]: { job, stage, status: 'queued' as const, step: 0, total: 1, backend: null },
   };
+  const finished = (id: JobId) => jobs[id].status !== 'queued' && jobs[id].status !== 'running';
   while (order.length > MAX_JOBS) {
-    const old = order.find((id) => jobs[id].status !== 'queued' && jobs[id].status !== 'running');
+    // Duration estimates are asked for on every settings change: they go first, so they never push out a stage.
+    const old =
+      order.find((id) => finished(id) && jobs[id].stage === 'estimate') ?? order.find((id) => finished(id));
     if (!old) break;
     delete jobs[old];
     order = order.filter((id) => id !== old);

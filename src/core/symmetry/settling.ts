@@ -1,23 +1,15 @@
 // A truth-free convergence time (ALGORITHM.md §6): the first step after which the estimate stops moving.
+import { radToDeg } from '../angles';
+import { generatorAngleError, generatorFromVector } from '../lie';
 
 /** The estimate has settled at step t when the angle between X_t' and X_{t'+window} stays under tolDeg for all t' ≥ t. */
 export const SETTLE_WINDOW = 100;
 export const SETTLE_TOL_DEG = 0.05;
 
-/** Angle between two 6-vectors as lines (sign-free, like generatorAngleError), in degrees. */
-function lineAngleDeg(h: Float32Array, i: number, j: number): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let k = 0; k < 6; k++) {
-    const a = h[i + k];
-    const b = h[j + k];
-    dot += a * b;
-    na += a * a;
-    nb += b * b;
-  }
-  if (na === 0 || nb === 0) return 90;
-  return (Math.acos(Math.min(1, Math.abs(dot) / Math.sqrt(na * nb))) * 180) / Math.PI;
+/** The angle between the estimates X_i and X_j of a history, as lines (generatorAngleError), in degrees. */
+function angleDeg(h: Float32Array, i: number, j: number): number {
+  const at = (t: number) => generatorFromVector(Array.from(h.subarray(6 * t, 6 * t + 6)));
+  return radToDeg(generatorAngleError(at(i), at(j)));
 }
 
 /**
@@ -34,7 +26,7 @@ export function settleStep(
   if (T < window) return null;
   let t = T - window;
   for (; t >= 0; t--) {
-    const angle = lineAngleDeg(history, 6 * t, 6 * (t + window));
+    const angle = angleDeg(history, t, t + window);
     if (!(angle < tolDeg)) break; // NaN (a diverged run) counts as moving
   }
   const settled = t + 1;

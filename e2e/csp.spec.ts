@@ -46,8 +46,34 @@ for (const link of ['', '#backend=wasm']) {
     expect(watch.pageErrors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
     if (link) await expect(page.getByTestId('backend')).toHaveText('wasm');
+    // The fused SAC step's WebAssembly module is generated in the worker at run time: 'wasm-unsafe-eval' lets it
+    // compile (no 'unsafe-eval' needed), and the calibration times it as the path SAC trains on.
+    await expect(page.getByTestId('backend-sac')).toHaveAttribute('data-path', 'fused-wasm-simd', {
+      timeout: 90_000,
+    });
+    await expect(page.getByTestId('backend-sac')).toContainText(/fused wasm-simd \d[\d.]* ms\/update/);
+    expect(watch.cspViolations).toEqual([]);
   });
 }
+
+test.describe('without wasm-unsafe-eval', () => {
+  const NO_WASM_PORT = 4178;
+  const NO_WASM_CSP = CSP_HEADER.replace(" 'wasm-unsafe-eval'", '');
+  let noWasm: StaticServer;
+  test.beforeAll(async () => {
+    noWasm = await serveDist({ port: NO_WASM_PORT, headers: { 'content-security-policy': NO_WASM_CSP } });
+  });
+  test.afterAll(() => noWasm.close());
+
+  test('SAC trains on the fused step’s plain-JS kernels, and the backend panel says so', async ({ page }) => {
+    expect(NO_WASM_CSP).not.toContain('wasm');
+    await page.goto(`http://127.0.0.1:${NO_WASM_PORT}/`);
+    await expect(page.getByTestId('app-ready')).toBeVisible();
+    const sac = page.getByTestId('backend-sac');
+    await expect(sac).toHaveAttribute('data-path', /^(fused-js|tfjs)$/, { timeout: 90_000 });
+    await expect(sac).toContainText('fused js (no WebAssembly SIMD)');
+  });
+});
 
 /** Every .ts/.tsx file under a folder, recursively. */
 function sourceFiles(dir: string): string[] {

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { benchFramesPlain, benchFramesTf, benchLossSteps } from '../../src/cli/benchDiscovery';
+import { benchEncoderStep, benchLossStepsJs } from '../../src/cli/benchRaceEncoder';
 import { benchSacUpdate } from '../../src/core/sac/benchSac';
 import { configureWasmPaths } from '../../src/workers/wasmPaths';
 import type { BenchReply, BenchRequest } from './protocol';
@@ -33,6 +34,14 @@ async function handle(req: BenchRequest): Promise<BenchReply> {
       });
       return { ok: true, backend: r.backend, ms: { perUpdate: r.msPerUpdate } };
     }
+    case 'race-js':
+      return { ok: true, backend: 'plain JS', ms: benchLossStepsJs() };
+    case 'encoder':
+      return {
+        ok: true,
+        backend: req.impl === 'fused' ? 'fused' : tf.getBackend(),
+        ms: { perStep: benchEncoderStep(req.impl, req.steps) },
+      };
     case 'frames-plain':
       return { ok: true, backend: 'plain JS', ms: { total: await benchFramesPlain(req.n) } };
     case 'frames-tf':

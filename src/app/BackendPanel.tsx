@@ -77,6 +77,7 @@ export function BackendPanel() {
                 {p.backend}: {p.available ? 'available' : 'unavailable'}
                 {p.software && ' (software)'}
                 {p.note && <span className="muted"> — {p.note}</span>}
+                {p.notStarted && <span className="muted"> — {p.notStarted}</span>}
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-// React host for one d3 panel: creates it once, feeds it data, destroys it, and offers export buttons.
+// React host for one d3 panel: creates it once, feeds it data (while on screen), destroys it, offers export buttons.
 import { useEffect, useRef, useState } from 'react';
 import { downloadCsv, downloadJson, downloadPng, downloadSvg } from '../panels/exportFigure';
 import type { Panel } from '../panels/panel';
@@ -36,11 +36,43 @@ export function PanelHost<D, O>(props: PanelHostProps<D, O>) {
       panel.current = null;
     };
   }, [create]);
+  // A panel off screen is not redrawn (a drag updates the θ search far below 60 times a second): it catches up
+  // with the newest data when it scrolls near the viewport, or when it is exported.
+  const onScreen = useRef(true);
+  const stale = useRef(false);
+  const latest = useRef(data);
+  latest.current = data;
+  const catchUp = () => {
+    if (!stale.current || latest.current === null) return;
+    stale.current = false;
+    panel.current?.update(latest.current);
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: catchUp reads refs only
   useEffect(() => {
-    if (ready && data !== null) panel.current?.update(data);
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver(
+      ([entry]) => {
+        onScreen.current = entry.isIntersecting;
+        if (entry.isIntersecting) catchUp();
+      },
+      { rootMargin: '200px' },
+    );
+    io.observe(el);
+    return () => io.disconnect();
+  }, []);
+  useEffect(() => {
+    if (!ready || data === null) return;
+    if (onScreen.current) {
+      stale.current = false;
+      panel.current?.update(data);
+    } else stale.current = true;
   }, [data, ready]);
 
-  const svg = () => panel.current?.svg;
+  const svg = () => {
+    catchUp();
+    return panel.current?.svg;
+  };
   // The buttons read "SVG", "PNG"…; their names say which figure (several figures share one screen).
   const exportLabel = (kind: string, what = 'figure') => `Export ${name} ${what} as ${kind}`;
   return (

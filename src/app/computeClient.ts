@@ -47,6 +47,11 @@ export class ComputeClient {
     this.send({ type: 'cancel', job });
   }
 
+  /** Hold training at its next yields for `ms` (see YieldToPageCommand); nothing happens without a worker. */
+  yieldToPage(ms: number): void {
+    this.send({ type: 'yield-to-page', ms });
+  }
+
   /** Use a finished backend report instead of calibrating (see AdoptBackendsCommand). */
   adoptBackends(report: BackendReport): void {
     this.start();

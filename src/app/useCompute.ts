@@ -5,6 +5,15 @@ import type { JobId, WorkerEvent } from '../protocol/messages';
 import type { StageConfig, StageName, StagePayload } from '../protocol/stages';
 import { useJobs } from '../state/jobsStore';
 import { ComputeClient } from './computeClient';
+import { onInteraction } from './interaction';
+
+/**
+ * While the reader drags, training holds at its next yield until this long after the last input: on two cores the
+ * training workers would otherwise halve what the page and the agents worker get (drag updates 2–3× slower).
+ */
+const HOLD_TRAINING_MS = 400;
+/** The hold is renewed at most this often during a drag (each renewal is one message per worker). */
+const RENEW_HOLD_MS = 150;
 
 /** Why a submitted job produced no result. 'worker-lost': the worker was terminated or crashed under it. */
 export class JobEnded extends Error {
@@ -76,6 +85,14 @@ export function createCompute(): { compute: Compute; dispose: () => void } {
   const main = makeClient('main');
   const helper = makeClient('helper');
   main.start();
+  let held = Number.NEGATIVE_INFINITY;
+  const stopHolding = onInteraction(() => {
+    const now = performance.now();
+    if (now - held < RENEW_HOLD_MS) return;
+    held = now;
+    main.yieldToPage(HOLD_TRAINING_MS);
+    helper.yieldToPage(HOLD_TRAINING_MS);
+  });
   const compute: Compute = {
     run(stage, config) {
       const job = main.run(stage, config);
@@ -111,6 +128,7 @@ export function createCompute(): { compute: Compute; dispose: () => void } {
   return {
     compute,
     dispose: () => {
+      stopHolding();
       main.terminate();
       helper.terminate();
       lose('the page closed the worker');

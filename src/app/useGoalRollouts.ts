@@ -10,6 +10,7 @@ import { useGoal } from '../state/goalStore';
 import { useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
 import type { UrlState } from '../state/urlSchema';
+import { noteInteraction } from './interaction';
 
 /**
  * performance.measure names: goal input → preview on the page (the paths a drag redraws), the worker's
@@ -93,6 +94,7 @@ class AgentsChannel {
   }
 
   request(request: Omit<GoalRequest, 'id'>, goalDeg: number, cause: Cause): void {
+    if (cause === 'input') noteInteraction();
     this.pending = { request, goalDeg, inputAt: performance.now(), cause };
     this.last = this.pending;
     if (!this.inFlight || this.inFlight.previewed) this.sendPending();

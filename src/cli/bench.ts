@@ -4,6 +4,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { benchSacUpdate, sacUpdateMultiplyAdds } from '../core/sac/benchSac';
 import { benchFramesPlain, benchFramesTf, benchLossSteps, benchThetaInference } from './benchDiscovery';
 import { benchEnvSteps } from './benchEnv';
+import { benchEncoderStep, benchLossStepsJs } from './benchRaceEncoder';
 import { profileTfjsSacUpdate, type SacUpdateProfile } from './benchSacProfile';
 import { type BenchRow, formatBenchTable } from './benchTable';
 
@@ -63,6 +64,34 @@ async function main(): Promise<void> {
       });
     }
   }
+  log('bench: discovery loss steps in plain JS (what the race runs)…');
+  const js = benchLossStepsJs();
+  for (const side of ['differential', 'functional'] as const)
+    rows.push({
+      what: `discovery step, ${side} (batch 128)`,
+      backend: 'plain JS',
+      value: js[side],
+      unit: 'ms',
+      ratio: js[side] / steps.cpu[side],
+      note: `${(steps.wasm[side] / js[side]).toFixed(1)}× faster than tfjs wasm`,
+    });
+  const encoder: Record<string, number> = {};
+  for (const b of backends) {
+    await tf.setBackend(b);
+    log(`bench: encoder training step, tfjs on ${b}…`);
+    encoder[b] = benchEncoderStep('tfjs', b === 'cpu' ? 10 : 60);
+  }
+  log('bench: encoder training step, fused…');
+  encoder.fused = benchEncoderStep('fused', 400);
+  for (const b of [...backends, 'fused'] as const)
+    rows.push({
+      what: 'encoder step (deep set + reconstruction, 256 rows)',
+      backend: b === 'fused' ? 'fused' : b,
+      value: encoder[b],
+      unit: 'ms',
+      ratio: encoder[b] / encoder.cpu,
+      note: b === 'fused' ? `${(encoder.wasm / encoder.fused).toFixed(1)}× faster than tfjs wasm` : undefined,
+    });
   log('bench: θ inference…');
   rows.push({
     what: 'θ inference, K = 16 (256-grid + golden)',

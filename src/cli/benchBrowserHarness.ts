@@ -194,3 +194,40 @@ export async function timeLiveRun(page: Page, url: string, timeoutMs: number): P
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/**
+ * Scripted drags while a live run trains in the background: open `url`, press "Train these settings", wait until
+ * the base policy trains (both compute workers busy), then drag round the family. Returns the drag-update
+ * durations and the stage that was running when the drags ended.
+ */
+export async function dragsDuringTraining(
+  page: Page,
+  url: string,
+  drags: number,
+): Promise<{ durations: number[]; computeDurations: number[]; runningAtEnd: string }> {
+  await page.goto(url);
+  await page.getByTestId('app-ready').waitFor({ timeout: 120_000 });
+  await page.getByTestId('train-these').click({ timeout: 120_000 });
+  await page
+    .locator('[data-testid=live-stage][data-stage=train-base][data-status=running]')
+    .waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(500);
+  const before = (await measureDurations(page, 'drag-update')).length;
+  const beforeCompute = (await measureDurations(page, 'drag-update-compute')).length;
+  for (let d = 0; d < drags; d++) {
+    const a = (2 * Math.PI * (d + 0.25)) / drags;
+    await dragGoal(page, 0.5 + 0.42 * Math.cos(a), 0.5 - 0.42 * Math.sin(a));
+    await page.waitForTimeout(150);
+  }
+  await page.waitForTimeout(500);
+  const runningAtEnd = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="live-stage"][data-status="running"]')]
+      .map((el) => el.getAttribute('data-stage'))
+      .join(', '),
+  );
+  return {
+    durations: (await measureDurations(page, 'drag-update')).slice(before),
+    computeDurations: (await measureDurations(page, 'drag-update-compute')).slice(beforeCompute),
+    runningAtEnd: runningAtEnd || 'none (the run had ended)',
+  };
+}

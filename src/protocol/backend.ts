@@ -26,6 +26,11 @@ export interface BackendProbe {
   software: boolean;
   /** Wall time of the probe in ms. */
   probeMs: number;
+  /**
+   * Why the backend was found but not started (tfjs not initialised, no self-test): a software adapter nobody named
+   * in the link. It is never chosen for speed, and starting one costs seconds of both cores (shader compilation).
+   */
+  notStarted?: string;
 }
 
 /** One calibration measurement: median ms per repetition, or why it failed. */

@@ -25,7 +25,16 @@ export interface AdoptBackendsCommand {
   report: BackendReport;
 }
 
-export type WorkerCommand = RunStageCommand | CancelCommand | AdoptBackendsCommand;
+/**
+ * The page is being dragged: training loops wait at their next yield until `ms` from now (a later command extends
+ * it), so the page and the agents worker have the cores. Results do not change, only when they arrive.
+ */
+export interface YieldToPageCommand {
+  type: 'yield-to-page';
+  ms: number;
+}
+
+export type WorkerCommand = RunStageCommand | CancelCommand | AdoptBackendsCommand | YieldToPageCommand;
 
 export interface StartedEvent {
   type: 'started';

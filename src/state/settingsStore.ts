@@ -28,16 +28,11 @@ export const useSettings = create<SettingsStore>()((set) => ({
 }));
 
 /**
- * Calls `write` with the newest value at most once per `intervalMs`: the first value of a burst at once, the
- * last one always (after the interval, or on `flush`). Chrome throttles history.replaceState when a page
- * calls it more than a few dozen times a second, so a 60 Hz drag must not write every move.
+ * Calls `write` with the newest value once no new one came for `quietMs` (or at once on `flush`). The hash is
+ * written this way: history.replaceState takes 10–20 ms of the main thread about one call in three (measured in
+ * Chromium, even a call every 220 ms), so during a drag it would land on the drag's own updates.
  */
-export function throttleLatest<T>(
-  write: (value: T) => void,
-  intervalMs: number,
-  now = () => performance.now(),
-) {
-  let lastWrite = Number.NEGATIVE_INFINITY;
+export function quietLatest<T>(write: (value: T) => void, quietMs: number) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let pending: { value: T } | null = null;
   const flush = (): void => {
@@ -46,21 +41,19 @@ export function throttleLatest<T>(
     if (!pending) return;
     const { value } = pending;
     pending = null;
-    lastWrite = now();
     write(value);
   };
   const push = (value: T): void => {
     pending = { value };
-    if (timer !== null) return;
-    const wait = lastWrite + intervalMs - now();
-    if (wait <= 0) flush();
-    else timer = setTimeout(flush, wait);
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(flush, quietMs);
   };
   return { push, flush };
 }
 
-const HASH_WRITE_INTERVAL_MS = 200;
-let hashWriter: ReturnType<typeof throttleLatest<UrlState>> | null = null;
+/** The link follows the settings this long after the last change (a drag writes it once, when it pauses). */
+const HASH_QUIET_MS = 300;
+let hashWriter: ReturnType<typeof quietLatest<UrlState>> | null = null;
 
 /** Write any settings change still waiting for the hash (e.g. before the link is copied). */
 export function flushHash(): void {
@@ -69,14 +62,14 @@ export function flushHash(): void {
 
 /**
  * Keep location.hash equal to the settings (history.replaceState: no history entries, no hashchange
- * loop; during a drag at most every 200 ms and the last value always) and reload the settings when the
+ * loop; once the settings rest for HASH_QUIET_MS, so not during a drag) and reload the settings when the
  * user edits the hash. Returns an unbind function.
  */
 export function bindHashSync(): () => void {
-  const writer = throttleLatest<UrlState>((settings) => {
+  const writer = quietLatest<UrlState>((settings) => {
     const hash = formatHash(settings);
     if (hash !== location.hash) history.replaceState(history.state, '', hash);
-  }, HASH_WRITE_INTERVAL_MS);
+  }, HASH_QUIET_MS);
   hashWriter = writer;
   const unsubscribe = useSettings.subscribe((s, prev) => {
     if (s.settings !== prev.settings) writer.push(s.settings);

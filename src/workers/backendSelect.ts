@@ -90,8 +90,15 @@ function describeWebGlRenderer(): AdapterDescription {
   }
 }
 
-/** setBackend + a tiny op read back: the backend is available only if all of it works. */
-async function probeBackend(backend: BackendName): Promise<BackendProbe> {
+/** Why a software adapter found while probing is not started (see BackendProbe.notStarted). */
+const SOFTWARE_NOT_STARTED =
+  'software adapter: not started (never chosen for speed; name it in the link’s backend= to use it)';
+
+/**
+ * setBackend + a tiny op read back: the backend is available only if all of it works. A software adapter is only
+ * named, not started, unless `startSoftware` (the link names backends).
+ */
+async function probeBackend(backend: BackendName, startSoftware: boolean): Promise<BackendProbe> {
   const t0 = performance.now();
   const result = (available: boolean, note: string, software = false): BackendProbe => ({
     backend,
@@ -115,6 +122,7 @@ async function probeBackend(backend: BackendName): Promise<BackendProbe> {
     } else if (backend === 'wasm') {
       configureWasmPaths();
     }
+    if (software && !startSoftware) return { ...result(true, note, true), notStarted: SOFTWARE_NOT_STARTED };
     const ok = await withTimeout(tf.setBackend(backend), SET_BACKEND_TIMEOUT_MS, `setBackend(${backend})`);
     if (!ok) return result(false, 'setBackend returned false', software);
     await tf.ready();
@@ -199,7 +207,7 @@ export async function selectBackends(
   };
   onReport({ ...report });
   for (const backend of order) {
-    const probe = await probeBackend(backend);
+    const probe = await probeBackend(backend, report.overridden);
     report.probes.push(probe);
     if (backend === 'webgpu' && probe.available) report.adapter = probe.note;
   }

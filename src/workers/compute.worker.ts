@@ -2,6 +2,7 @@
 import type { UnitCosts } from '../core/pipeline/liveSchedule';
 import { wasmSimdAvailable } from '../core/sac/denseKernels';
 import type { SacImpl } from '../core/sac/sacTrainer';
+import { setYieldGate } from '../core/yieldToEventLoop';
 import type { BackendName, BackendReport, SacPath, Workload } from '../protocol/backend';
 import type { JobId, RunStageCommand, WorkerCommand, WorkerEvent } from '../protocol/messages';
 import { STAGE_WORKLOAD, type StageName } from '../protocol/stages';
@@ -11,6 +12,13 @@ import { STAGE_HANDLERS, type StageContext, type StageHandler } from './stageHan
 import { measureUnitCosts } from './unitCosts';
 
 const post = (event: WorkerEvent): void => self.postMessage(event);
+
+/** Until when (performance.now()) training holds at its yields: the page is being dragged. */
+let pausedUntil = 0;
+setYieldGate(() => {
+  const ms = pausedUntil - performance.now();
+  return ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : null;
+});
 
 /** Cancellation flags of jobs that were received and have not finished yet. */
 const cancelled = new Map<JobId, boolean>();
@@ -126,6 +134,9 @@ self.onmessage = (e: MessageEvent<WorkerCommand>) => {
       break;
     case 'adopt-backends':
       selection = Promise.resolve(selectionFromReport(command.report));
+      break;
+    case 'yield-to-page':
+      pausedUntil = Math.max(pausedUntil, performance.now() + command.ms);
       break;
   }
 };

@@ -1,7 +1,7 @@
 // InfoNCE training of the context encoder (ALGORITHM.md §9): same-task contexts attract, other tasks repel.
 import type { EnvConfig, Task } from '../env';
 import { Rng } from '../rng';
-import { yieldToEventLoop } from '../yieldToEventLoop';
+import { YIELD_EVERY, yieldToEventLoop } from '../yieldToEventLoop';
 import { type ContextTransitions, collectContextPool, sampleContext, sampleRunContext } from './context';
 import {
   type ContextEncoderWeights,
@@ -163,7 +163,7 @@ export async function trainContextEncoder(
         sum = 0;
         count = 0;
       }
-      if ((s + 1) % 50 === 0) await yieldToEventLoop();
+      if ((s + 1) % YIELD_EVERY === 0) await yieldToEventLoop();
     }
     return { encoder: stepper.weights(), curve, pools, steps: done };
   } finally {

@@ -4,7 +4,7 @@ import { Rng } from '../rng';
 import { mean, scorePolicy } from '../rollout';
 import { createSac } from '../sac/createSac';
 import { allocBatch, ReplayBuffer } from '../sac/replayBuffer';
-import { yieldToEventLoop } from '../yieldToEventLoop';
+import { YIELD_EVERY, yieldToEventLoop } from '../yieldToEventLoop';
 import { type BaselineModel, baselinePolicyForContext } from './baselineModel';
 import {
   type BaselineTrainOptions,
@@ -177,7 +177,7 @@ export async function trainBaseline(
             losses,
             evalScore: score,
           });
-        if (updates % 50 === 0) {
+        if (updates % YIELD_EVERY === 0) {
           await yieldToEventLoop();
           stopped = opts.shouldStop?.() ?? false;
         }

@@ -47,6 +47,18 @@ describe('estimateLiveDuration', () => {
     );
   });
 
+  it('costs the baseline encoder at its measured step when the worker timed one (fused: far below tfjs)', () => {
+    const work = liveStageWork(withBudget('quick'));
+    const nothing: UnitCosts = { sacUpdateMs: 0, sacActMs: 0, envStepMs: 0, raceStepMs: 0, tfjsUpdateMs: 0 };
+    expect(work['train-baseline'].encoderSteps).toBe(1500);
+    expect(stageSeconds(work['train-baseline'], { ...nothing, encoderStepMs: 2 })).toBeCloseTo(3, 9);
+    // An older report without the encoder's own timing: 0.65 tfjs updates per step.
+    expect(stageSeconds(work['train-baseline'], { ...nothing, tfjsUpdateMs: 10 })).toBeCloseTo(
+      (1500 * 0.65 * 10 + work['train-baseline'].tfjsUpdates * 10) / 1000,
+      9,
+    );
+  });
+
   it('grows with the training tasks (exploration, geometry and the baseline all scale with them)', () => {
     const four = liveStageWork(withBudget('quick'));
     const eight = liveStageWork({

@@ -12,8 +12,10 @@ export type { LiveStageKey, UnitCosts } from './liveSchedule';
 export interface StageWork {
   sacUpdates: number;
   sacActs: number;
-  /** tfjs work in tfjs SAC-update equivalents (the baseline's encoder steps, tfjs warm-up). */
+  /** tfjs work in tfjs SAC-update equivalents (the first, slow tfjs calls of a stage). */
   tfjsUpdates: number;
+  /** Training steps of the baseline's context encoder. */
+  encoderSteps: number;
   /** Environment transitions, plus plain-JS work counted in env-step equivalents. */
   envSteps: number;
   raceSteps: number;
@@ -32,7 +34,10 @@ const POLICY_STEP_EQUIV = 20;
 const HEREDITARY_STEPS_PER_TASK: Record<Budget, number> = { smoke: 5e5, quick: 1.4e6, full: 3.1e6 };
 /** One test goal × episode of the evaluation: context, θ* search, both agents and both references (0.9–1.1 s for 72 × 8). */
 const EVALUATION_STEPS_PER_GOAL_EPISODE = 7000;
-/** An InfoNCE encoder step costs about this many tfjs SAC updates (quick: 1,500 steps in 0.63× their updates' time). */
+/**
+ * Where no encoder step was timed (older reports): an InfoNCE step on tfjs costs about this many tfjs SAC updates
+ * (quick: 1,500 steps in 0.63× their updates' time).
+ */
 const ENCODER_STEP_IN_UPDATES = 0.65;
 /** The first tfjs calls of a stage are several times slower than the rest (kernels, JIT): about this many updates more. */
 const TFJS_WARMUP_UPDATES = 25;
@@ -57,6 +62,7 @@ export function liveStageWork(config: ExperimentConfig): Record<LiveStageKey, St
       sacUpdates: sac.updates + TFJS_WARMUP_UPDATES,
       sacActs: sacSteps,
       tfjsUpdates: 0,
+      encoderSteps: 0,
       envSteps: (sac.warmupSteps ?? 1000) + sacSteps + evals * scoreRollouts(sac.evalEpisodes ?? 8),
       raceSteps: 0,
     },
@@ -64,6 +70,7 @@ export function liveStageWork(config: ExperimentConfig): Record<LiveStageKey, St
       sacUpdates: 0,
       sacActs: 0,
       tfjsUpdates: 0,
+      encoderSteps: 0,
       // Exploration of every training task happens here (the hereditary stage reuses it), then the base's frames.
       envSteps: exploration * tasks + FRAME_STEPS_PER_SAMPLE * exploration,
       raceSteps: budget.race.steps * LIVE_RACE.settings.length + RACE_WARMUP_STEPS,
@@ -72,12 +79,14 @@ export function liveStageWork(config: ExperimentConfig): Record<LiveStageKey, St
       sacUpdates: 0,
       sacActs: 0,
       tfjsUpdates: 0,
+      encoderSteps: 0,
       envSteps: HEREDITARY_STEPS_PER_TASK[config.budget] * tasks,
       raceSteps: 0,
     },
     'train-baseline': {
       sacUpdates: bl.updates,
-      tfjsUpdates: ENCODER_STEP_IN_UPDATES * (bl.encoderSteps ?? 0) + 2 * TFJS_WARMUP_UPDATES,
+      tfjsUpdates: 2 * TFJS_WARMUP_UPDATES,
+      encoderSteps: bl.encoderSteps ?? 0,
       sacActs: Math.max(0, matched.plannedEnvSteps.policy - blWarmup),
       envSteps: matched.plannedEnvSteps.total + scoreRollouts(config.episodes, tasks),
       raceSteps: 0,
@@ -86,6 +95,7 @@ export function liveStageWork(config: ExperimentConfig): Record<LiveStageKey, St
       sacUpdates: 0,
       sacActs: 0,
       tfjsUpdates: 0,
+      encoderSteps: 0,
       envSteps: config.testGoals * config.episodes * EVALUATION_STEPS_PER_GOAL_EPISODE,
       raceSteps: 0,
     },
@@ -98,6 +108,8 @@ export function stageSeconds(work: StageWork, costs: UnitCosts): number {
     (work.sacUpdates * costs.sacUpdateMs +
       work.sacActs * costs.sacActMs +
       work.tfjsUpdates * (costs.tfjsUpdateMs ?? costs.sacUpdateMs) +
+      work.encoderSteps *
+        (costs.encoderStepMs ?? ENCODER_STEP_IN_UPDATES * (costs.tfjsUpdateMs ?? costs.sacUpdateMs)) +
       work.envSteps * costs.envStepMs +
       work.raceSteps * costs.raceStepMs) /
     1000

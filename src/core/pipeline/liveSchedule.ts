@@ -11,6 +11,8 @@ export interface UnitCosts {
    * Absent where it was not timed (older reports): sacUpdateMs stands in.
    */
   tfjsUpdateMs?: number;
+  /** One training step of the baseline's encoder on the path that trains it (it follows the SAC learner's). */
+  encoderStepMs?: number;
   /** One plain-JS environment transition; also the yardstick of the plain-JS stages (durationEstimate.ts). */
   envStepMs: number;
   /** One step of both sides of the discovery race, its seeds stacked, on the backend that runs it. */

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { measureEnvStepMs, measureRaceStepMs, measureSac } from './speedProbes';
+import { measureEncoderStepMs, measureEnvStepMs, measureRaceStepMs, measureSac } from './speedProbes';
 
 beforeAll(async () => {
   tf.enableProdMode();
@@ -30,6 +30,17 @@ describe('speed probes', () => {
     expect(tf.memory().numTensors).toBe(before);
     expect(fused.kernels).toBe('wasm-simd');
     for (const ms of [fused.updateMs, fused.actMs]) {
+      expect(Number.isFinite(ms)).toBe(true);
+      expect(ms).toBeGreaterThan(0);
+    }
+  });
+
+  it('time the baseline encoder’s training step, fused and tfjs, without leaking tensors', () => {
+    const before = tf.memory().numTensors;
+    const fused = measureEncoderStepMs('fused');
+    const tfjs = measureEncoderStepMs('tfjs');
+    expect(tf.memory().numTensors).toBe(before);
+    for (const ms of [fused, tfjs]) {
       expect(Number.isFinite(ms)).toBe(true);
       expect(ms).toBeGreaterThan(0);
     }

@@ -1,4 +1,10 @@
 // Short timings of the pipeline's unit costs: a SAC step (fused or tfjs), an env step, a race step (plain JS).
+
+import { BASELINE_QUICK } from '../baseline/baselinePresets';
+import { DEEP_SET_ENCODER_SHAPE } from '../baseline/contextEncoding';
+import { type EncoderBatch, encoderStepper } from '../baseline/encoderSteppers';
+import { INFONCE_DEFAULTS } from '../baseline/infoNceDefaults';
+import { featureCount } from '../baseline/transitionFeatures';
 import { DEFAULT_ENV, euclideanTask } from '../env';
 import { collectExploration } from '../explorationData';
 import { Rng } from '../rng';
@@ -116,4 +122,50 @@ export function measureRaceStepMs(seeds: number, batch = 128): number {
     differentialLossGradJs(x, seeds, batch, pts, normals, false, loss, grad);
     functionalLossGradJs(x, seeds, batch, pts, thetas, before, null, reward, ws, loss, grad);
   });
+}
+
+/**
+ * One training step of the baseline's encoder (its quick preset: deep set + reward reconstruction, 4 tasks × 4
+ * contexts of 16 transitions) on random data: 'fused' or the tfjs reference on the current backend.
+ */
+export function measureEncoderStepMs(impl: SacImpl = 'fused'): number {
+  const rng = new Rng(31);
+  const encoder = BASELINE_QUICK.encoder ?? {};
+  const shape = encoder.shape ?? DEEP_SET_ENCODER_SHAPE;
+  const tasks = 4;
+  const perTask = INFONCE_DEFAULTS.contextsPerTask;
+  const contexts = tasks * perTask;
+  const size = encoder.contextSize ?? INFONCE_DEFAULTS.contextSize;
+  const negatives = INFONCE_DEFAULTS.negatives;
+  const recon = encoder.reconstruction;
+  const targets = recon?.targets ?? 16;
+  const batch: EncoderBatch = {
+    features: Float32Array.from({ length: contexts * size * featureCount(shape.features) }, () =>
+      rng.normal(),
+    ),
+    idx: Int32Array.from({ length: contexts * (1 + negatives) }, (_, i) =>
+      i % (1 + negatives) === 0 ? (Math.floor(i / (1 + negatives)) + 1) % contexts : rng.int(contexts),
+    ),
+    targetStates: Float32Array.from({ length: contexts * targets * 2 }, () => rng.uniform(-1, 1)),
+    targetRewards: Float32Array.from({ length: contexts * targets }, () => rng.uniform(-2, 0)),
+  };
+  const stepper = encoderStepper(
+    {
+      shape,
+      maxAction: 0.1,
+      seed: 5,
+      contexts,
+      contextSize: size,
+      cols: 1 + negatives,
+      temperature: encoder.temperature ?? INFONCE_DEFAULTS.temperature,
+      lr: INFONCE_DEFAULTS.lr,
+      recon: recon ? { weight: recon.weight, targets, hidden: recon.hidden ?? [64, 64] } : null,
+    },
+    impl === 'tfjs' ? 'tfjs' : 'fused',
+  );
+  try {
+    return timeMedian(() => stepper.step(batch), 3);
+  } finally {
+    stepper.dispose();
+  }
 }

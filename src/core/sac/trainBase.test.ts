@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ENV } from '../env';
 import { taskAt } from '../families';
 import { scorePolicy } from '../rollout';
+import { YIELD_EVERY } from '../yieldToEventLoop';
 import { actorPolicy } from './actorPolicy';
 import { SAC_QUICK, trainBasePolicy } from './trainBase';
 
@@ -50,6 +51,7 @@ describe('base policy training (SAC_QUICK)', () => {
       shouldStop: () => ++calls >= 2,
     });
     expect(result.stopped).toBe(true);
-    expect(result.updatesDone).toBe(100);
+    // The flag is read at every yield, YIELD_EVERY updates apart: the second read stops it.
+    expect(result.updatesDone).toBe(2 * YIELD_EVERY);
   });
 });

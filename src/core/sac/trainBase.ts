@@ -2,7 +2,7 @@
 import { type EnvConfig, resetTraining, step, type Task } from '../env';
 import { Rng } from '../rng';
 import { mean, scorePolicy } from '../rollout';
-import { yieldToEventLoop } from '../yieldToEventLoop';
+import { YIELD_EVERY, yieldToEventLoop } from '../yieldToEventLoop';
 import { actorPolicy } from './actorPolicy';
 import type { BaseTrainOptions } from './basePresets';
 import { createSac } from './createSac';
@@ -128,7 +128,7 @@ export async function trainBasePolicy(
             losses,
             evalScore: score,
           });
-        if (updates % 50 === 0) {
+        if (updates % YIELD_EVERY === 0) {
           await yieldToEventLoop();
           if (opts.shouldStop?.()) {
             stopped = true;

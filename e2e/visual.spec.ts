@@ -50,8 +50,7 @@ test('first screen: task space, rollouts and the story figures', async ({ page }
     'hereditary-generator',
     'theta-search',
   ];
-  for (let i = 0; i < names.length; i++)
-    await expectShot(page, figures.nth(i), `first-${names[i]}.png`);
+  for (let i = 0; i < names.length; i++) await expectShot(page, figures.nth(i), `first-${names[i]}.png`);
   await expect(page.getByTestId('race-setting')).toContainText('θ ~ U[');
 });
 

@@ -7,9 +7,10 @@ export function JobsPanel() {
   const compute = useCompute();
   const jobs = useJobs((s) => s.jobs);
   const order = useJobs((s) => s.order);
-  // Duration estimates are instant arithmetic, asked for on every settings change: not worth a row.
+  // Duration estimates are instant arithmetic, asked for on every settings change: not worth a row. Verdict fits
+  // follow every edit of the training set and show their own progress in the verdict box.
   const recent = order
-    .filter((id) => jobs[id]?.stage !== 'estimate')
+    .filter((id) => jobs[id]?.stage !== 'estimate' && jobs[id]?.stage !== 'verdict')
     .slice(-8)
     .reverse();
   return (

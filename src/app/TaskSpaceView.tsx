@@ -4,14 +4,17 @@ import { degToRad } from '../core/angles';
 import { sameFamily, sameTrainingAngles } from '../core/families';
 import { create, type TaskSpaceData } from '../panels/taskSpacePanel';
 import { angleOfPoint, familyFromSettings, normaliseGoalDeg, trainingAnglesRad } from '../state/derived';
+import { useEdit } from '../state/editStore';
 import { backendProvenance } from '../state/exportProvenance';
 import { useGoal } from '../state/goalStore';
 import { useJobs } from '../state/jobsStore';
 import { useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
+import { EditToolbar } from './EditToolbar';
 import { TRAINING_PRESETS } from './narrative/trainingPresets';
 import { PanelHost } from './PanelHost';
 import { QuickControls } from './QuickControls';
+import { VerdictBox } from './VerdictBox';
 
 const options = {
   onGoal: (deg: number) => useSettings.getState().update({ goal: normaliseGoalDeg(deg) }),
@@ -20,6 +23,13 @@ const options = {
     update({ goal: normaliseGoalDeg(settings.goal + delta) });
   },
   angleOfPoint,
+  edit: {
+    onAdd: (deg: number) => useEdit.getState().add(deg),
+    onMove: (index: number, deg: number) => useEdit.getState().move(index, deg),
+    onStep: (index: number, delta: number) => useEdit.getState().step(index, delta),
+    onSelect: (index: number) => useEdit.getState().select(index),
+    onRemove: (index: number) => useEdit.getState().remove(index),
+  },
 };
 
 function TrainingPresets() {
@@ -50,6 +60,8 @@ export function TaskSpaceView() {
   const reference = useGoal((st) => st.reference);
   const agents = useGoal((st) => st.agents);
   const artifacts = useResults((st) => st.artifacts);
+  const editing = useEdit((st) => st.editing);
+  const selectedTask = useEdit((st) => st.selected);
   const { family, cx, cy, radius, alpha, beta, tilt, reward } = s;
   const familyValue = useMemo(
     () => familyFromSettings({ family, cx, cy, radius, alpha, beta, tilt, reward }),
@@ -77,7 +89,8 @@ export function TaskSpaceView() {
   const data: TaskSpaceData = useMemo(
     () => ({
       family: familyValue,
-      trainAnglesDeg: s.training ? s.train : [],
+      // The edit mode shows the training goals even where the reader hid them: they are what is edited.
+      trainAnglesDeg: s.training || editing ? s.train : [],
       goalDeg: s.goal,
       paths: s.paths
         ? {
@@ -89,8 +102,23 @@ export function TaskSpaceView() {
         : {},
       evaluation,
       frames: s.frames && artifacts ? artifacts.rewardSymmetry.frames : null,
+      editing,
+      selectedTask,
     }),
-    [familyValue, s.training, s.train, s.goal, s.paths, s.frames, reference, agents, evaluation, artifacts],
+    [
+      familyValue,
+      s.training,
+      s.train,
+      s.goal,
+      s.paths,
+      s.frames,
+      reference,
+      agents,
+      evaluation,
+      artifacts,
+      editing,
+      selectedTask,
+    ],
   );
 
   return (
@@ -100,6 +128,7 @@ export function TaskSpaceView() {
         <h2 id="task-space-heading">Task space</h2>
         <TrainingPresets />
       </div>
+      <EditToolbar />
       <PanelHost
         create={create}
         options={options}
@@ -133,6 +162,7 @@ export function TaskSpaceView() {
           }))
         }
       />
+      <VerdictBox />
       <figcaption>
         Drag the test goal (or focus it and use the arrow keys; Shift for 10°). The band is darker where the
         nearest training goal is farther away.{' '}

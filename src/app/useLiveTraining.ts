@@ -6,6 +6,7 @@ import { type ExperimentConfig, resolvedTrainingAngles } from '../core/experimen
 import type { PipelineArtifacts } from '../core/pipeline/artifacts';
 import { COOPERATIVE_STAGES, LIVE_STAGES, type LiveStageName, type StageConfig } from '../protocol/stages';
 import {
+  baseKey,
   experimentConfigFromSettings,
   familySettingsOf,
   trainingDifferences,
@@ -183,14 +184,30 @@ async function runStages(compute: Compute, config: ExperimentConfig, gen: number
   updateLive({ status: 'done', active: [] });
 }
 
+/**
+ * Other training tasks around the same base task (an edit of the training set): the base policy on screen, or the
+ * last live run's, is kept when it was trained for the same base task, environment, seed and budget.
+ */
+function reusableBase(config: ExperimentConfig): LiveCheckpoints {
+  const want = baseKey(config);
+  const { artifacts } = useResults.getState();
+  const { config: liveConfig, checkpoints } = live();
+  if (liveConfig && checkpoints['train-base'] && baseKey(liveConfig) === want)
+    return { 'train-base': checkpoints['train-base'] };
+  if (artifacts && baseKey(artifacts.config) === want) {
+    note('Kept the base policy on screen: same base task, environment, seed and budget.');
+    return { 'train-base': artifacts.base };
+  }
+  return {};
+}
+
 /** Start (or continue, when the experiment is unchanged) a live run; completed stages are reused. */
 export function startLiveTraining(compute: Compute, config: ExperimentConfig): void {
   const key = trainingKey(config);
   const gen = ++generation;
   const keep = live().key === key;
-  const checkpoints = keep ? live().checkpoints : {};
   // A finished run restarted by hand trains again from scratch.
-  const fresh = keep && checkpoints.evaluate ? {} : checkpoints;
+  const fresh = keep ? (live().checkpoints.evaluate ? {} : live().checkpoints) : reusableBase(config);
   updateLive({
     status: 'running',
     key,

@@ -4,10 +4,12 @@ import { useGoal } from '../state/goalStore';
 import { useJobs } from '../state/jobsStore';
 import { useResults } from '../state/resultsStore';
 import type { Compute } from './useCompute';
+import { useEditRetrain } from './useEditRetrain';
 import { DRAG_COMPUTE_MEASURE, DRAG_UPDATE_MEASURE, useGoalRollouts } from './useGoalRollouts';
 import { useLiveTraining } from './useLiveTraining';
 import { START_MARKS, usePretrained } from './usePretrained';
 import { useRunsOnPage } from './useRuns';
+import { useVerdictFit } from './useVerdictFit';
 
 /** Test-only handles for the e2e suite (window.__hereditaryTest); nothing in the app reads them. */
 export interface HereditaryTestHooks {
@@ -52,6 +54,8 @@ export function useScience(compute: Compute | null): boolean {
   useRunsOnPage();
   useGoalRollouts();
   useLiveTraining(compute);
+  useVerdictFit(compute);
+  useEditRetrain(compute);
   useEffect(() => {
     if (!compute) return;
     window.__hereditaryTest = {

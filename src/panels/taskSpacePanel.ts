@@ -7,6 +7,7 @@ import { approxTextWidth, outwardLabel } from './labelPlacement';
 import { drawTaskSpaceLegend } from './legend';
 import { COLOURS, distanceShade, scoreColour } from './palette';
 import { createSvg, halo, type Panel } from './panel';
+import { createTrainingEditing, type TrainingEditInput, type TrainingMark } from './trainingTaskEditing';
 import {
   familyBox,
   familyCurvePath,
@@ -34,6 +35,9 @@ export interface TaskSpaceData {
   /** Test goals of the evaluation, when it was run on this family. */
   evaluation: EvaluatedGoal[] | null;
   frames: FramePreview | null;
+  /** The edit mode of the training set (absent: off), and the selected training task's index. */
+  editing?: boolean;
+  selectedTask?: number | null;
 }
 
 export interface TaskSpaceOptions {
@@ -43,6 +47,8 @@ export interface TaskSpaceOptions {
   onGoalStep(deltaDeg: number): void;
   /** The family angle φ (radians) of a world point (its chart's inverse), for dragging. */
   angleOfPoint(family: TaskFamily, x: number, y: number): number;
+  /** Edits of the training set in the edit mode (angles in degrees, not yet wrapped). */
+  edit?: Pick<TrainingEditInput, 'onAdd' | 'onMove' | 'onStep' | 'onSelect' | 'onRemove'>;
 }
 
 const W = 560;
@@ -94,6 +100,24 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
     onStep: (delta) => opts.onGoalStep(delta),
   });
   drawTaskSpaceLegend(layers.legend, defs);
+  const ignore = () => {};
+  const editing = createTrainingEditing(
+    svg,
+    { width: W, height: H },
+    {
+      editing: () => current?.editing === true && opts.edit !== undefined,
+      angleAt: (px, py) => {
+        if (!current) return null;
+        const [x, y] = view.toWorld(px, py);
+        return radToDeg(opts.angleOfPoint(current.family, x, y));
+      },
+      onAdd: opts.edit?.onAdd ?? ignore,
+      onMove: opts.edit?.onMove ?? ignore,
+      onStep: opts.edit?.onStep ?? ignore,
+      onSelect: opts.edit?.onSelect ?? ignore,
+      onRemove: opts.edit?.onRemove ?? ignore,
+    },
+  );
 
   /** What the static layers were last drawn from: a goal drag redraws only the paths and the handle. */
   let drawnStatic: {
@@ -118,6 +142,7 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
       drawnStatic = { family: data.family, train, frames: data.frames, evaluation: data.evaluation };
     }
     drawDynamic(data);
+    editing.apply(layers.marks.selectAll<SVGGElement, TrainingMark>('g'), data.selectedTask ?? null);
   }
 
   /** Coverage band, family curve, kernel frames, evaluated goals and the start / training marks. */
@@ -177,13 +202,15 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
       .attr('fill', (e) => (e.hereditary === null ? COLOURS.grid : scoreColour(e.hereditary)));
 
     // Start, centre and training goals.
-    const marks: { kind: string; x: number; y: number; label: string }[] = [
-      { kind: 'start', x: 0, y: 0, label: 'start' },
+    const marks: (TrainingMark & { x: number; y: number; label: string })[] = [
+      { kind: 'start', index: -1, deg: 0, x: 0, y: 0, label: 'start' },
     ];
     data.trainAnglesDeg.forEach((deg, i) => {
       const [x, y] = goalAt(data.family, degToRad(deg));
       marks.push({
         kind: i === 0 ? 'base' : 'train',
+        index: i,
+        deg,
         x,
         y,
         label: i === 0 ? `base task ${deg}°` : `training task ${deg}°`,

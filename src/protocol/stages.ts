@@ -1,5 +1,6 @@
 // The stage table: every stage the compute worker runs, with its config and result payload types.
 import type { Budget, ExperimentConfig } from '../core/experimentConfig';
+import type { HereditaryResult } from '../core/hereditary';
 import type {
   BaselineArtifact,
   BasePolicyArtifact,
@@ -64,6 +65,11 @@ export interface StageSpecs {
   'unit-costs': { config: Record<string, never>; payload: UnitCosts | null };
   /** Plain arithmetic on the budget tables (src/core/pipeline/durationEstimate.ts); instant, never queued. */
   estimate: { config: EstimateStageConfig; payload: Partial<Record<Budget, DurationEstimatePayload>> };
+  /**
+   * The hereditary fit alone (exploration, then discovery and its verdict) for a training set the reader is editing:
+   * about a second, and it needs no policy.
+   */
+  verdict: { config: PipelineStageConfig; payload: HereditaryResult };
 }
 
 export type StageName = keyof StageSpecs;
@@ -82,6 +88,8 @@ export const STAGE_WORKLOAD: { readonly [S in StageName]: StageWorkload } = {
   // Times tfjs itself on the calibrated backends (activating them), so it queues like calibration.
   'unit-costs': 'none',
   estimate: 'none',
+  // Plain JS and short: it runs at once, between the steps of whatever trains, so the verdict follows an edit.
+  verdict: 'none',
 };
 
 /** Stages that check their cancel flag while running; the others can only be stopped by ending the worker. */

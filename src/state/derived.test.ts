@@ -1,9 +1,15 @@
 // Tests of the settings → ExperimentConfig mapping: the default link is the shipped run, differences are named.
 import { describe, expect, it } from 'vitest';
 import { degToRad } from '../core/angles';
-import { DEFAULT_CONFIG } from '../core/experimentConfig';
+import { DEFAULT_CONFIG, resolvedTrainingAngles } from '../core/experimentConfig';
 import { goalAt } from '../core/families';
-import { angleOfPoint, experimentConfigFromSettings, trainingDifferences, trainingKey } from './derived';
+import {
+  angleOfPoint,
+  baseKey,
+  experimentConfigFromSettings,
+  trainingDifferences,
+  trainingKey,
+} from './derived';
 import { defaultUrlState, parseHash } from './urlSchema';
 
 describe('experimentConfigFromSettings', () => {
@@ -12,6 +18,22 @@ describe('experimentConfigFromSettings', () => {
     expect(config).toEqual(DEFAULT_CONFIG);
     expect(trainingDifferences(DEFAULT_CONFIG, config)).toEqual([]);
     expect(trainingKey(config)).toBe(trainingKey(DEFAULT_CONFIG));
+  });
+
+  it('an edited set keeps the exact angles it shares with the shipped run, so the base policy can be reused', () => {
+    const s = defaultUrlState();
+    const edited = experimentConfigFromSettings({ ...s, train: [...s.train, 300] });
+    const shipped = resolvedTrainingAngles(DEFAULT_CONFIG);
+    const angles = resolvedTrainingAngles(edited);
+    expect(angles).toHaveLength(shipped.length + 1);
+    expect(angles[0]).toBe(shipped[0]);
+    expect(baseKey(edited)).toBe(baseKey(DEFAULT_CONFIG));
+    expect(trainingKey(edited)).not.toBe(trainingKey(DEFAULT_CONFIG));
+    // Moving the base task, or another seed, needs a new base policy.
+    expect(baseKey(experimentConfigFromSettings({ ...s, train: [10, ...s.train.slice(1)] }))).not.toBe(
+      baseKey(DEFAULT_CONFIG),
+    );
+    expect(baseKey(experimentConfigFromSettings({ ...s, seed: 3 }))).not.toBe(baseKey(DEFAULT_CONFIG));
   });
 
   it('maps every training-relevant field and names each difference', () => {

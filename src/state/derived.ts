@@ -2,7 +2,12 @@
 
 import { degToRad, wrapDegrees } from '../core/angles';
 import { DEFAULT_ENV, type EnvConfig } from '../core/env';
-import { DEFAULT_CONFIG, type ExperimentConfig, resolvedTrainingAngles } from '../core/experimentConfig';
+import {
+  baseTrainingEnv,
+  DEFAULT_CONFIG,
+  type ExperimentConfig,
+  resolvedTrainingAngles,
+} from '../core/experimentConfig';
 import { familyCentre, familyShape, sameFamily, sameTrainingAngles, type TaskFamily } from '../core/families';
 import type { GoalSettings } from '../core/testTime/goalRollouts';
 import type { UrlState } from './urlSchema';
@@ -71,7 +76,7 @@ export type TrainingSettings = FamilySettings &
 /**
  * The experiment the settings ask for. Fields the link does not carry (test goals, race seeds, the
  * CLI's tensor backend) come from `base`; training angles that sameTrainingAngles finds equal to base's
- * keep base's exact values, so the default link maps onto the shipped run exactly.
+ * keep base's exact values (each one, also in an edited set), so the default link maps onto the shipped run exactly.
  * The 'smoke' budget also shrinks the evaluation and the race (a labelled test budget).
  */
 export function experimentConfigFromSettings(
@@ -81,10 +86,13 @@ export function experimentConfigFromSettings(
   const baseAngles = resolvedTrainingAngles(base);
   const wanted = trainingAnglesRad(s);
   const sameAngles = sameTrainingAngles(wanted, baseAngles);
+  // An edited set keeps base's exact value for each angle the link rounded (the base task above all, whose policy
+  // a retrain then reuses: baseKey).
+  const exact = wanted.map((a) => baseAngles.find((b) => sameTrainingAngles([a], [b])) ?? a);
   const config: ExperimentConfig = {
     ...base,
     family: familyFromSettings(s),
-    training: sameAngles ? base.training : { kind: 'angles', angles: wanted },
+    training: sameAngles ? base.training : { kind: 'angles', angles: exact },
     actionConstraint: s.constraint,
     context: s.K,
     episodes: s.episodes,
@@ -123,5 +131,20 @@ export function trainingKey(c: ExperimentConfig): string {
     c.testGoals,
     c.context,
     c.episodes,
+  ]);
+}
+
+/**
+ * A key of everything the base policy depends on (src/core/pipeline/stages.ts trainBaseStage): the family, the base
+ * task, the environment it trains in, the seed and the budget. Two experiments with one key can share a base policy,
+ * whatever their other training tasks.
+ */
+export function baseKey(c: ExperimentConfig): string {
+  return JSON.stringify([
+    c.family,
+    +resolvedTrainingAngles(c)[0].toFixed(6),
+    baseTrainingEnv(c),
+    c.seed,
+    c.budget,
   ]);
 }

@@ -54,9 +54,10 @@ export function submitJob(state: JobsState, job: JobId, stage: StageName): Parti
   };
   const finished = (id: JobId) => jobs[id].status !== 'queued' && jobs[id].status !== 'running';
   while (order.length > MAX_JOBS) {
-    // Duration estimates are asked for on every settings change: they go first, so they never push out a stage.
+    // Duration estimates and verdict fits follow every settings change: they go first, so they never push out a stage.
     const old =
-      order.find((id) => finished(id) && jobs[id].stage === 'estimate') ?? order.find((id) => finished(id));
+      order.find((id) => finished(id) && (jobs[id].stage === 'estimate' || jobs[id].stage === 'verdict')) ??
+      order.find((id) => finished(id));
     if (!old) break;
     delete jobs[old];
     order = order.filter((id) => id !== old);

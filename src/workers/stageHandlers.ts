@@ -82,6 +82,10 @@ export const STAGE_HANDLERS: StageHandlers = {
     const agents = evaluationAgents(config.experiment, config.base, config.hereditary, config.baseline);
     return evaluateStage(config.experiment, agents, hooksFor(ctx));
   },
+  verdict: async (config, ctx) => {
+    const samples = samplesFor(config.experiment, ctx);
+    return hereditaryStage(config.experiment, samples, hooksFor(ctx)).result;
+  },
   estimate: async ({ experiment, costs, budgets }) =>
     Object.fromEntries(budgets.map((b) => [b, estimateLiveDuration({ ...experiment, budget: b }, costs)])),
 };

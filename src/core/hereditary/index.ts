@@ -15,6 +15,7 @@ export {
 } from './baseRewardModel';
 export { type BaseSymmetry, discoverBaseSymmetry } from './baseSymmetry';
 export { type ContextTransition, collectContext } from './context';
+export { describeGenerator, type GeneratorShape, generatorWords } from './describeGenerator';
 export {
   discoverHereditaryGeometry,
   HEREDITARY_FULL,

@@ -4,6 +4,7 @@ import { useSettings } from '../state/settingsStore';
 import { BackendPanel } from './BackendPanel';
 import { Controls } from './Controls';
 import { CopyLinkButton } from './CopyLinkButton';
+import { EditToolbar } from './EditToolbar';
 import { JobsPanel } from './JobsPanel';
 import { LinkErrorBanner } from './LinkErrorBanner';
 import { ResultsBanner } from './narrative/ResultsBanner';
@@ -13,6 +14,7 @@ import { StaleRegion } from './StaleRegion';
 import { TaskSpaceView } from './TaskSpaceView';
 import { type Compute, ComputeContext, createCompute } from './useCompute';
 import { useScience } from './useScience';
+import { VerdictBox } from './VerdictBox';
 
 // The stories below the first screen load as their own chunk (fetched at once, drawn once the first screen is).
 const loadStories = () => import('./narrative/Stories');
@@ -84,6 +86,9 @@ export function App() {
             <StaleRegion banner>
               <TaskSpaceView />
             </StaleRegion>
+            {/* Not dimmed when the results are stale: the set being edited and its verdict are always current. */}
+            <EditToolbar />
+            <VerdictBox />
           </section>
           <section className="panel side" aria-label="Rollouts at the test goal">
             <StaleRegion>

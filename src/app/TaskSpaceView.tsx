@@ -10,11 +10,9 @@ import { useGoal } from '../state/goalStore';
 import { useJobs } from '../state/jobsStore';
 import { useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
-import { EditToolbar } from './EditToolbar';
 import { TRAINING_PRESETS } from './narrative/trainingPresets';
 import { PanelHost } from './PanelHost';
 import { QuickControls } from './QuickControls';
-import { VerdictBox } from './VerdictBox';
 
 const options = {
   onGoal: (deg: number) => useSettings.getState().update({ goal: normaliseGoalDeg(deg) }),
@@ -128,7 +126,7 @@ export function TaskSpaceView() {
         <h2 id="task-space-heading">Task space</h2>
         <TrainingPresets />
       </div>
-      <EditToolbar />
+
       <PanelHost
         create={create}
         options={options}
@@ -162,7 +160,6 @@ export function TaskSpaceView() {
           }))
         }
       />
-      <VerdictBox />
       <figcaption>
         Drag the test goal (or focus it and use the arrow keys; Shift for 10°). The band is darker where the
         nearest training goal is farther away.{' '}

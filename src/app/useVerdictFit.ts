@@ -17,7 +17,7 @@ let scheduledKey: string | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let waiting: { compute: Compute; config: ExperimentConfig; key: string; since: number } | null = null;
 
-function fit(compute: Compute, config: ExperimentConfig, key: string, since: number): void {
+function fitVerdict(compute: Compute, config: ExperimentConfig, key: string, since: number): void {
   if (running) {
     waiting = { compute, config, key, since };
     return;
@@ -48,7 +48,7 @@ function fit(compute: Compute, config: ExperimentConfig, key: string, since: num
       const next = waiting;
       waiting = null;
       if (next && useVerdict.getState().key === next.key)
-        fit(next.compute, next.config, next.key, next.since);
+        fitVerdict(next.compute, next.config, next.key, next.since);
     });
 }
 
@@ -85,6 +85,6 @@ export function useVerdictFit(compute: Compute | null): void {
     if (!compute) return;
     scheduledKey = key;
     const since = performance.now();
-    timer = setTimeout(() => fit(compute, wanted, key, since), FIT_DEBOUNCE_MS);
+    timer = setTimeout(() => fitVerdict(compute, wanted, key, since), FIT_DEBOUNCE_MS);
   }, [compute, wanted, artifacts, live.key, live.checkpoints.hereditary]);
 }

@@ -1,5 +1,6 @@
 // Shared e2e helpers: watch a page for CSP violations, page errors and requests leaving the origin.
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import type { UnitCosts } from '../src/core/pipeline/liveSchedule';
 
 /** A strict CSP *header* for the static servers: stricter than the page's meta tag (no blob: workers); both apply. */
 export const CSP_HEADER = [
@@ -77,4 +78,11 @@ export async function dragUpdateStats(
   const s = [...d].sort((a, b) => a - b);
   const q = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : Number.NaN);
   return { count: s.length, p50: q(0.5), p95: q(0.95), max: s[s.length - 1] ?? Number.NaN };
+}
+
+/** Waits for this browser's measured unit costs (they re-label the budgets, which can move the layout). */
+export async function measuredCosts(page: Page): Promise<UnitCosts> {
+  const note = page.getByTestId('live-training').getByTestId('budget-note');
+  await expect(note).toHaveAttribute('data-costs', /sacUpdateMs/, { timeout: 90_000 });
+  return JSON.parse((await note.getAttribute('data-costs')) ?? '{}') as UnitCosts;
 }

@@ -1,19 +1,12 @@
 // Issue 19 polish: calibrated budget durations and ETA, named export/cancel buttons, labels inside the task
 // space, the JSON export's backends, animated rollouts, and the phone's essentials bar.
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { estimateLiveDuration } from '../src/core/pipeline/durationEstimate';
-import { formatDuration, type UnitCosts } from '../src/core/pipeline/liveSchedule';
+import { formatDuration } from '../src/core/pipeline/liveSchedule';
 import { experimentConfigFromSettings } from '../src/state/derived';
 import { defaultUrlState } from '../src/state/urlSchema';
-import { waitReady } from './helpers';
-
-/** This browser's measured unit costs, once the worker has timed them (after calibration). */
-async function measuredCosts(page: Page): Promise<UnitCosts> {
-  const note = page.getByTestId('live-training').getByTestId('budget-note');
-  await expect(note).toHaveAttribute('data-costs', /sacUpdateMs/, { timeout: 90_000 });
-  return JSON.parse((await note.getAttribute('data-costs')) ?? '{}') as UnitCosts;
-}
+import { measuredCosts, waitReady } from './helpers';
 
 test('budget labels give durations estimated from this browser’s measured speed', async ({ page }) => {
   await page.goto('/');

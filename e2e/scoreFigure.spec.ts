@@ -7,6 +7,8 @@ test('the score figure draws a min–max band per agent and switches between sco
   await page.goto('/');
   await expect(page.getByTestId('app-ready')).toBeVisible();
   const figure = page.locator('.panel-host.score svg');
+  // Panels off screen wait to be drawn until they scroll near the viewport (src/app/PanelHost.tsx).
+  await figure.scrollIntoViewIfNeeded();
   // The shipped results have both agents; an older file gets its bands from its own rows.
   await expect(figure.locator('path.score-band')).toHaveCount(2);
   await expect(figure).toContainText('min–max in each bin');

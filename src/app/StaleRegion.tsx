@@ -95,8 +95,9 @@ function StaleBanner({ differences }: { differences: string[] }) {
 export function StaleRegion({ children, banner = false }: { children: ReactNode; banner?: boolean }) {
   const differences = useStaleness();
   const stale = differences.length > 0;
+  const dim = stale;
   return (
-    <div className={`stale-region${stale ? ' stale' : ''}`} data-stale={stale ? 'true' : 'false'}>
+    <div className={`stale-region${dim ? ' stale' : ''}`} data-stale={stale ? 'true' : 'false'}>
       {stale &&
         (banner ? (
           <StaleBanner differences={differences} />

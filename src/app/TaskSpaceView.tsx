@@ -53,12 +53,22 @@ function TrainingPresets() {
   );
 }
 
+/** The base policy's live preview while its stage trains (until the stage's own result replaces it). */
+function useLivePreview() {
+  return useResults((st) => {
+    const { status, preview, checkpoints } = st.live;
+    const busy = status === 'running' || status === 'interrupted';
+    return busy && !checkpoints['train-base'] ? (preview ?? null) : null;
+  });
+}
+
 export function TaskSpaceView() {
   const s = useSettings((st) => st.settings);
   const reference = useGoal((st) => st.reference);
   const agents = useGoal((st) => st.agents);
   const artifacts = useResults((st) => st.artifacts);
   const editing = useEdit((st) => st.editing);
+  const preview = useLivePreview();
   const selectedTask = useEdit((st) => st.selected);
   const { family, cx, cy, radius, alpha, beta, tilt, reward } = s;
   const familyValue = useMemo(
@@ -96,6 +106,7 @@ export function TaskSpaceView() {
             oracle: reference.oracle?.path,
             hereditary: agents.hereditary?.path,
             baseline: agents.baseline?.path,
+            ...(preview ? { learning: preview.path } : {}),
           }
         : {},
       evaluation,
@@ -116,6 +127,7 @@ export function TaskSpaceView() {
       artifacts,
       editing,
       selectedTask,
+      preview,
     ],
   );
 
@@ -161,6 +173,12 @@ export function TaskSpaceView() {
         }
       />
       <figcaption>
+        {preview && (
+          <span data-testid="learning-note" data-update={preview.update}>
+            Dashed blue: the base policy still training, at its own task, after {preview.update} of{' '}
+            {preview.total} updates ({preview.success ? 'reaches the goal' : 'does not reach the goal yet'}).{' '}
+          </span>
+        )}
         Drag the test goal (or focus it and use the arrow keys; Shift for 10°). The band is darker where the
         nearest training goal is farther away.{' '}
         {artifacts?.evaluation == null

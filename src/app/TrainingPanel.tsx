@@ -4,6 +4,7 @@ import { trainingDifferences } from '../state/derived';
 import { useJobs } from '../state/jobsStore';
 import { useResults } from '../state/resultsStore';
 import { BudgetSelect } from './BudgetSelect';
+import { RunControls } from './RunControls';
 import { RunsPanel } from './RunsPanel';
 import { shownRunLabel } from './StaleRegion';
 import { TrainingEta } from './TrainingEta';
@@ -28,7 +29,13 @@ function StageRow({ stage }: { stage: LiveStageName }) {
   const total = Math.max(1, job?.total ?? 1);
   const value = view === 'done' ? total : active ? (job?.step ?? 0) : 0;
   return (
-    <li className={`job live-stage ${view}`} data-testid="live-stage" data-stage={stage} data-status={view}>
+    <li
+      className={`job live-stage ${view}`}
+      data-testid="live-stage"
+      data-stage={stage}
+      data-status={view}
+      data-step={value}
+    >
       <span className="job-name">{liveStageLabel(stage)}</span>
       <progress max={total} value={value} aria-label={`${liveStageLabel(stage)} progress`} />
       <span className="job-status">
@@ -71,7 +78,9 @@ export function TrainingPanel() {
       {differs.length > 0 && (
         <p className="input-error" data-testid="settings-differ">
           These results were trained for other settings ({differs.join(', ')}).
-          {busy ? ' A live run is training.' : ' Nothing trains by itself: press “Train these settings”.'}
+          {busy
+            ? ' A live run is training.'
+            : ' Nothing trains by itself: press “Train these settings” (or Play, or edit the tasks with retraining on).'}
         </p>
       )}
       <div className="row training-row">
@@ -85,6 +94,7 @@ export function TrainingPanel() {
           Retrain live
         </button>
       </div>
+      <RunControls />
       {run.status !== 'idle' && (
         <ul className="jobs live-stages">
           {LIVE_STAGES.map((stage) => (

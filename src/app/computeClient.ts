@@ -9,6 +9,8 @@ const spawn = () => new Worker(new URL('../workers/compute.worker.ts', import.me
 export class ComputeClient {
   private worker: Worker | null = null;
   private nextId = 1;
+  /** The reader's play/pause/speed, sent again to a restarted worker. */
+  private control: { paused: boolean; speed: number } = { paused: false, speed: 1 };
 
   /** `name` prefixes job ids, so jobs of several clients never share one. */
   constructor(
@@ -33,6 +35,14 @@ export class ComputeClient {
       });
     };
     this.worker = worker;
+    if (this.control.paused || this.control.speed !== 1)
+      this.send({ type: 'run-control', control: this.control });
+  }
+
+  /** Play/pause/speed of training in this worker; `step` runs one chunk and pauses (see RunControlCommand). */
+  setControl(control: { paused: boolean; speed: number }, step = false): void {
+    this.control = control;
+    this.send({ type: 'run-control', control, ...(step ? { step } : {}) });
   }
 
   /** Send a stage to the worker; returns the job id used in its events. */

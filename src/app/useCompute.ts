@@ -1,7 +1,7 @@
 // React glue: the compute workers of a mounted app (main, and a helper for a parallel stage), feeding events
 // into the jobs store and awaiting results.
 import { createContext, useContext } from 'react';
-import type { JobId, WorkerEvent } from '../protocol/messages';
+import type { JobId, PreviewEvent, WorkerEvent } from '../protocol/messages';
 import type { StageConfig, StageName, StagePayload } from '../protocol/stages';
 import { useJobs } from '../state/jobsStore';
 import { ComputeClient } from './computeClient';
@@ -43,6 +43,8 @@ export interface Compute {
    */
   submit<S extends StageName>(stage: S, config: StageConfig<S>, lane?: Lane): SubmittedJob<S>;
   cancel(job: JobId): void;
+  /** Play/pause/speed of training in every worker; `step` runs one chunk of work and pauses again. */
+  control(control: { paused: boolean; speed: number }, step?: boolean): void;
   /** Terminate and restart the workers; unfinished jobs become cancelled, awaited ones reject with 'worker-lost'. */
   restart(): void;
 }
@@ -50,6 +52,14 @@ export interface Compute {
 interface Pending {
   resolve: (payload: never) => void;
   reject: (e: JobEnded) => void;
+}
+
+const previewListeners = new Set<(event: PreviewEvent) => void>();
+
+/** Hear every stage preview any worker posts (the live run turns them into its agents so far). */
+export function onPreview(listener: (event: PreviewEvent) => void): () => void {
+  previewListeners.add(listener);
+  return () => previewListeners.delete(listener);
 }
 
 /** Build the compute facade and its teardown (called from an effect, so StrictMode's double run is safe). */
@@ -76,6 +86,7 @@ export function createCompute(): { compute: Compute; dispose: () => void } {
   const makeClient = (name: Lane): ComputeClient => {
     const client: ComputeClient = new ComputeClient((event) => {
       useJobs.getState().apply(event);
+      if (event.type === 'preview') for (const listener of previewListeners) listener(event);
       settle(event);
       // A worker that fails outside any job (load error, crash) takes its running jobs with it.
       if (event.type === 'error' && event.job === null) lose(event.message, client);
@@ -116,6 +127,10 @@ export function createCompute(): { compute: Compute; dispose: () => void } {
     },
     cancel(job) {
       (helper.owns(job) ? helper : main).cancel(job);
+    },
+    control(c, step = false) {
+      main.setControl(c, step);
+      helper.setControl(c, step);
     },
     restart() {
       useJobs.getState().abandonAll();

@@ -9,7 +9,13 @@ import type { StageName } from '../protocol/stages';
 import { INITIAL_JOBS_STATE, useJobs } from '../state/jobsStore';
 import { IDLE_LIVE_RUN, useResults } from '../state/resultsStore';
 import { type Compute, JobEnded, type Lane } from './useCompute';
-import { cancelLiveTraining, liveRunArtifacts, startLiveTraining, trainSettings } from './useLiveTraining';
+import {
+  applyBasePreview,
+  cancelLiveTraining,
+  liveRunArtifacts,
+  startLiveTraining,
+  trainSettings,
+} from './useLiveTraining';
 
 interface Submitted {
   job: JobId;
@@ -28,6 +34,7 @@ function scriptedCompute() {
     run: () => {
       throw new Error('the live run only submits');
     },
+    control: () => {},
     submit(stage, _config, lane = 'main') {
       const job = `${lane}:${stage}-${++n}`;
       let resolve!: (p: unknown) => void;
@@ -76,21 +83,23 @@ describe('live training schedule', () => {
     startLiveTraining(c.compute, DEFAULT_CONFIG);
     await c.flush();
     expect(c.submitted.map((s) => [s.stage, s.lane])).toEqual([
-      ['train-base', 'main'],
+      ['reward-symmetry', 'main'],
       ['train-baseline', 'helper'],
     ]);
-    expect(live().active.sort()).toEqual(['train-base', 'train-baseline']);
+    expect(live().active.sort()).toEqual(['reward-symmetry', 'train-baseline']);
 
     // The baseline finishes first: kept as a checkpoint, not patched into the pretrained results.
     await c.finish('train-baseline', { baseline: 'live' });
     expect(live().checkpoints['train-baseline']).toEqual({ baseline: 'live' });
     expect(shown()?.baseline).toEqual({ pretrained: true });
-    expect(live().active).toEqual(['train-base']);
+    expect(live().active).toEqual(['reward-symmetry']);
 
-    await c.finish('train-base');
     await c.finish('reward-symmetry');
-    expect(c.find('evaluate')).toBeUndefined();
     await c.finish('hereditary');
+    // Geometry without a base policy: the page still shows the other results.
+    expect(useResults.getState().source).toBe('pretrained');
+    expect(c.find('evaluate')).toBeUndefined();
+    await c.finish('train-base');
     // The page switches to this run's results, with this run's baseline.
     expect(useResults.getState().source).toBe('live');
     expect(shown()?.baseline).toEqual({ baseline: 'live' });
@@ -105,7 +114,7 @@ describe('live training schedule', () => {
     const c = scriptedCompute();
     startLiveTraining(c.compute, DEFAULT_CONFIG);
     await c.flush();
-    for (const s of ['train-base', 'reward-symmetry', 'hereditary'] as const) await c.finish(s);
+    for (const s of ['reward-symmetry', 'hereditary', 'train-base'] as const) await c.finish(s);
     expect(shown()?.baseline).toBeNull();
     expect(c.find('evaluate')).toBeUndefined();
     await c.finish('train-baseline', { baseline: 'late' });
@@ -120,7 +129,7 @@ describe('live training schedule', () => {
     c.find('train-baseline')!.reject(new JobEnded('error', 'NaN loss'));
     await c.flush();
     await c.flush();
-    expect(c.cancelled).toContain(c.find('train-base')!.job);
+    expect(c.cancelled).toContain(c.find('reward-symmetry')!.job);
     expect(live().status).toBe('error');
     expect(live().error).toBe('baseline (encoder + SAC): NaN loss');
     expect(useResults.getState().source).toBe('pretrained');
@@ -130,23 +139,23 @@ describe('live training schedule', () => {
     const c = scriptedCompute();
     startLiveTraining(c.compute, DEFAULT_CONFIG);
     await c.flush();
-    await c.finish('train-base');
-    c.find('reward-symmetry')!.reject(new JobEnded('worker-lost', 'gone'));
+    await c.finish('reward-symmetry');
+    c.find('hereditary')!.reject(new JobEnded('worker-lost', 'gone'));
     c.find('train-baseline')!.reject(new JobEnded('worker-lost', 'gone'));
     await c.flush();
     expect(live().status).toBe('interrupted');
-    expect(live().active.sort()).toEqual(['reward-symmetry', 'train-baseline']);
-    expect(Object.keys(live().checkpoints)).toEqual(['train-base']);
+    expect(live().active.sort()).toEqual(['hereditary', 'train-baseline']);
+    expect(Object.keys(live().checkpoints)).toEqual(['reward-symmetry']);
 
     const d = scriptedCompute();
     startLiveTraining(d.compute, DEFAULT_CONFIG);
     await d.flush();
-    // Same experiment: the base checkpoint is kept, the two missing chains start again.
-    expect(d.submitted.map((s) => s.stage)).toEqual(['reward-symmetry', 'train-baseline']);
+    // Same experiment: the reward-symmetry checkpoint is kept, the two missing chains start again.
+    expect(d.submitted.map((s) => s.stage)).toEqual(['hereditary', 'train-baseline']);
     cancelLiveTraining(d.compute);
     await d.flush();
     expect(d.cancelled.sort()).toEqual(d.submitted.map((s) => s.job).sort());
-    // reward-symmetry never checks its cancel flag: the workers are restarted to stop it.
+    // The hereditary stage never checks its cancel flag: the workers are restarted to stop it.
     expect(d.restarts()).toBe(1);
     expect(live().status).toBe('cancelled');
   });
@@ -184,12 +193,44 @@ describe('training starts only from a click', () => {
     await c.flush();
     expect(live().startedAt).toEqual(expect.any(Number));
     expect(liveRunArtifacts(DEFAULT_CONFIG, live().checkpoints)).toBeNull();
-    for (const s of ['train-base', 'reward-symmetry', 'hereditary'] as const) await c.finish(s);
+    for (const s of ['reward-symmetry', 'hereditary', 'train-base'] as const) await c.finish(s);
     expect(liveRunArtifacts(DEFAULT_CONFIG, live().checkpoints)).toMatchObject({
       config: DEFAULT_CONFIG,
       hereditary: { stage: 'hereditary' },
       baseline: null,
       evaluation: null,
     });
+  });
+});
+
+describe('watching the base policy learn', () => {
+  it("a snapshot shows this run's agents as they are; a cancel before the base is done brings back the old results", async () => {
+    const c = scriptedCompute();
+    startLiveTraining(c.compute, DEFAULT_CONFIG);
+    await c.flush();
+    await c.finish('reward-symmetry');
+    await c.finish('hereditary');
+    const job = c.find('train-base')!.job;
+    const preview = {
+      stage: 'base',
+      update: 250,
+      total: 2500,
+      path: [0, 0],
+      actor: { half: true },
+      episodeReturn: -9,
+      success: false,
+    };
+    // A snapshot from another job is ignored.
+    applyBasePreview('other-job', preview as never);
+    expect(useResults.getState().source).toBe('pretrained');
+    applyBasePreview(job, preview as never);
+    expect(useResults.getState().source).toBe('live');
+    expect(shown()?.base.actor).toEqual({ half: true });
+    expect(shown()?.base.updates).toBe(250);
+    expect(useResults.getState().shown?.name).toBe('Live run (training: base policy at 250 of 2500 updates)');
+    cancelLiveTraining(c.compute);
+    await c.flush();
+    expect(useResults.getState().source).toBe('pretrained');
+    expect(shown()?.config.seed).toBe(99);
   });
 });

@@ -3,7 +3,8 @@
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { type ExperimentConfig, resolvedTrainingAngles } from '../core/experimentConfig';
-import type { PipelineArtifacts } from '../core/pipeline/artifacts';
+import type { BasePolicyArtifact, PipelineArtifacts, StagePreview } from '../core/pipeline/artifacts';
+import type { JobId } from '../protocol/messages';
 import { COOPERATIVE_STAGES, LIVE_STAGES, type LiveStageName, type StageConfig } from '../protocol/stages';
 import {
   baseKey,
@@ -13,9 +14,9 @@ import {
   trainingKey,
 } from '../state/derived';
 import { useJobs } from '../state/jobsStore';
-import { type LiveCheckpoints, useResults } from '../state/resultsStore';
+import { type LiveCheckpoints, type ResultsSource, type ShownRun, useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
-import { type Compute, JobEnded, type Lane } from './useCompute';
+import { type Compute, JobEnded, type Lane, onPreview } from './useCompute';
 
 const STAGE_LABEL: Record<LiveStageName, string> = {
   'train-base': 'base policy (SAC)',
@@ -79,14 +80,26 @@ export function liveRunArtifacts(config: ExperimentConfig, cp: LiveCheckpoints):
   };
 }
 
+/** What the page showed before a live run's previews replaced it (restored when the run stops without a base). */
+let beforePreview: { artifacts: PipelineArtifacts; source: ResultsSource; shown: ShownRun | null } | null =
+  null;
+
 /** The page's results switch only when base and geometry come from one run, so the agents stay consistent. */
 function publish(stage: LiveStageName, config: ExperimentConfig, cp: LiveCheckpoints): void {
   const results = useResults.getState();
-  if (stage === 'hereditary') {
+  if (stage === 'hereditary' || stage === 'train-base') {
     const artifacts = liveRunArtifacts(config, { ...cp, evaluate: undefined });
-    if (artifacts) results.setArtifacts(artifacts, 'live');
-  } else if (stage === 'train-baseline' && cp['train-baseline'] && cp.hereditary) {
-    // Before the hereditary stage the page still shows other results: the baseline waits in the checkpoints.
+    if (artifacts) {
+      results.setArtifacts(artifacts, 'live');
+      beforePreview = null;
+    }
+  } else if (
+    stage === 'train-baseline' &&
+    cp['train-baseline'] &&
+    results.source === 'live' &&
+    results.artifacts?.hereditary === cp.hereditary
+  ) {
+    // While the page still shows other results, the baseline waits in the checkpoints.
     results.patchArtifacts({ baseline: cp['train-baseline'] });
   } else if (stage === 'evaluate' && cp.evaluate) {
     results.patchArtifacts({ evaluation: cp.evaluate });
@@ -94,10 +107,54 @@ function publish(stage: LiveStageName, config: ExperimentConfig, cp: LiveCheckpo
 }
 
 /**
- * The stages' dependencies: the baseline needs nothing the main chain makes, so it trains in the helper
- * worker while the main worker runs base → reward symmetry → hereditary; evaluation needs both.
+ * A snapshot of the base policy while it trains: with the run's geometry already found, the page shows the agents
+ * of this run as they are now (the hereditary agent carries the half-trained base policy to the test goal).
  */
-const MAIN_CHAIN: readonly LiveStageName[] = ['train-base', 'reward-symmetry', 'hereditary'];
+export function applyBasePreview(job: JobId, preview: StagePreview): void {
+  const l = live();
+  if (l.jobs['train-base'] !== job || !l.config || l.checkpoints['train-base']) return;
+  updateLive({ preview });
+  const base: BasePolicyArtifact = {
+    actor: preview.actor,
+    curve: [],
+    // Not scored yet: the stage scores the finished policy.
+    score: Number.NaN,
+    updates: preview.update,
+    msPerUpdate: 0,
+    envSteps: 0,
+  };
+  const artifacts = liveRunArtifacts(l.config, { ...l.checkpoints, 'train-base': base, evaluate: undefined });
+  if (!artifacts) return;
+  const results = useResults.getState();
+  if (!beforePreview && results.artifacts && results.source !== 'live')
+    beforePreview = {
+      artifacts: results.artifacts,
+      source: results.source ?? 'pretrained',
+      shown: results.shown,
+    };
+  results.setArtifacts(artifacts, 'live', {
+    id: null,
+    name: `Live run (training: base policy at ${preview.update} of ${preview.total} updates)`,
+    createdAt: null,
+  });
+}
+
+onPreview((event) => applyBasePreview(event.job, event.preview));
+
+/** A run stopped before its base policy finished: the page goes back to what it showed before the previews. */
+export function restoreBeforePreview(): void {
+  if (!beforePreview || live().checkpoints['train-base']) return;
+  const { artifacts, source, shown } = beforePreview;
+  beforePreview = null;
+  useResults.getState().setArtifacts(artifacts, source, shown ?? undefined);
+}
+
+/**
+ * The stages' dependencies: discovery needs only exploration data, so the main worker finds the geometry first and
+ * then trains the base policy, whose snapshots then show this run's agents at the goal as they learn. The baseline
+ * needs nothing the main chain makes: it trains in the helper worker meanwhile. Evaluation needs both.
+ */
+const MAIN_CHAIN: readonly LiveStageName[] = ['reward-symmetry', 'hereditary', 'train-base'];
 const HELPER_CHAIN: readonly LiveStageName[] = ['train-baseline'];
 
 /** Why a chain stopped early (the first one to stop decides what the run's status says). */
@@ -178,6 +235,7 @@ async function runStages(compute: Compute, config: ExperimentConfig, gen: number
     if (ended.reason === 'worker-lost') updateLive({ status: 'interrupted' });
     else if (ended.reason === 'cancelled') updateLive({ status: 'cancelled', active: [] });
     else updateLive({ status: 'error', active: [], error: `${STAGE_LABEL[stage]}: ${ended.message}` });
+    if (ended.reason !== 'worker-lost') restoreBeforePreview();
     return;
   }
   if (gen !== generation) return;
@@ -216,6 +274,7 @@ export function startLiveTraining(compute: Compute, config: ExperimentConfig): v
     checkpoints: fresh,
     jobs: keep ? live().jobs : {},
     error: null,
+    preview: keep ? live().preview : null,
     // Wall time is measured only for runs from scratch (it calibrates the "≈ N s" on the train button).
     startedAt: Object.keys(fresh).length === 0 ? Date.now() : null,
   });
@@ -261,6 +320,7 @@ export function cancelLiveTraining(compute: Compute): void {
   if (status !== 'running' && status !== 'interrupted') return;
   generation++;
   updateLive({ status: 'cancelled', active: [] });
+  restoreBeforePreview();
   let restart = false;
   for (const stage of active) {
     const job = jobs[stage];

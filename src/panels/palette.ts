@@ -18,6 +18,8 @@ export const COLOURS = {
   closedForm: '#1d2330',
   goal: '#27303f',
   frame: '#98a2b3',
+  /** The live preview of a policy still training. */
+  learning: '#2f6fde',
 } as const;
 
 export type AgentKey = 'hereditary' | 'baseline';

@@ -31,7 +31,8 @@ export interface TaskSpaceData {
   /** Training task angles in degrees, base first (empty hides them). */
   trainAnglesDeg: number[];
   goalDeg: number;
-  paths: Partial<Record<'oracle' | 'random' | 'hereditary' | 'baseline', number[]>>;
+  /** Paths at the test goal, and 'learning': the base policy so far at its own task, while it trains. */
+  paths: Partial<Record<'oracle' | 'random' | 'hereditary' | 'baseline' | 'learning', number[]>>;
   /** Test goals of the evaluation, when it was run on this family. */
   evaluation: EvaluatedGoal[] | null;
   frames: FramePreview | null;
@@ -277,8 +278,9 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
       oracle: { stroke: COLOURS.oracle, width: 1.4, dash: '3 3', opacity: 0.6 },
       baseline: { stroke: COLOURS.baseline, width: 2.4, dash: null, opacity: 0.95 },
       hereditary: { stroke: COLOURS.hereditary, width: 2.4, dash: null, opacity: 0.95 },
+      learning: { stroke: COLOURS.learning, width: 2.6, dash: '6 3', opacity: 1 },
     } as const;
-    const pathList = (['random', 'oracle', 'baseline', 'hereditary'] as const)
+    const pathList = (['random', 'oracle', 'baseline', 'hereditary', 'learning'] as const)
       .filter((k) => data.paths[k])
       .map((k) => ({ key: k, d: statePath(data.paths[k] as number[], view) }));
     layers.paths

@@ -1,4 +1,6 @@
 // Typed messages between the page and the compute worker: commands in, events out.
+
+import type { StagePreview } from '../core/pipeline/artifacts';
 import type { BackendName, BackendReport, SacPath } from './backend';
 import type { StageConfig, StageName, StagePayload } from './stages';
 
@@ -34,7 +36,22 @@ export interface YieldToPageCommand {
   ms: number;
 }
 
-export type WorkerCommand = RunStageCommand | CancelCommand | AdoptBackendsCommand | YieldToPageCommand;
+/**
+ * Play / pause / slow motion for every training loop in the worker (at their yields), and with `step`, one chunk of
+ * work (STEP_YIELDS yields) before pausing again.
+ */
+export interface RunControlCommand {
+  type: 'run-control';
+  control: { paused: boolean; speed: number };
+  step?: boolean;
+}
+
+export type WorkerCommand =
+  | RunStageCommand
+  | CancelCommand
+  | AdoptBackendsCommand
+  | YieldToPageCommand
+  | RunControlCommand;
 
 export interface StartedEvent {
   type: 'started';
@@ -77,9 +94,18 @@ export interface BackendReportEvent {
   report: BackendReport;
 }
 
+/** A snapshot of what a stage is learning (the base policy's path so far), for the live view. */
+export interface PreviewEvent {
+  type: 'preview';
+  job: JobId;
+  stage: StageName;
+  preview: StagePreview;
+}
+
 export type WorkerEvent =
   | StartedEvent
   | ProgressEvent
+  | PreviewEvent
   | ResultEvent
   | ErrorEvent
   | CancelledEvent

@@ -84,6 +84,9 @@ export function applyWorkerEvent(state: JobsState, event: WorkerEvent): Partial<
         loss: event.loss,
         message: event.message,
       });
+    case 'preview':
+      // Previews go to the live run (src/app/useCompute.ts); the job's progress comes with its progress events.
+      return {};
     case 'cancelled':
       return withJob(state, event.job, { status: 'cancelled' });
     case 'error':

@@ -8,6 +8,7 @@ import type {
   HereditaryArtifact,
   PipelineArtifacts,
   RewardSymmetryArtifact,
+  StagePreview,
 } from '../core/pipeline/artifacts';
 import type { JobId } from '../protocol/messages';
 import type { LiveStageName } from '../protocol/stages';
@@ -51,6 +52,8 @@ export interface LiveRun {
   /** What happened that the reader should know (resumed after a crash, restarted for new settings …). */
   notes: { id: number; text: string }[];
   error: string | null;
+  /** The base policy's latest live preview (its path at the base task so far), from this run's base stage. */
+  preview?: StagePreview | null;
   /** Date.now() when a run from scratch started (null when resumed or continued: no honest wall time). */
   startedAt?: number | null;
 }

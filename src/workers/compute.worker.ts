@@ -7,21 +7,19 @@ import type { BackendName, BackendReport, SacPath, Workload } from '../protocol/
 import type { JobId, RunStageCommand, WorkerCommand, WorkerEvent } from '../protocol/messages';
 import { STAGE_WORKLOAD, type StageName } from '../protocol/stages';
 import { activateBackend, type BackendSelection, selectBackends, selectionFromReport } from './backendSelect';
+import { RunGate } from './runGate';
 import { sacImplOf } from './sacCalibration';
 import { STAGE_HANDLERS, type StageContext, type StageHandler } from './stageHandlers';
 import { measureUnitCosts } from './unitCosts';
 
 const post = (event: WorkerEvent): void => self.postMessage(event);
 
-/** Until when (performance.now()) training holds at its yields: the page is being dragged. */
-let pausedUntil = 0;
-setYieldGate(() => {
-  const ms = pausedUntil - performance.now();
-  return ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : null;
-});
-
 /** Cancellation flags of jobs that were received and have not finished yet. */
 const cancelled = new Map<JobId, boolean>();
+
+/** Play, pause, step, slow motion and the drag hold, applied at every yield of every training loop. */
+const runGate = new RunGate();
+setYieldGate(() => runGate.gate(() => [...cancelled.values()].some(Boolean)));
 let selection: Promise<BackendSelection> | null = null;
 /** tfjs work runs one job at a time (one global backend); plain-JS stages skip this queue. */
 let tfQueue: Promise<unknown> = Promise.resolve();
@@ -68,6 +66,7 @@ function runJob(command: RunStageCommand): Promise<void> {
   const workload = STAGE_WORKLOAD[stage];
   const ctx: StageContext = {
     progress: (step, total, extra) => post({ type: 'progress', job, stage, step, total, ...extra }),
+    preview: (preview) => post({ type: 'preview', job, stage, preview }),
     shouldStop,
     recalibrate: (override) => recalibrate(override, shouldStop),
     measureUnitCosts: () => measureCosts(shouldStop),
@@ -131,12 +130,18 @@ self.onmessage = (e: MessageEvent<WorkerCommand>) => {
       break;
     case 'cancel':
       if (cancelled.has(command.job)) cancelled.set(command.job, true);
+      // A paused loop must reach its flag.
+      runGate.wake();
+      break;
+    case 'run-control':
+      runGate.set(command.control);
+      if (command.step) runGate.step();
       break;
     case 'adopt-backends':
       selection = Promise.resolve(selectionFromReport(command.report));
       break;
     case 'yield-to-page':
-      pausedUntil = Math.max(pausedUntil, performance.now() + command.ms);
+      runGate.hold(command.ms);
       break;
   }
 };

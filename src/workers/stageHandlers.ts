@@ -1,7 +1,7 @@
 // The compute worker's dispatch table: one async handler per stage, each a thin call into src/core/pipeline/stages.ts.
 import { type ExperimentConfig, resolvedTrainingAngles } from '../core/experimentConfig';
 import type { RewardSamples } from '../core/explorationData';
-import type { StageHooks } from '../core/pipeline/artifacts';
+import type { StageHooks, StagePreview } from '../core/pipeline/artifacts';
 import { estimateLiveDuration } from '../core/pipeline/durationEstimate';
 import type { UnitCosts } from '../core/pipeline/liveSchedule';
 import {
@@ -19,6 +19,8 @@ import type { StageConfig, StageName, StagePayload } from '../protocol/stages';
 /** Progress sink, cancellation flag and worker services handed to every stage handler. */
 export interface StageContext {
   progress: (step: number, total: number, extra?: { loss?: number; message?: string }) => void;
+  /** Post a snapshot of what the stage is learning. */
+  preview: (p: StagePreview) => void;
   /** True once the job was cancelled; core loops check it (as `shouldStop`) and return early. */
   shouldStop: () => boolean;
   /** Re-run backend detection and calibration (posts backend-report events as it goes). */
@@ -36,6 +38,7 @@ export type StageHandlers = { readonly [S in StageName]: StageHandler<S> };
 
 const hooksFor = (ctx: StageContext): StageHooks => ({
   onProgress: (p) => ctx.progress(p.step, p.total, { loss: p.loss, message: p.message }),
+  onPreview: ctx.preview,
   shouldStop: ctx.shouldStop,
 });
 

@@ -29,8 +29,24 @@ export interface StageProgress {
   loss?: number;
 }
 
+/** What a stage is learning, drawn live: the base policy's path from the start to its own task, so far. */
+export interface StagePreview {
+  stage: 'base';
+  update: number;
+  total: number;
+  /** Visited states x0, y0, x1, y1, … of one deterministic episode at the base task. */
+  path: number[];
+  /** The actor (deterministic head) at this update. */
+  actor: SerializedMlp;
+  /** That episode's return, and whether it reached the goal. */
+  episodeReturn: number;
+  success: boolean;
+}
+
 export interface StageHooks {
   onProgress?: (p: StageProgress) => void;
+  /** Snapshots of what is being learned (only stages that have one call it). */
+  onPreview?: (p: StagePreview) => void;
   shouldStop?: () => boolean;
 }
 

@@ -21,9 +21,9 @@ export interface UnitCosts {
 
 /** The live pipeline's stages in order (src/protocol/stages.ts LIVE_STAGES is this list). */
 export const LIVE_STAGE_ORDER = [
-  'train-base',
   'reward-symmetry',
   'hereditary',
+  'train-base',
   'train-baseline',
   'evaluate',
 ] as const;
@@ -35,7 +35,8 @@ export type LiveStageKey = (typeof LIVE_STAGE_ORDER)[number];
  */
 export const LIVE_SCHEDULE: { chains: readonly (readonly LiveStageKey[])[]; after: readonly LiveStageKey[] } =
   {
-    chains: [['train-base', 'reward-symmetry', 'hereditary'], ['train-baseline']],
+    // Discovery first (it needs only exploration data), so the base policy's snapshots show this run's agents.
+    chains: [['reward-symmetry', 'hereditary', 'train-base'], ['train-baseline']],
     after: ['evaluate'],
   };
 

@@ -16,8 +16,9 @@ import {
   hasHereditaryAgent,
 } from '../hereditary';
 import type { Generator } from '../lie';
+import { rollout } from '../rollout';
 import { actorPolicy } from '../sac/actorPolicy';
-import { deserializeMlp, serializeMlp } from '../sac/mlp';
+import { deserializeMlp, type MlpWeights, serializeMlp } from '../sac/mlp';
 import { trainBasePolicy } from '../sac/trainBase';
 import { closedFormGenerator } from '../symmetry/closedForm';
 import type {
@@ -28,6 +29,7 @@ import type {
   HereditaryArtifact,
   RewardSymmetryArtifact,
   StageHooks,
+  StagePreview,
 } from './artifacts';
 import { StageCancelled } from './artifacts';
 import { STAGE_BUDGETS } from './budgets';
@@ -39,6 +41,24 @@ import { familyTruth, trueGroupAngle } from './truth';
 /** A stage's own seed, derived from the experiment seed so stages are independent and reproducible. */
 export const stageSeed = (config: ExperimentConfig, stage: number): number =>
   (config.seed * 7919 + stage * 104729) >>> 0;
+
+/** One deterministic episode of the actor so far at the base task (paper reset, fixed seed): the live preview. */
+function basePreview(config: ExperimentConfig, total: number, onPreview: (p: StagePreview) => void) {
+  const env = envFor(config);
+  const task = taskAt(config.family, resolvedTrainingAngles(config)[0]);
+  return (actor: MlpWeights, update: number) => {
+    const ep = rollout(env, task, actorPolicy(actor, env.maxAction), { episodes: 1, seed: 1, record: true });
+    onPreview({
+      stage: 'base',
+      update,
+      total,
+      path: Array.from(ep.paths?.[0] ?? []),
+      actor: serializeMlp(actor),
+      episodeReturn: ep.returns[0],
+      success: ep.successes[0],
+    });
+  };
+}
 
 export async function trainBaseStage(
   config: ExperimentConfig,
@@ -64,6 +84,7 @@ export async function trainBaseStage(
             : `return ${p.recentReturn.toFixed(1)}`,
       }),
     shouldStop: hooks.shouldStop,
+    ...(hooks.onPreview ? { onSnapshot: basePreview(config, budget.updates, hooks.onPreview) } : {}),
   });
   if (r.stopped) throw new StageCancelled('base');
   return {

@@ -1,4 +1,5 @@
 // The base policy's training options and SAC budgets (quick, full), apart from the trainer so the page can read them without tfjs.
+import type { MlpWeights } from './mlp';
 import type { SacLosses } from './sac';
 import type { SacImpl } from './sacTrainer';
 
@@ -32,10 +33,13 @@ export interface BaseTrainOptions {
   /** SAC implementation: the fused Float32 step (default) or the tfjs reference. */
   sacImpl?: SacImpl;
   onProgress?(p: BaseTrainProgress): void;
+  /** The deterministic actor every `snapshotEvery` updates (and after the last), for a live view of learning. */
+  onSnapshot?(actor: MlpWeights, update: number): void;
+  snapshotEvery?: number;
   shouldStop?(): boolean;
 }
 
-export type BaseTrainPreset = Omit<BaseTrainOptions, 'seed' | 'onProgress' | 'shouldStop'>;
+export type BaseTrainPreset = Omit<BaseTrainOptions, 'seed' | 'onProgress' | 'shouldStop' | 'onSnapshot'>;
 
 /**
  * Smallest budget that reliably reaches score ≥ 0.9 on the base task (paper reset, 8 episodes):

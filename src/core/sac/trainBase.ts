@@ -128,6 +128,8 @@ export async function trainBasePolicy(
             losses,
             evalScore: score,
           });
+        if (opts.onSnapshot && (updates % (opts.snapshotEvery ?? 250) === 0 || updates === opts.updates))
+          opts.onSnapshot(sac.exportActor(), updates);
         if (updates % YIELD_EVERY === 0) {
           await yieldToEventLoop();
           if (opts.shouldStop?.()) {

@@ -2,7 +2,8 @@
 import { expect, test } from '@playwright/test';
 import { dragGoal, dragUpdateStats, shownReturn, waitReady, watchPage } from './helpers';
 
-const ORIGIN = 'http://127.0.0.1:4173';
+/** The preview server's origin (playwright.config.ts: E2E_PORT, else 4173). */
+const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 
 test('loads under the CSP, reports the backend and never leaves the origin', async ({ page }, testInfo) => {
   const watch = watchPage(page, ORIGIN);

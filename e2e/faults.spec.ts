@@ -27,11 +27,12 @@ test.describe('live training faults (smoke budget)', () => {
     const stage = (name: string) => page.locator(`[data-testid=live-stage][data-stage=${name}]`);
     await expect(stage('train-base')).toHaveAttribute('data-status', 'done', { timeout: 240_000 });
     // Kill at once: with the fused SAC and JS race steppers a smoke stage takes ~1 s, so which later stage is
-    // running at the kill varies; the base stage is the checkpoint every restart must keep.
+    // running at the kill varies; the base stage (the last of the main chain) is a checkpoint every restart keeps.
     await page.evaluate(() => window.__hereditaryTest?.killWorker());
-    await expect(page.getByTestId('live-note').last()).toContainText(
-      'restarted from the checkpoints (kept: base policy',
-    );
+    // Discovery runs before the base policy, so the kept stages are at least those two and the base.
+    const note = page.getByTestId('live-note').last();
+    await expect(note).toContainText('restarted from the checkpoints (kept: exploration + reward symmetry');
+    await expect(note).toContainText('base policy (SAC)');
     await expect(page.getByTestId('live-training')).toHaveAttribute('data-status', 'done', {
       timeout: 300_000,
     });

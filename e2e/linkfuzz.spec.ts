@@ -5,7 +5,8 @@ import { normaliseGoalDeg } from '../src/state/derived';
 import { defaultUrlState, formatHash, parseHash } from '../src/state/urlSchema';
 import { watchPage } from './helpers';
 
-const ORIGIN = 'http://127.0.0.1:4173';
+/** The preview server's origin (playwright.config.ts: E2E_PORT, else 4173). */
+const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 const SEED = 20260302;
 const COUNT = 50;
 const PER_TEST = 10;

@@ -10,21 +10,40 @@ test.use({ reducedMotion: 'reduce' });
 const SHOT = { maxDiffPixelRatio: 0.01 };
 
 /**
- * Screenshot of an element through a whole-pixel clip. A figure scaled to its column has a fractional height, and
- * an element screenshot rounds that height by where the element happens to sit (225 or 226 px for the same figure),
- * so the clip is rounded here, once, and the image size no longer depends on sub-pixel layout above it.
+ * Screenshot of a figure lifted out of the page's flow: fixed at the viewport's top-left corner at its own whole-pixel
+ * width, on the background it sits on. Its image then does not depend on where sub-pixel layout above it (text whose
+ * width depends on measured speeds, a figure's fractional height) happens to put it.
  */
-async function expectShot(page: Page, target: Locator, name: string) {
+async function expectShot(_page: Page, target: Locator, name: string) {
   await target.scrollIntoViewIfNeeded();
   const box = await target.boundingBox();
   if (!box) throw new Error(`no bounding box for ${name}`);
-  const clip = {
-    x: Math.round(box.x),
-    y: Math.round(box.y),
-    width: Math.round(box.width),
-    height: Math.round(box.height),
-  };
-  await expect(page).toHaveScreenshot(name, { ...SHOT, clip });
+  const restore = await target.evaluate((el: HTMLElement | SVGElement, width: number) => {
+    const old = el.getAttribute('style');
+    // The background it is drawn on: the nearest ancestor's that is not transparent.
+    let bg = 'rgb(255, 255, 255)';
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const c = getComputedStyle(p).backgroundColor;
+      if (c && c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') {
+        bg = c;
+        break;
+      }
+    }
+    Object.assign(el.style, {
+      position: 'fixed',
+      left: '0px',
+      top: '0px',
+      width: `${width}px`,
+      zIndex: '10000',
+      background: bg,
+    });
+    return old;
+  }, Math.round(box.width));
+  await expect(target).toHaveScreenshot(name, SHOT);
+  await target.evaluate((el: HTMLElement | SVGElement, old: string | null) => {
+    if (old === null) el.removeAttribute('style');
+    else el.setAttribute('style', old);
+  }, restore);
 }
 
 async function openReady(page: Page, hash = '') {

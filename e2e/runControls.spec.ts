@@ -18,6 +18,15 @@ test('play trains, pause freezes every worker, step runs one chunk, and reset st
   await waitReady(page);
   await expect(page.getByTestId('run-pause')).toBeDisabled();
   await page.getByTestId('run-play').click();
+  // Discovery runs first, and its race streams in as it runs: both sides, point by point.
+  await expect(page.getByTestId('live-race')).toHaveAttribute('data-points', /^[1-9]\d*$/, {
+    timeout: 120_000,
+  });
+  await expect(page.locator('[data-testid=live-race] path[data-side=functional]')).toHaveAttribute(
+    'data-points',
+    /^[1-9]\d*$/,
+    { timeout: 120_000 },
+  );
   await expect(base(page)).toHaveAttribute('data-status', 'running', { timeout: 120_000 });
   // The base policy's path so far is drawn while it trains.
   await expect(page.getByTestId('learning-note')).toBeVisible({ timeout: 120_000 });

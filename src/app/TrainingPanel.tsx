@@ -4,6 +4,7 @@ import { trainingDifferences } from '../state/derived';
 import { useJobs } from '../state/jobsStore';
 import { useResults } from '../state/resultsStore';
 import { BudgetSelect } from './BudgetSelect';
+import { LiveRace } from './LiveRace';
 import { RunControls } from './RunControls';
 import { RunsPanel } from './RunsPanel';
 import { shownRunLabel } from './StaleRegion';
@@ -102,6 +103,7 @@ export function TrainingPanel() {
           ))}
         </ul>
       )}
+      <LiveRace />
       <TrainingEta />
       {run.error && <p className="error">{run.error}</p>}
       {run.notes.map((n) => (

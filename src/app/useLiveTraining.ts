@@ -3,7 +3,12 @@
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { type ExperimentConfig, resolvedTrainingAngles } from '../core/experimentConfig';
-import type { BasePolicyArtifact, PipelineArtifacts, StagePreview } from '../core/pipeline/artifacts';
+import type {
+  BasePolicyArtifact,
+  BasePreview,
+  PipelineArtifacts,
+  RacePreview,
+} from '../core/pipeline/artifacts';
 import type { JobId } from '../protocol/messages';
 import { COOPERATIVE_STAGES, LIVE_STAGES, type LiveStageName, type StageConfig } from '../protocol/stages';
 import {
@@ -110,7 +115,7 @@ function publish(stage: LiveStageName, config: ExperimentConfig, cp: LiveCheckpo
  * A snapshot of the base policy while it trains: with the run's geometry already found, the page shows the agents
  * of this run as they are now (the hereditary agent carries the half-trained base policy to the test goal).
  */
-export function applyBasePreview(job: JobId, preview: StagePreview): void {
+export function applyBasePreview(job: JobId, preview: BasePreview): void {
   const l = live();
   if (l.jobs['train-base'] !== job || !l.config || l.checkpoints['train-base']) return;
   updateLive({ preview });
@@ -139,7 +144,17 @@ export function applyBasePreview(job: JobId, preview: StagePreview): void {
   });
 }
 
-onPreview((event) => applyBasePreview(event.job, event.preview));
+/** A point of the race streamed from this run's reward-symmetry stage. */
+function applyRacePreview(job: JobId, point: RacePreview): void {
+  const l = live();
+  if (l.jobs['reward-symmetry'] !== job || l.checkpoints['reward-symmetry']) return;
+  updateLive({ race: [...(l.race ?? []), point] });
+}
+
+onPreview((event) => {
+  if (event.preview.stage === 'race') applyRacePreview(event.job, event.preview);
+  else applyBasePreview(event.job, event.preview);
+});
 
 /** A run stopped before its base policy finished: the page goes back to what it showed before the previews. */
 export function restoreBeforePreview(): void {
@@ -275,6 +290,7 @@ export function startLiveTraining(compute: Compute, config: ExperimentConfig): v
     jobs: keep ? live().jobs : {},
     error: null,
     preview: keep ? live().preview : null,
+    race: keep ? live().race : [],
     // Wall time is measured only for runs from scratch (it calibrates the "≈ N s" on the train button).
     startedAt: Object.keys(fresh).length === 0 ? Date.now() : null,
   });

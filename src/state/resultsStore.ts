@@ -4,11 +4,12 @@ import type { ExperimentConfig } from '../core/experimentConfig';
 import type {
   BaselineArtifact,
   BasePolicyArtifact,
+  BasePreview,
   EvaluationArtifact,
   HereditaryArtifact,
   PipelineArtifacts,
+  RacePreview,
   RewardSymmetryArtifact,
-  StagePreview,
 } from '../core/pipeline/artifacts';
 import type { JobId } from '../protocol/messages';
 import type { LiveStageName } from '../protocol/stages';
@@ -53,7 +54,9 @@ export interface LiveRun {
   notes: { id: number; text: string }[];
   error: string | null;
   /** The base policy's latest live preview (its path at the base task so far), from this run's base stage. */
-  preview?: StagePreview | null;
+  preview?: BasePreview | null;
+  /** The race so far, streamed from this run's reward-symmetry stage: each side's median error and loss by step. */
+  race?: RacePreview[];
   /** Date.now() when a run from scratch started (null when resumed or continued: no honest wall time). */
   startedAt?: number | null;
 }

@@ -29,8 +29,22 @@ export interface StageProgress {
   loss?: number;
 }
 
-/** What a stage is learning, drawn live: the base policy's path from the start to its own task, so far. */
-export interface StagePreview {
+/** What a stage is learning, drawn live: the race's curves so far, or the base policy so far. */
+export type StagePreview = BasePreview | RacePreview;
+
+/** One point of the live race: a side's median error and loss over its seeds at a step. */
+export interface RacePreview {
+  stage: 'race';
+  setting: string;
+  side: 'differential' | 'functional';
+  step: number;
+  steps: number;
+  errorDeg: number;
+  loss: number;
+}
+
+/** The base policy so far: its path from the start to its own task, and its weights. */
+export interface BasePreview {
   stage: 'base';
   update: number;
   total: number;

@@ -42,7 +42,7 @@ const input = {
 };
 
 /** A reward-symmetry artifact around the settings' runs (what the stage returns). */
-function artifactOf(r: ReturnType<typeof runRaceSettings>): RewardSymmetryArtifact {
+function artifactOf(r: Awaited<ReturnType<typeof runRaceSettings>>): RewardSymmetryArtifact {
   const cf = closedFormGenerator(frames);
   const { race, raceSettings } = raceSettingsArtifact(r.runs, r.sweep);
   return {
@@ -60,7 +60,7 @@ beforeAll(async () => {
 });
 
 describe('race settings', () => {
-  it('say what each is: the paper’s is the labelled oracle ablation, the small range is stated', () => {
+  it('say what each is: the paper’s is the labelled oracle ablation, the small range is stated', async () => {
     expect(Object.keys(RACE_SETTING_SPECS)).toEqual([...RACE_SETTING_NAMES]);
     expect(RACE_SETTING_SPECS.paper).toMatchObject({
       reward: 'true',
@@ -83,7 +83,7 @@ describe('race settings', () => {
     );
   });
 
-  it("the paper's true reward is the task's own reward −‖M(p − g)‖", () => {
+  it("the paper's true reward is the task's own reward −‖M(p − g)‖", async () => {
     const ellipse: ExperimentConfig = {
       ...config,
       family: { kind: 'ellipse', center: [0, 0.5], axes: [1.5, 0.8], tilt: 0.4, reward: 'pushforward' },
@@ -96,9 +96,9 @@ describe('race settings', () => {
     }
   });
 
-  it('run in the asked order at their presets, each race labelled with its own setting', () => {
+  it('run in the asked order at their presets, each race labelled with its own setting', async () => {
     const before = tf.memory().numTensors;
-    const r = runRaceSettings(input, { settings: RACE_SETTING_NAMES, sweep: false });
+    const r = await runRaceSettings(input, { settings: RACE_SETTING_NAMES, sweep: false });
     expect(tf.memory().numTensors).toBe(before);
     expect(r.sweep).toBeNull();
     expect(r.runs.map((s) => s.name)).toEqual([...RACE_SETTING_NAMES]);
@@ -140,8 +140,8 @@ describe('race settings', () => {
     }
   });
 
-  it('with the sweep, list every cell and race each setting at the rule’s picks; the report keeps its old keys', () => {
-    const r = runRaceSettings(input, { settings: ['masked', 'paper'], sweep: true });
+  it('with the sweep, list every cell and race each setting at the rule’s picks; the report keeps its old keys', async () => {
+    const r = await runRaceSettings(input, { settings: ['masked', 'paper'], sweep: true });
     const artifact = artifactOf(r);
     const report = buildReport({ config, rewardSymmetry: artifact }, { backend: 'wasm', timings_ms: {} })
       .discovery_race!;
@@ -182,8 +182,8 @@ describe('race settings', () => {
     }
   });
 
-  it('a file written before the settings existed still reports its one race (setting read from it, lr choice unknown)', () => {
-    const r = runRaceSettings(input, { settings: ['fitted'], sweep: false });
+  it('a file written before the settings existed still reports its one race (setting read from it, lr choice unknown)', async () => {
+    const r = await runRaceSettings(input, { settings: ['fitted'], sweep: false });
     const { raceSettings: _dropped, ...old } = artifactOf(r);
     const report = discoveryRaceReport(old)!;
     expect(report.primary_setting).toBe('fitted');

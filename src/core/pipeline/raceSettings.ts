@@ -47,6 +47,8 @@ export interface RaceSettingsInput {
   /** How f̂ is fitted for the fitted settings (default: fitRewardMlp's; tests make it small). */
   rewardModelOptions?: RewardMlpOptions;
   onProgress?: (done: number, total: number, message: string) => void;
+  /** Every few steps of each side: the median error and loss so far (the page streams the race from these). */
+  onRaceStep?: (setting: RaceSettingName, p: RaceProgress) => void;
 }
 
 /**
@@ -95,10 +97,10 @@ const sweepCells = (
   }));
 
 /** Each requested setting's race (and, with the sweep, every cell of it), in the requested order. */
-export function runRaceSettings(
+export async function runRaceSettings(
   input: RaceSettingsInput,
   request: RaceSettingsRequest,
-): { runs: RaceSettingRun[]; sweep: RaceSweepCell[] | null } {
+): Promise<{ runs: RaceSettingRun[]; sweep: RaceSweepCell[] | null }> {
   const { preset } = input;
   const grid = request.sweep ? RACE_LR_GRID : [0];
   // The differential side reads no setting, so each of its lrs runs once and every setting reuses it.
@@ -111,6 +113,7 @@ export function runRaceSettings(
       total,
       `${name}: ${p.side}, ${p.seeds} seeds, median error ${p.errorDeg.toFixed(2)}°`,
     );
+    input.onRaceStep?.(name, p);
     if (p.step === p.steps) done += p.steps;
   };
   // f̂ is fitted once, to the training samples only (the held-out ones are the lr rule's), for every fitted setting.
@@ -147,7 +150,7 @@ export function runRaceSettings(
         heldOutFraction: DEFAULT_HOLD_OUT.fraction,
       };
       if (request.sweep) {
-        const s = lrSweep({ ...common, lrsDifferential: RACE_LR_GRID, lrsFunctional: RACE_LR_GRID });
+        const s = await lrSweep({ ...common, lrsDifferential: RACE_LR_GRID, lrsFunctional: RACE_LR_GRID });
         sweep.push(
           ...sweepCells(name, 'differential', s.differential, s.picked.differential, s.oracle.differential),
           ...sweepCells(name, 'functional', s.functional, s.picked.functional, s.oracle.functional),
@@ -164,7 +167,7 @@ export function runRaceSettings(
         runs.push({ ...settingInfo(spec, lrSelection), race: s.race });
       } else {
         const lrs = preset.lrs[name];
-        const race = runDiscoveryRace({
+        const race = await runDiscoveryRace({
           ...common,
           lrDifferential: lrs.differential,
           lrFunctional: lrs.functional,

@@ -21,15 +21,16 @@ import { actorPolicy } from '../sac/actorPolicy';
 import { deserializeMlp, type MlpWeights, serializeMlp } from '../sac/mlp';
 import { trainBasePolicy } from '../sac/trainBase';
 import { closedFormGenerator } from '../symmetry/closedForm';
+import type { RaceProgress } from '../symmetry/raceTypes';
 import type {
   BaselineArtifact,
   BasePolicyArtifact,
+  BasePreview,
   EvaluationArtifact,
   FramePreview,
   HereditaryArtifact,
   RewardSymmetryArtifact,
   StageHooks,
-  StagePreview,
 } from './artifacts';
 import { StageCancelled } from './artifacts';
 import { STAGE_BUDGETS } from './budgets';
@@ -43,7 +44,7 @@ export const stageSeed = (config: ExperimentConfig, stage: number): number =>
   (config.seed * 7919 + stage * 104729) >>> 0;
 
 /** One deterministic episode of the actor so far at the base task (paper reset, fixed seed): the live preview. */
-function basePreview(config: ExperimentConfig, total: number, onPreview: (p: StagePreview) => void) {
+function basePreview(config: ExperimentConfig, total: number, onPreview: (p: BasePreview) => void) {
   const env = envFor(config);
   const task = taskAt(config.family, resolvedTrainingAngles(config)[0]);
   return (actor: MlpWeights, update: number) => {
@@ -127,18 +128,18 @@ function previewFrames(frames: KernelFrames, max = 500): FramePreview {
  * Kernel frames of the base reward, its symmetry in closed form, and the differential-vs-functional race in each
  * requested setting (the page runs LIVE_RACE: one setting at its presets; the CLI asks for its report options).
  */
-export function rewardSymmetryStage(
+export async function rewardSymmetryStage(
   config: ExperimentConfig,
   baseSamples: RewardSamples,
   hooks: StageHooks = {},
   request: RaceSettingsRequest = LIVE_RACE,
-): RewardSymmetryArtifact {
+): Promise<RewardSymmetryArtifact> {
   const budget = STAGE_BUDGETS[config.budget];
   const angles = resolvedTrainingAngles(config);
   const frames = estimateKernelFrames(baseSamples, { estimator: 'gradient', radius: budget.frameRadius });
   const closed = closedFormGenerator(frames);
   const truth = familyTruth(config.family, angles[0]);
-  const settings = runRaceSettings(
+  const settings = await runRaceSettings(
     {
       config,
       samples: baseSamples,
@@ -149,6 +150,20 @@ export function rewardSymmetryStage(
       firstSeed: stageSeed(config, 2),
       onProgress: (step, total, message) =>
         hooks.onProgress?.({ stage: 'rewardSymmetry', step, total, message }),
+      ...(hooks.onPreview
+        ? {
+            onRaceStep: (setting: string, p: RaceProgress) =>
+              hooks.onPreview?.({
+                stage: 'race',
+                setting,
+                side: p.side,
+                step: p.step,
+                steps: p.steps,
+                errorDeg: p.errorDeg,
+                loss: p.loss,
+              }),
+          }
+        : {}),
     },
     request,
   );

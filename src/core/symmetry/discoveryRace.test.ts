@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 
 describe('symmetry losses', () => {
-  it('vanish at the true generator and not elsewhere', () => {
+  it('vanish at the true generator and not elsewhere', async () => {
     const pts = tf.tensor2d(Float32Array.from(samples.points.subarray(0, 512)), [256, 2]);
     const nrm = tf.tensor2d(Float32Array.from(frames.normals.subarray(0, 512)), [256, 2]);
     const thetas = tf.randomUniform([256], 0, 2 * Math.PI, 'float32', 3) as tf.Tensor1D;
@@ -46,7 +46,7 @@ describe('symmetry losses', () => {
     tf.dispose([pts, nrm, thetas]);
   });
 
-  it('leak no tensors over a few hundred Adam steps of each loss', () => {
+  it('leak no tensors over a few hundred Adam steps of each loss', async () => {
     const pts = tf.tensor2d(Float32Array.from(samples.points.subarray(0, 256)), [128, 2]);
     const nrm = tf.tensor2d(Float32Array.from(frames.normals.subarray(0, 256)), [128, 2]);
     const thetas = tf.randomUniform([128], 0, 2 * Math.PI, 'float32', 4) as tf.Tensor1D;
@@ -78,9 +78,9 @@ describe('symmetry losses', () => {
 });
 
 describe('differential vs functional race (paper setting: θ ~ U[0, 2π), fitted f̂)', () => {
-  it('the differential side reaches 2° in far fewer steps, and the race leaks nothing', () => {
+  it('the differential side reaches 2° in far fewer steps, and the race leaks nothing', async () => {
     const before = tf.memory().numTensors;
-    const res = runDiscoveryRace({
+    const res = await runDiscoveryRace({
       samples,
       frames,
       truthForScoring: truth,
@@ -104,12 +104,12 @@ describe('differential vs functional race (paper setting: θ ~ U[0, 2π), fitted
     expect(res.differential.medianFinalErrorDeg).toBeLessThan(res.functional.medianFinalErrorDeg);
   });
 
-  it('seeds trained together follow the same paths as each seed alone', () => {
+  it('seeds trained together follow the same paths as each seed alone', async () => {
     const common = { samples, frames, truthForScoring: truth, steps: 80, batch: 64, fittedModel: model };
     const race = (firstSeed: number, seeds: number) =>
       runDiscoveryRace({ ...common, seeds, firstSeed, lrDifferential: 1, lrFunctional: 0.3 });
-    const together = race(5, 2);
-    for (const [i, alone] of [race(5, 1), race(6, 1)].entries()) {
+    const together = await race(5, 2);
+    for (const [i, alone] of [await race(5, 1), await race(6, 1)].entries()) {
       for (const side of ['differential', 'functional'] as const) {
         const a = alone[side].runs[0];
         const t = together[side].runs[i];
@@ -121,8 +121,8 @@ describe('differential vs functional race (paper setting: θ ~ U[0, 2π), fitted
     }
   });
 
-  it('lr sweep reports a best lr per side and labels the oracle ablation', () => {
-    const sweep = lrSweep({
+  it('lr sweep reports a best lr per side and labels the oracle ablation', async () => {
+    const sweep = await lrSweep({
       samples,
       frames,
       truthForScoring: truth,

@@ -2,6 +2,7 @@
 import { degToRad, radToDeg } from '../angles';
 import { applyToPoint, flow, generatorAngleError, generatorFromVector, normalizeUnit } from '../lie';
 import { Rng } from '../rng';
+import { YIELD_EVERY, yieldToEventLoop } from '../yieldToEventLoop';
 import { closedFormGenerator } from './closedForm';
 import { heldOutObjectives } from './heldOutObjective';
 import { arrivalSteps, LR_ARRIVAL_BAND, pickLrEndObjective, pickLrOracle, pickLrTruthFree } from './lrRule';
@@ -68,7 +69,13 @@ function heldOutTraces(
   return traces;
 }
 
-function runSide(ctx: RaceContext, side: RaceSide, seeds: number[], lr: number, trace: boolean): SideRun[] {
+async function runSide(
+  ctx: RaceContext,
+  side: RaceSide,
+  seeds: number[],
+  lr: number,
+  trace: boolean,
+): Promise<SideRun[]> {
   const { opts, batch } = ctx;
   const S = seeds.length;
   const target = degToRad(opts.targetDeg ?? 2);
@@ -139,8 +146,17 @@ function runSide(ctx: RaceContext, side: RaceSide, seeds: number[], lr: number, 
         curves[s].push({ step, loss: Math.fround(losses[s]), errorDeg: radToDeg(err) });
         errors.push(radToDeg(err));
       }
-      if (opts.onProgress && (step % 50 === 0 || step === opts.steps))
-        opts.onProgress({ side, seeds: S, step, steps: opts.steps, errorDeg: median(errors) });
+      if (opts.onProgress && (step % 10 === 0 || step === opts.steps))
+        opts.onProgress({
+          side,
+          seeds: S,
+          step,
+          steps: opts.steps,
+          errorDeg: median(errors),
+          loss: median(Array.from(losses)),
+        });
+      // Hand the thread back now and then: a worker then hears pause, step and cancel between steps.
+      if (step % YIELD_EVERY === 0) await yieldToEventLoop();
     }
   } finally {
     stepper.dispose();
@@ -175,14 +191,14 @@ function summarise(runs: SideRun[], lr: number, cap: number): SideSummary {
   };
 }
 
-function runSeeds(ctx: RaceContext, side: RaceSide, lr: number, trace = false): SideSummary {
+async function runSeeds(ctx: RaceContext, side: RaceSide, lr: number, trace = false): Promise<SideSummary> {
   const shared = side === 'differential' ? ctx.opts.differentialRuns : undefined;
   const known = shared?.get(lr);
   if (known && (!trace || known.medianStepsToBand !== undefined || known.runs.every((r) => r.heldOutTrace)))
     return known;
   const first = ctx.opts.firstSeed ?? 1;
   const seeds = Array.from({ length: ctx.opts.seeds }, (_, s) => first + s);
-  const summary = summarise(runSide(ctx, side, seeds, lr, trace), lr, ctx.opts.steps);
+  const summary = summarise(await runSide(ctx, side, seeds, lr, trace), lr, ctx.opts.steps);
   shared?.set(lr, summary);
   return summary;
 }
@@ -260,11 +276,11 @@ const pickAtBand = (cells: readonly SideSummary[], k: number): number =>
   );
 
 /** The race: both sides over the same seeds (same initial X per seed), plus the closed-form answer. */
-export function runDiscoveryRace(opts: RaceOptions): RaceResult {
+export async function runDiscoveryRace(opts: RaceOptions): Promise<RaceResult> {
   const { ctx, owned, rmse } = makeContext(opts);
   try {
-    const differential = runSeeds(ctx, 'differential', opts.lrDifferential);
-    const functional = runSeeds(ctx, 'functional', opts.lrFunctional);
+    const differential = await runSeeds(ctx, 'differential', opts.lrDifferential);
+    const functional = await runSeeds(ctx, 'functional', opts.lrFunctional);
     return raceResult(ctx, rmse, differential, functional);
   } finally {
     owned?.dispose();
@@ -276,18 +292,20 @@ export function runDiscoveryRace(opts: RaceOptions): RaceResult {
  * picked by the truth-free rule (lrRule.ts: lowest held-out objective); the oracle's pick is returned beside it,
  * for reporting only. The race at the picks is made of the sweep's own cells.
  */
-export function lrSweep(
+export async function lrSweep(
   opts: Omit<RaceOptions, 'lrDifferential' | 'lrFunctional'> & {
     lrsDifferential: readonly number[];
     lrsFunctional: readonly number[];
   },
-): LrSweepResult {
+): Promise<LrSweepResult> {
   const { ctx, owned, rmse } = makeContext({ ...opts, lrDifferential: 0, lrFunctional: 0 });
   try {
     if (ctx.heldOutSampleIdx.length === 0 || ctx.heldOutFrameIdx.length === 0)
       throw new Error('lrSweep: the truth-free rule needs held-out samples (holdOut.fraction > 0)');
-    const differential = opts.lrsDifferential.map((lr) => runSeeds(ctx, 'differential', lr, true));
-    const functional = opts.lrsFunctional.map((lr) => runSeeds(ctx, 'functional', lr, true));
+    const differential: SideSummary[] = [];
+    for (const lr of opts.lrsDifferential) differential.push(await runSeeds(ctx, 'differential', lr, true));
+    const functional: SideSummary[] = [];
+    for (const lr of opts.lrsFunctional) functional.push(await runSeeds(ctx, 'functional', lr, true));
     annotateArrival(differential);
     annotateArrival(functional);
     const picked = { differential: pickLrTruthFree(differential), functional: pickLrTruthFree(functional) };

@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 
 describe('the truth-free lr rule', () => {
-  it('picks the lowest held-out objective, and on a tie (within the tolerance) the smaller lr', () => {
+  it('picks the lowest held-out objective, and on a tie (within the tolerance) the smaller lr', async () => {
     expect(RACE_LR_GRID.length).toBeGreaterThanOrEqual(5);
     // Log-spaced: every step is about half a decade (the 1–3–10 series).
     for (let i = 1; i < RACE_LR_GRID.length; i++)
@@ -59,7 +59,7 @@ describe('the truth-free lr rule', () => {
     ).toBe(0.03);
   });
 
-  it('never picks a diverging lr (NaN or ∞), unless every lr diverges (then the smallest)', () => {
+  it('never picks a diverging lr (NaN or ∞), unless every lr diverges (then the smallest)', async () => {
     expect(
       pickLrTruthFree([
         { lr: 1, heldOutObjective: Number.NaN },
@@ -76,7 +76,7 @@ describe('the truth-free lr rule', () => {
     ).toBe(0.3);
   });
 
-  it('arrival: the first traced step after which the objective stays in the band; null if it ends outside', () => {
+  it('arrival: the first traced step after which the objective stays in the band; null if it ends outside', async () => {
     const every = 10;
     expect(arrivalSteps([[5, 3, 1.02, 1, 1.01]], every, 1.05)).toEqual([20]);
     // It dipped in, left, and came back: the clock starts at the return.
@@ -88,7 +88,7 @@ describe('the truth-free lr rule', () => {
     expect(arrivalSteps([[5, 1, Number.POSITIVE_INFINITY]], every, 1.05)).toEqual([null]);
   });
 
-  it('picks the lr that arrives soonest; ties → the lower end objective → the smaller lr', () => {
+  it('picks the lr that arrives soonest; ties → the lower end objective → the smaller lr', async () => {
     const cells = [
       { lr: 0.01, heldOutObjective: 1, medianStepsToBand: 400 },
       { lr: 0.1, heldOutObjective: 1.02, medianStepsToBand: 60 },
@@ -106,7 +106,7 @@ describe('the truth-free lr rule', () => {
     expect(pickLrTruthFree(cells.map((c) => ({ ...c, medianStepsToBand: null })))).toBe(0.01);
   });
 
-  it('a diverged generator scores +∞ on the held-out objective of either side', () => {
+  it('a diverged generator scores +∞ on the held-out objective of either side', async () => {
     const { ctx, owned } = makeContext({
       samples,
       ...small,
@@ -130,7 +130,7 @@ describe('the truth-free lr rule', () => {
     }
   });
 
-  it('the oracle (shown beside it, never used to choose) is the fewest median steps to the target', () => {
+  it('the oracle (shown beside it, never used to choose) is the fewest median steps to the target', async () => {
     const cell = (lr: number, medianSteps: number, medianFinalErrorDeg: number) =>
       ({ lr, medianSteps, medianFinalErrorDeg }) as SideSummary;
     expect(pickLrOracle([cell(0.1, 50, 1), cell(1, 20, 1), cell(0.3, 20, 0.5)])).toBe(0.3);
@@ -138,7 +138,7 @@ describe('the truth-free lr rule', () => {
 });
 
 describe('held-out samples', () => {
-  it('are a fixed seeded part, disjoint from the training part, together all of them', () => {
+  it('are a fixed seeded part, disjoint from the training part, together all of them', async () => {
     const a = holdOutSplit(1000, 0.2, 0);
     const b = holdOutSplit(1000, 0.2, 0);
     expect(a.heldOut).toEqual(b.heldOut);
@@ -148,7 +148,7 @@ describe('held-out samples', () => {
     expect(new Set([...a.train, ...a.heldOut]).size).toBe(1000);
   });
 
-  it('are never drawn in training: poisoning them (NaN points, frames and rewards) leaves every run finite', () => {
+  it('are never drawn in training: poisoning them (NaN points, frames and rewards) leaves every run finite', async () => {
     const { heldOut } = holdOutSplit(samples.count, 0.2, 0);
     const poisoned: RewardSamples = {
       points: Float64Array.from(samples.points),
@@ -166,7 +166,7 @@ describe('held-out samples', () => {
       poisonedFrames.normals[2 * i] = Number.NaN;
     }
     // f̂ is fitted here to the training part alone; the mask's support is the training part alone.
-    const race = runDiscoveryRace({
+    const race = await runDiscoveryRace({
       ...small,
       samples: poisoned,
       frames: poisonedFrames,
@@ -185,7 +185,7 @@ describe('held-out samples', () => {
 });
 
 describe('the lr sweep', () => {
-  it('picks the same lrs whatever the truth is: the rule never reads it (only the oracle does)', () => {
+  it('picks the same lrs whatever the truth is: the rule never reads it (only the oracle does)', async () => {
     const lrs = [0.01, 0.1, 1];
     const sweep = (truthForScoring: number[]) =>
       lrSweep({
@@ -196,9 +196,9 @@ describe('the lr sweep', () => {
         lrsDifferential: lrs,
         lrsFunctional: lrs,
       });
-    const right = sweep(truth);
-    const wrong = sweep(rotationGenerator([3, 3]));
-    const nan = sweep(truth.map(() => Number.NaN));
+    const right = await sweep(truth);
+    const wrong = await sweep(rotationGenerator([3, 3]));
+    const nan = await sweep(truth.map(() => Number.NaN));
     for (const other of [wrong, nan]) {
       expect(other.picked).toEqual(right.picked);
       for (const side of ['differential', 'functional'] as const)

@@ -99,7 +99,7 @@ describe('plain-JS symmetry losses', () => {
     ['functional', functional(false)],
     ['functional, masked', functional(true)],
   ] as const) {
-    it(`${name}: the gradient is the loss's derivative (finite differences, 1e-6 relative)`, () => {
+    it(`${name}: the gradient is the loss's derivative (finite differences, 1e-6 relative)`, async () => {
       const loss = new Float64Array(S);
       const grad = new Float64Array(6 * S);
       f(x, loss, grad);
@@ -108,7 +108,7 @@ describe('plain-JS symmetry losses', () => {
     });
   }
 
-  it('match the tfjs losses and their autodiff gradients (float32 there)', () => {
+  it('match the tfjs losses and their autodiff gradients (float32 there)', async () => {
     const xs = tf.tensor2d(Float32Array.from(x), [S, 6]);
     const pts = tf.tensor3d(Float32Array.from(points), [S, B, 2]);
     const nrm = tf.tensor3d(Float32Array.from(normals), [S, B, 2]);
@@ -138,7 +138,7 @@ describe('plain-JS symmetry losses', () => {
 });
 
 describe('plain-JS race steppers', () => {
-  it('follow the tfjs reference step by step (same seeds, batches and Adam) for both sides', () => {
+  it('follow the tfjs reference step by step (same seeds, batches and Adam) for both sides', async () => {
     const samples = collectExploration(
       DEFAULT_ENV,
       { goal, metric, metricInv: [1, 0, 0, 1] },
@@ -164,9 +164,9 @@ describe('plain-JS race steppers', () => {
         impl,
       });
     const before = tf.memory().numTensors;
-    const js = race('js');
+    const js = await race('js');
     expect(tf.memory().numTensors).toBe(before);
-    const ref = race('tfjs');
+    const ref = await race('tfjs');
     for (const side of ['differential', 'functional'] as const)
       for (let s = 0; s < 2; s++) {
         const a = js[side].runs[s];

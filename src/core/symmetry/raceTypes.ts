@@ -19,6 +19,8 @@ export interface RaceProgress {
   steps: number;
   /** Median angle error over the seeds at this step. */
   errorDeg: number;
+  /** Median training loss over the seeds at this step. */
+  loss: number;
 }
 
 export interface RaceOptions {

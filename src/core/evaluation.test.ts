@@ -1,5 +1,5 @@
 // The scorer against independent references (hand-computed returns, our own simulation), and the summary by hand.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { degToRad } from './angles';
 import { DEFAULT_ENV, type EnvConfig } from './env';
 import {
@@ -45,19 +45,22 @@ describe('the scorer against independent references', () => {
   const env: EnvConfig = { ...DEFAULT_ENV, noiseStd: 0, resetStd: 0 };
   const radius = 1.23;
   const family = { kind: 'circle' as const, center: [0, 0] as const, radius };
-  const rows = evaluateAgents(
-    env,
-    family,
-    [0],
-    { line: (task) => straightLine(env, task.goal), still: () => standStill },
-    { testGoals: 8, episodes: 32, seed: 3 },
-  );
+  let rows: Awaited<ReturnType<typeof evaluateAgents>> = [];
+  beforeAll(async () => {
+    rows = await evaluateAgents(
+      env,
+      family,
+      [0],
+      { line: (task) => straightLine(env, task.goal), still: () => standStill },
+      { testGoals: 8, episodes: 32, seed: 3 },
+    );
+  });
   // By hand: 0.1 per step along the ray, distances 1.13, 1.03, …, 0.13 (< 0.141: success after 11 steps).
   const lineReturn = -Array.from({ length: 11 }, (_, k) => radius - 0.1 * (k + 1)).reduce((a, b) => a + b);
   // By hand: never moves, so 100 steps at distance 1.23.
   const stillReturn = -100 * radius;
 
-  it('a straight-line controller returns −6.93 as computed by hand, the scorer’s oracle too, and scores ≈ 1', () => {
+  it('a straight-line controller returns −6.93 as computed by hand, the scorer’s oracle too, and scores ≈ 1', async () => {
     expect(lineReturn).toBeCloseTo(-6.93, 12);
     for (const r of rows) {
       expect(r.return.line).toBeCloseTo(lineReturn, 9);
@@ -67,7 +70,7 @@ describe('the scorer against independent references', () => {
     }
   });
 
-  it('a policy that never moves scores (R_still − R_rand)/(R_oracle − R_rand) with R_still, R_oracle by hand', () => {
+  it('a policy that never moves scores (R_still − R_rand)/(R_oracle − R_rand) with R_still, R_oracle by hand', async () => {
     for (const r of rows) {
       expect(r.return.still).toBeCloseTo(stillReturn, 9);
       const byHand = (stillReturn - r.return.random) / (lineReturn - r.return.random);
@@ -76,7 +79,7 @@ describe('the scorer against independent references', () => {
     }
   });
 
-  it('the scorer’s random reference agrees with our own simulation of the uniform-random policy', () => {
+  it('the scorer’s random reference agrees with our own simulation of the uniform-random policy', async () => {
     const u = mulberry32(7);
     const own: number[] = [];
     for (let e = 0; e < 20_000; e++) {
@@ -102,8 +105,8 @@ describe('the scorer against independent references', () => {
     expect(Math.abs(scorer - m)).toBeLessThan((4 * sd) / Math.sqrt(8 * 32));
   });
 
-  it('with noise, our straight-line rule and the scorer’s oracle meet the same noise: score 1 at every goal', () => {
-    const noisy = evaluateAgents(
+  it('with noise, our straight-line rule and the scorer’s oracle meet the same noise: score 1 at every goal', async () => {
+    const noisy = await evaluateAgents(
       DEFAULT_ENV,
       { kind: 'circle', center: [0.5, -1], radius: 1.5 },
       [0],
@@ -113,10 +116,10 @@ describe('the scorer against independent references', () => {
     for (const r of noisy) expect(r.score.line).toBeCloseTo(1, 6);
   });
 
-  it('records θ* and its error against the true angle, wrapped, only when both exist', () => {
+  it('records θ* and its error against the true angle, wrapped, only when both exist', async () => {
     const base = 0.5;
     const off = degToRad(0.75);
-    const withTheta = evaluateAgents(
+    const withTheta = await evaluateAgents(
       env,
       family,
       [base],
@@ -160,7 +163,7 @@ function row(
 }
 
 describe('conditioning and the summary, by hand', () => {
-  it('flags a goal whose R_oracle − R_rand is below 0.2 × the median gap, and only that one', () => {
+  it('flags a goal whose R_oracle − R_rand is below 0.2 × the median gap, and only that one', async () => {
     expect(ILL_CONDITIONED_GAP_FRACTION).toBe(0.2);
     // Gaps 100, 90, 110, 10, 19, 21: median 55.5, threshold 11.1.
     const rows = flagIllConditioned([
@@ -174,7 +177,7 @@ describe('conditioning and the summary, by hand', () => {
     expect(rows.map((r) => r.ill_conditioned)).toEqual([false, false, false, true, false, false]);
   });
 
-  it('summarises min/mean/max score and regret per bin, with and without the ill-conditioned goals', () => {
+  it('summarises min/mean/max score and regret per bin, with and without the ill-conditioned goals', async () => {
     const rows = flagIllConditioned([
       row(5, -5, -105, -6, 0.1),
       row(10, -5, -105, -15, 0.3),
@@ -215,7 +218,7 @@ describe('conditioning and the summary, by hand', () => {
     expect(s.headline?.agents.a.max_regret).toBeCloseTo(80, 12);
   });
 
-  it('writes one CSV row per goal with the flag and the θ* error', () => {
+  it('writes one CSV row per goal with the flag and the θ* error', async () => {
     const rows = flagIllConditioned([row(5, -5, -105, -6, 0.1), row(70, -1, -11, -1.39)]);
     const csv = evaluationCsv(rows).trim().split('\n');
     expect(csv).toHaveLength(3);
@@ -229,7 +232,7 @@ describe('conditioning and the summary, by hand', () => {
     expect(last[head.indexOf('ill_conditioned')]).toBe('1');
   });
 
-  it('completes an evaluation written before the flags and bands (an older pretrained file), and only such', () => {
+  it('completes an evaluation written before the flags and bands (an older pretrained file), and only such', async () => {
     const old = [row(5, -5, -105, -6), row(70, -1, -11, -1.39)].map(
       ({ ill_conditioned: _, theta_error_deg: __, theta_star_deg: ___, ...rest }) => rest as GoalEvaluation,
     );

@@ -14,6 +14,7 @@ import {
 } from './families';
 import type { Policy } from './policies';
 import { mean, normalisedScore, referenceReturns, rollout } from './rollout';
+import { yieldToEventLoop } from './yieldToEventLoop';
 
 /**
  * An agent adapted to one test task; `theta` is the group element it inferred (hereditary agents only), on the circle
@@ -196,16 +197,17 @@ export interface EvaluationOptions {
 const adapted = (a: Policy | AdaptedAgent): AdaptedAgent => (typeof a === 'function' ? { policy: a } : a);
 const wrap360 = (deg: number) => ((deg % 360) + 360) % 360;
 
-export function evaluateAgents(
+export async function evaluateAgents(
   env: EnvConfig,
   family: TaskFamily,
   trainAngles: readonly number[],
   agents: Record<string, AgentFactory>,
   opts: EvaluationOptions,
-): GoalEvaluation[] {
+): Promise<GoalEvaluation[]> {
   const periodic = isPeriodicFamily(family);
   const params = opts.parameters ?? testParameters(family, opts.testGoals, opts.testExtent);
-  const rows = params.map((t, i) => {
+  const rows: GoalEvaluation[] = [];
+  for (const [i, t] of params.entries()) {
     const task = taskAt(family, t);
     const seed = opts.seed * 100003 + i;
     const ref = referenceReturns(env, task, opts.episodes, seed);
@@ -235,8 +237,10 @@ export function evaluateAgents(
         recordTheta(row, agent, periodic, opts.trueTheta?.(t));
     }
     opts.onProgress?.(i + 1, params.length);
-    return row;
-  });
+    rows.push(row);
+    // One goal at a time: a worker hears pause, step and cancel between goals.
+    await yieldToEventLoop();
+  }
   return flagIllConditioned(rows);
 }
 

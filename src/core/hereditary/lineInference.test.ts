@@ -24,7 +24,7 @@ const model = BaseRewardModel.fit(
 const nonCompact = { ...DEFAULT_INFERENCE, compact: false };
 
 describe('test-time inference on the real line (non-compact generator)', () => {
-  it('searches the interval of θ that keeps part of the arena inside it: |θ| ≤ 2B / max(|d_x|, |d_y|)', () => {
+  it('searches the interval of θ that keeps part of the arena inside it: |θ| ≤ 2B / max(|d_x|, |d_y|)', async () => {
     const [lo, hi] = nonCompactThetaRange(x, 5);
     const want = 10 / Math.cos(degToRad(30));
     const step = want / 200;
@@ -35,7 +35,7 @@ describe('test-time inference on the real line (non-compact generator)', () => {
     expect(thetaDomain(rotationGenerator([0, 0]))).toEqual({ kind: 'circle' });
   });
 
-  it('finds θ* = t − t₀ from rewards alone far beyond the training span, as a real number (never wrapped)', () => {
+  it('finds θ* = t − t₀ from rewards alone far beyond the training span, as a real number (never wrapped)', async () => {
     for (const [t, seed] of [
       [-2.6, 31],
       [3.2, 32],
@@ -53,11 +53,11 @@ describe('test-time inference on the real line (non-compact generator)', () => {
     expect(oracleThetaFromGoal(x, goalAt(family, base), goalAt(family, -2.6))).toBeCloseTo(-2.8, 6);
   });
 
-  it('evaluates on the line: distances in arena units, θ* unwrapped, near-oracle scores at every goal', () => {
+  it('evaluates on the line: distances in arena units, θ* unwrapped, near-oracle scores at every goal', async () => {
     const env = DEFAULT_ENV;
     // A perfect base policy (the base task's oracle, a labelled stand-in for π₀) moved by the inferred translation.
     const baseOracle = oraclePolicy(env, taskAt(family, base));
-    const rows = evaluateAgents(
+    const rows = await evaluateAgents(
       env,
       family,
       train,

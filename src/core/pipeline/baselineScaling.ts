@@ -30,7 +30,7 @@ export async function baselineAtScale(config: ExperimentConfig, scale: number, h
   const t0 = performance.now();
   const baseline = await baselineStage(scaled, hooks);
   const trainMs = performance.now() - t0;
-  const evaluation = evaluateStage(scaled, { baseline: baselineAgentFactory(scaled, baseline) }, hooks);
+  const evaluation = await evaluateStage(scaled, { baseline: baselineAgentFactory(scaled, baseline) }, hooks);
   const far = evaluation.rows.filter((r) => r.distance_to_training_deg >= FAR_FROM_DEG);
   const budgets = budgetsReport({ config: scaled, baseline, evaluation });
   const plan = matchedBaselineBudget(scaled, resolvedTrainingAngles(scaled).length);

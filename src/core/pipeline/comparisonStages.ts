@@ -53,7 +53,7 @@ export async function baselineControlStage(
   const dense = controlConfig(config);
   const h = relabel(hooks, 'baselineControl');
   const trained = await baselineStage(dense, h, plannedHereditaryTrainingSteps(config).total);
-  const evaluation = evaluateStage(config, { baseline: baselineAgentFactory(dense, trained) }, h);
+  const evaluation = await evaluateStage(config, { baseline: baselineAgentFactory(dense, trained) }, h);
   return {
     trainAngles: resolvedTrainingAngles(dense),
     trainingScores: trained.trainingScores,
@@ -69,16 +69,16 @@ export async function baselineControlStage(
  * under `config.actionConstraint`), generator and reward model; the references are the other constraint's own.
  * Null when the main evaluation scores no hereditary agent (scoresHereditaryAgent).
  */
-export function otherConstraintStage(
+export async function otherConstraintStage(
   config: ExperimentConfig,
   trained: { base: BasePolicyArtifact; hereditary: HereditaryArtifact },
   hooks: StageHooks = {},
-): OtherConstraintArtifact | null {
+): Promise<OtherConstraintArtifact | null> {
   if (!scoresHereditaryAgent(trained.hereditary, config)) return null;
   const constraint = config.actionConstraint === 'disk' ? 'box' : 'disk';
   const other: ExperimentConfig = { ...config, actionConstraint: constraint };
   const agent = hereditaryAgentFactory(other, trained.base, trained.hereditary);
-  const evaluation = evaluateStage(
+  const evaluation = await evaluateStage(
     other,
     { hereditary: agent },
     relabel(hooks, 'otherConstraint'),

@@ -14,7 +14,7 @@ import { evaluateStage, exploreStage, hereditaryStage } from './stages';
 const json = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
 describe('report keys', () => {
-  it('a line: kind "line", offsets and extent, compact false, distances in arena units, θ on the real line', () => {
+  it('a line: kind "line", offsets and extent, compact false, distances in arena units, θ on the real line', async () => {
     const config: ExperimentConfig = {
       ...DEFAULT_CONFIG,
       family: { kind: 'line', origin: [-1, 0.8], direction: degToRad(200) },
@@ -30,7 +30,7 @@ describe('report keys', () => {
     const env = envFor(config);
     const baseOracle = oraclePolicy(env, taskAt(config.family, 0.1));
     const model = BaseRewardModel.fromJSON(hereditary.baseRewardModel);
-    const evaluation = evaluateStage(
+    const evaluation = await evaluateStage(
       config,
       {
         hereditary: (task, seed) => {
@@ -88,7 +88,7 @@ describe('report keys', () => {
     expect(s?.curve.every((b) => typeof b.from === 'number' && b.from_deg === null)).toBe(true);
   });
 
-  it('a circle keeps its keys: kind "circle", degrees, and distance_to_training equal to distance_to_training_deg', () => {
+  it('a circle keeps its keys: kind "circle", degrees, and distance_to_training equal to distance_to_training_deg', async () => {
     const config: ExperimentConfig = {
       ...DEFAULT_CONFIG,
       family: { kind: 'circle', center: [0.3, 0], radius: 1.2 },
@@ -96,7 +96,7 @@ describe('report keys', () => {
       testGoals: 10,
     };
     const env = envFor(config);
-    const rows = evaluateAgents(
+    const rows = await evaluateAgents(
       env,
       config.family,
       resolvedTrainingAngles(config),
@@ -125,7 +125,7 @@ describe('report keys', () => {
     expect(report.evaluation_summary?.curve[0].from_deg).toBe(0);
   });
 
-  it('the dense control of a line trains on the base offset and 11 offsets spread over the test range', () => {
+  it('the dense control of a line trains on the base offset and 11 offsets spread over the test range', async () => {
     const config: ExperimentConfig = {
       ...DEFAULT_CONFIG,
       family: { kind: 'line', origin: [0, 1], direction: degToRad(75) },

@@ -44,7 +44,7 @@ describe('pipeline end to end (quick budget, seeded, learned everything)', () =>
     );
     expect(errDeg).toBeLessThan(1);
     expect(hereditary.result.isHereditary).toBe(true);
-    const evaluation = evaluateStage(config, {
+    const evaluation = await evaluateStage(config, {
       hereditary: hereditaryAgentFactory(config, base, hereditary),
     });
     const scores = evaluation.rows.map((r) => r.score.hereditary);
@@ -69,7 +69,7 @@ describe('pipeline end to end (quick budget, seeded, learned everything)', () =>
     expect(JSON.parse(JSON.stringify(report)).evaluation).toHaveLength(72);
   });
 
-  it('the Euclidean ellipse with 4 goals is reported as not hereditary (no made-up symmetry)', () => {
+  it('the Euclidean ellipse with 4 goals is reported as not hereditary (no made-up symmetry)', async () => {
     const config: ExperimentConfig = {
       ...DEFAULT_CONFIG,
       family: { kind: 'ellipse', center: [0, 0], axes: [0.7, 0.9], tilt: 0, reward: 'euclidean' },

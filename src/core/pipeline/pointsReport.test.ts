@@ -25,7 +25,7 @@ const pointsConfig = (goals: Vec2[], seed: number): ExperimentConfig => ({
 const stillBaseline = () => (_s: Float64Array, n: number, a: Float64Array) => a.fill(0, 0, 2 * n);
 
 describe('report of a points family', () => {
-  it('accepted on a circle: kind "points", the verdict, test goals round the circle found, distances in degrees', () => {
+  it('accepted on a circle: kind "points", the verdict, test goals round the circle found, distances in degrees', async () => {
     const c: Vec2 = [0.35, -0.25];
     const goals = [0.4, 1.9, 3.3, 4.9].map(
       (a) => [c[0] + 1.2 * Math.cos(a), c[1] + 1.2 * Math.sin(a)] as Vec2,
@@ -39,7 +39,7 @@ describe('report of a points family', () => {
     const baseOracle = oraclePolicy(env, taskAt(config.family, 0));
     const model = BaseRewardModel.fromJSON(hereditary.baseRewardModel);
     const orbit = evaluationOrbit(config, result);
-    const evaluation = evaluateStage(
+    const evaluation = await evaluateStage(
       config,
       {
         hereditary: (task, seed) => {
@@ -97,7 +97,7 @@ describe('report of a points family', () => {
     expect(report.evaluation_summary?.min_score.hereditary).toBeGreaterThan(0.9);
   });
 
-  it('refused (a scatter): no hereditary agent, the verdict says why, the baseline along the polyline', () => {
+  it('refused (a scatter): no hereditary agent, the verdict says why, the baseline along the polyline', async () => {
     const goals: Vec2[] = [
       [0.2, 0.1],
       [1.3, 0.6],
@@ -109,7 +109,7 @@ describe('report of a points family', () => {
     expect(hereditary.result.isHereditary).toBe(false);
     expect(scoresHereditaryAgent(hereditary, config)).toBe(false);
     const orbit = evaluationOrbit(config, hereditary.result);
-    const evaluation = evaluateStage(
+    const evaluation = await evaluateStage(
       config,
       { baseline: stillBaseline },
       {},

@@ -329,14 +329,14 @@ export function evaluationAgents(
  * `learned` (the hereditary generator; scoring only) orients a line's true θ like the learned one. `orbit`: where the
  * test goals lie (evaluationOrbit.ts; a points family's is the orbit discovery found).
  */
-export function evaluateStage(
+export async function evaluateStage(
   config: ExperimentConfig,
   agents: Record<string, AgentFactory>,
   hooks: StageHooks = {},
   learned?: Generator,
   orbit: EvaluationOrbit = evaluationOrbit(config),
-): EvaluationArtifact {
-  const rows = evaluateAgents(envFor(config), orbit.family, orbit.trainParameters, agents, {
+): Promise<EvaluationArtifact> {
+  const rows = await evaluateAgents(envFor(config), orbit.family, orbit.trainParameters, agents, {
     testGoals: config.testGoals,
     testExtent: orbit.testExtent,
     parameters: orbit.testParameters,

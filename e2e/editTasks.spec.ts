@@ -121,6 +121,7 @@ test('the keyboard does everything the mouse does', async ({ page }) => {
   await expect(page.getByTestId('edit-refusal')).toContainText('base task cannot be removed');
   await expect(tasks(page)).toHaveCount(before);
   await expect(verdict(page)).toHaveAttribute('data-hereditary', /^(true|false)$/, { timeout: 30_000 });
+  console.log(`verdict after a keyboard edit: ${await verdict(page).getAttribute('data-ms')} ms`);
 });
 
 test('a Euclidean ellipse is refused on the page: the verdict says why', async ({ page }) => {

@@ -41,6 +41,8 @@ export interface RacePreview {
   steps: number;
   errorDeg: number;
   loss: number;
+  /** The first seed's X_t on this side (six entries): the page draws its field turning into place. */
+  generator: number[];
 }
 
 /** The base policy so far: its path from the start to its own task, and its weights. */

@@ -45,6 +45,13 @@ describe('stage previews', () => {
           : (finals[finals.length / 2 - 1] + finals[finals.length / 2]) / 2;
       expect(mine.at(-1)?.errorDeg).toBeCloseTo(mid, 6);
       expect(mine.every((p) => p.setting === 'paper' && Number.isFinite(p.loss))).toBe(true);
+      // The first seed's X_t travels with each point, and the last one is that run's final generator (up to scale).
+      expect(mine.every((p) => p.generator.length === 6 && p.generator.every(Number.isFinite))).toBe(true);
+      const last = mine.at(-1)?.generator ?? [];
+      const final = artifact.race[side].runs[0].generator.slice(0, 6);
+      const cos =
+        last.reduce((a, v, k) => a + v * final[k], 0) / (Math.hypot(...last) * Math.hypot(...final));
+      expect(Math.abs(cos)).toBeCloseTo(1, 9);
     }
   });
 });

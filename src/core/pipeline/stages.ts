@@ -161,6 +161,7 @@ export async function rewardSymmetryStage(
                 steps: p.steps,
                 errorDeg: p.errorDeg,
                 loss: p.loss,
+                generator: p.generator,
               }),
           }
         : {}),

@@ -154,6 +154,7 @@ async function runSide(
           steps: opts.steps,
           errorDeg: median(errors),
           loss: median(Array.from(losses)),
+          generator: [...current[0]],
         });
       // Hand the thread back now and then: a worker then hears pause, step and cancel between steps.
       if (step % YIELD_EVERY === 0) await yieldToEventLoop();

@@ -21,6 +21,8 @@ export interface RaceProgress {
   errorDeg: number;
   /** Median training loss over the seeds at this step. */
   loss: number;
+  /** The first seed's generator X_t (its six free entries, row-major [a b v₀; c d v₁]). */
+  generator: number[];
 }
 
 export interface RaceOptions {

@@ -45,6 +45,8 @@ for (const [label, size] of [
     await page.setViewportSize(size);
     await page.goto('/');
     await expect(page.getByTestId('app-ready')).toBeVisible();
+    // The stories load after the first screen (a lazy chunk): wait for them before listing the sections.
+    await expect(page.locator('section.story').nth(3)).toBeAttached();
     // Sections skip rendering off screen (content-visibility): each is brought into view before it is checked.
     const ids = await page
       .locator('section.story')

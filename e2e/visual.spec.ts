@@ -10,17 +10,18 @@ test.use({ reducedMotion: 'reduce' });
 const SHOT = { maxDiffPixelRatio: 0.01 };
 
 /**
- * Screenshot of a figure lifted out of the page's flow: fixed at the viewport's top-left corner at its own whole-pixel
- * width, on the background it sits on. Its image then does not depend on where sub-pixel layout above it (text whose
- * width depends on measured speeds, a figure's fractional height) happens to put it.
+ * Screenshot of a copy of the figure, fixed at the viewport's top-left corner at the figure's whole-pixel width, on
+ * the background the figure sits on. The image then does not depend on where sub-pixel layout above it (text whose
+ * width depends on the measured speeds, a fractional height) put the figure. A copy on <body>, because a fixed element
+ * inside a story section would be placed and clipped by the section's containment (content-visibility).
  */
-async function expectShot(_page: Page, target: Locator, name: string) {
+async function expectShot(page: Page, target: Locator, name: string) {
   await target.scrollIntoViewIfNeeded();
   const box = await target.boundingBox();
   if (!box) throw new Error(`no bounding box for ${name}`);
-  const restore = await target.evaluate((el: HTMLElement | SVGElement, width: number) => {
-    const old = el.getAttribute('style');
-    // The background it is drawn on: the nearest ancestor's that is not transparent.
+  await target.evaluate((el: Element, width: number) => {
+    // No focus ring in the picture (a dragged handle keeps the focus).
+    (document.activeElement as HTMLElement | null)?.blur();
     let bg = 'rgb(255, 255, 255)';
     for (let p = el.parentElement; p; p = p.parentElement) {
       const c = getComputedStyle(p).backgroundColor;
@@ -29,21 +30,31 @@ async function expectShot(_page: Page, target: Locator, name: string) {
         break;
       }
     }
-    Object.assign(el.style, {
+    const rect = el.getBoundingClientRect();
+    // A frame of whole pixels, opaque, holding the copy at the figure's width: the picture is the frame.
+    const frame = document.createElement('div');
+    frame.setAttribute('data-shot', '');
+    Object.assign(frame.style, {
       position: 'fixed',
       left: '0px',
       top: '0px',
       width: `${width}px`,
+      height: `${Math.ceil((rect.height * width) / rect.width)}px`,
+      overflow: 'hidden',
       zIndex: '10000',
       background: bg,
+      color: getComputedStyle(el).color,
+      fontSize: getComputedStyle(el).fontSize,
     });
-    return old;
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.removeAttribute('data-testid');
+    Object.assign(copy.style, { width: `${width}px`, margin: '0', display: 'block' });
+    frame.appendChild(copy);
+    document.body.appendChild(frame);
   }, Math.round(box.width));
-  await expect(target).toHaveScreenshot(name, SHOT);
-  await target.evaluate((el: HTMLElement | SVGElement, old: string | null) => {
-    if (old === null) el.removeAttribute('style');
-    else el.setAttribute('style', old);
-  }, restore);
+  const shot = page.locator('[data-shot]');
+  await expect(shot).toHaveScreenshot(name, SHOT);
+  await shot.evaluate((el) => el.remove());
 }
 
 async function openReady(page: Page, hash = '') {

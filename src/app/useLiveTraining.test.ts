@@ -8,6 +8,7 @@ import type { JobId } from '../protocol/messages';
 import type { StageName } from '../protocol/stages';
 import { INITIAL_JOBS_STATE, useJobs } from '../state/jobsStore';
 import { IDLE_LIVE_RUN, useResults } from '../state/resultsStore';
+import { applyPreview } from './liveArtifacts';
 import { type Compute, JobEnded, type Lane } from './useCompute';
 import {
   applyBasePreview,
@@ -232,5 +233,29 @@ describe('watching the base policy learn', () => {
     await c.flush();
     expect(useResults.getState().source).toBe('pretrained');
     expect(shown()?.config.seed).toBe(99);
+  });
+
+  it('a baseline snapshot becomes the shown baseline of this run; a cancel before it is done takes it away', async () => {
+    const c = scriptedCompute();
+    startLiveTraining(c.compute, DEFAULT_CONFIG);
+    await c.flush();
+    await c.finish('reward-symmetry');
+    await c.finish('hereditary');
+    const base = {
+      stage: 'base',
+      update: 250,
+      total: 2500,
+      path: [0, 0],
+      actor: { half: true },
+      episodeReturn: -9,
+      success: false,
+    };
+    applyBasePreview(c.find('train-base')!.job, base as never);
+    const snapshot = { stage: 'baseline', update: 250, total: 1000, model: { baseline: 'half' } };
+    applyPreview(c.find('train-baseline')!.job, snapshot as never);
+    expect(shown()?.baseline?.model).toEqual({ baseline: 'half' });
+    cancelLiveTraining(c.compute);
+    await c.flush();
+    expect(useResults.getState().source).toBe('pretrained');
   });
 });

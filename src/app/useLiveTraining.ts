@@ -2,14 +2,7 @@
 // worker. A run starts only from a click (trainSettings); a link or a settings change never trains by itself.
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { type ExperimentConfig, resolvedTrainingAngles } from '../core/experimentConfig';
-import type {
-  BasePolicyArtifact,
-  BasePreview,
-  PipelineArtifacts,
-  RacePreview,
-} from '../core/pipeline/artifacts';
-import type { JobId } from '../protocol/messages';
+import type { ExperimentConfig } from '../core/experimentConfig';
 import { COOPERATIVE_STAGES, LIVE_STAGES, type LiveStageName, type StageConfig } from '../protocol/stages';
 import {
   baseKey,
@@ -19,9 +12,12 @@ import {
   trainingKey,
 } from '../state/derived';
 import { useJobs } from '../state/jobsStore';
-import { type LiveCheckpoints, type ResultsSource, type ShownRun, useResults } from '../state/resultsStore';
+import { type LiveCheckpoints, useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
-import { type Compute, JobEnded, type Lane, onPreview } from './useCompute';
+import { forgetBeforePreview, liveRunArtifacts, restoreBeforePreview } from './liveArtifacts';
+import { type Compute, JobEnded, type Lane } from './useCompute';
+
+export { applyBasePreview, liveRunArtifacts } from './liveArtifacts';
 
 const STAGE_LABEL: Record<LiveStageName, string> = {
   'train-base': 'base policy (SAC)',
@@ -67,36 +63,16 @@ function stageConfig(stage: LiveStageName, experiment: ExperimentConfig, cp: Liv
   } satisfies StageConfig<'evaluate'>;
 }
 
-/** A live run's results once base, reward symmetry and geometry are in (null before): what the page shows and keeps. */
-export function liveRunArtifacts(config: ExperimentConfig, cp: LiveCheckpoints): PipelineArtifacts | null {
-  const base = cp['train-base'];
-  const rewardSymmetry = cp['reward-symmetry'];
-  const hereditary = cp.hereditary;
-  if (!base || !rewardSymmetry || !hereditary) return null;
-  return {
-    config,
-    trainAngles: resolvedTrainingAngles(config),
-    base,
-    rewardSymmetry,
-    hereditary,
-    // This run's baseline when it finished first (it trains beside the main chain); never another experiment's.
-    baseline: cp['train-baseline'] ?? null,
-    evaluation: cp.evaluate ?? null,
-  };
-}
-
-/** What the page showed before a live run's previews replaced it (restored when the run stops without a base). */
-let beforePreview: { artifacts: PipelineArtifacts; source: ResultsSource; shown: ShownRun | null } | null =
-  null;
-
 /** The page's results switch only when base and geometry come from one run, so the agents stay consistent. */
 function publish(stage: LiveStageName, config: ExperimentConfig, cp: LiveCheckpoints): void {
   const results = useResults.getState();
   if (stage === 'hereditary' || stage === 'train-base') {
-    const artifacts = liveRunArtifacts(config, { ...cp, evaluate: undefined });
+    // The baseline's latest snapshot stands in until its stage is done (it trains beside this chain).
+    const baseline = cp['train-baseline'] ?? useResults.getState().live.baselinePreview ?? undefined;
+    const artifacts = liveRunArtifacts(config, { ...cp, 'train-baseline': baseline, evaluate: undefined });
     if (artifacts) {
       results.setArtifacts(artifacts, 'live');
-      beforePreview = null;
+      forgetBeforePreview();
     }
   } else if (
     stage === 'train-baseline' &&
@@ -109,59 +85,6 @@ function publish(stage: LiveStageName, config: ExperimentConfig, cp: LiveCheckpo
   } else if (stage === 'evaluate' && cp.evaluate) {
     results.patchArtifacts({ evaluation: cp.evaluate });
   }
-}
-
-/**
- * A snapshot of the base policy while it trains: with the run's geometry already found, the page shows the agents
- * of this run as they are now (the hereditary agent carries the half-trained base policy to the test goal).
- */
-export function applyBasePreview(job: JobId, preview: BasePreview): void {
-  const l = live();
-  if (l.jobs['train-base'] !== job || !l.config || l.checkpoints['train-base']) return;
-  updateLive({ preview });
-  const base: BasePolicyArtifact = {
-    actor: preview.actor,
-    curve: [],
-    // Not scored yet: the stage scores the finished policy.
-    score: Number.NaN,
-    updates: preview.update,
-    msPerUpdate: 0,
-    envSteps: 0,
-  };
-  const artifacts = liveRunArtifacts(l.config, { ...l.checkpoints, 'train-base': base, evaluate: undefined });
-  if (!artifacts) return;
-  const results = useResults.getState();
-  if (!beforePreview && results.artifacts && results.source !== 'live')
-    beforePreview = {
-      artifacts: results.artifacts,
-      source: results.source ?? 'pretrained',
-      shown: results.shown,
-    };
-  results.setArtifacts(artifacts, 'live', {
-    id: null,
-    name: `Live run (training: base policy at ${preview.update} of ${preview.total} updates)`,
-    createdAt: null,
-  });
-}
-
-/** A point of the race streamed from this run's reward-symmetry stage. */
-function applyRacePreview(job: JobId, point: RacePreview): void {
-  const l = live();
-  if (l.jobs['reward-symmetry'] !== job || l.checkpoints['reward-symmetry']) return;
-  updateLive({ race: [...(l.race ?? []), point] });
-}
-
-onPreview((event) => {
-  if (event.preview.stage === 'race') applyRacePreview(event.job, event.preview);
-  else applyBasePreview(event.job, event.preview);
-});
-
-/** A run stopped before its base policy finished: the page goes back to what it showed before the previews. */
-export function restoreBeforePreview(): void {
-  if (!beforePreview || live().checkpoints['train-base']) return;
-  const { artifacts, source, shown } = beforePreview;
-  beforePreview = null;
-  useResults.getState().setArtifacts(artifacts, source, shown ?? undefined);
 }
 
 /**
@@ -291,6 +214,7 @@ export function startLiveTraining(compute: Compute, config: ExperimentConfig): v
     error: null,
     preview: keep ? live().preview : null,
     race: keep ? live().race : [],
+    baselinePreview: keep ? live().baselinePreview : null,
     // Wall time is measured only for runs from scratch (it calibrates the "≈ N s" on the train button).
     startedAt: Object.keys(fresh).length === 0 ? Date.now() : null,
   });

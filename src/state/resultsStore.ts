@@ -55,6 +55,8 @@ export interface LiveRun {
   error: string | null;
   /** The base policy's latest live preview (its path at the base task so far), from this run's base stage. */
   preview?: BasePreview | null;
+  /** The baseline so far (its latest snapshot as an artifact), until its stage finishes. */
+  baselinePreview?: BaselineArtifact | null;
   /** The race so far, streamed from this run's reward-symmetry stage: each side's median error and loss by step. */
   race?: RacePreview[];
   /** Date.now() when a run from scratch started (null when resumed or continued: no honest wall time). */

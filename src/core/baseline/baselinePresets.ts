@@ -2,6 +2,7 @@
 
 import type { SacLosses } from '../sac/sac';
 import type { SacImpl } from '../sac/sacTrainer';
+import type { BaselineModel } from './baselineModel';
 import { DEEP_SET_ENCODER_SHAPE } from './contextEncoding';
 import type { InfoNceOptions } from './infoNce';
 
@@ -48,10 +49,12 @@ export interface BaselineTrainOptions {
   /** SAC implementation: the fused Float32 step (default) or the tfjs reference. */
   sacImpl?: SacImpl;
   onProgress?(p: BaselineTrainProgress): void;
+  /** The model so far, every 250 policy updates and after the last (a live view of its learning). */
+  onSnapshot?(model: BaselineModel, update: number, total: number): void;
   shouldStop?(): boolean;
 }
 
-export type BaselinePreset = Omit<BaselineTrainOptions, 'seed' | 'onProgress' | 'shouldStop'>;
+export type BaselinePreset = Omit<BaselineTrainOptions, 'seed' | 'onProgress' | 'shouldStop' | 'onSnapshot'>;
 
 const extraTasks = (opts: Pick<BaselineTrainOptions, 'growth'>, tasks: number): number =>
   opts.growth ? Math.max(0, tasks - opts.growth.beyond) : 0;

@@ -177,6 +177,8 @@ export async function trainBaseline(
             losses,
             evalScore: score,
           });
+        if (opts.onSnapshot && (updates % 250 === 0 || updates === totalUpdates))
+          opts.onSnapshot(model(), updates, totalUpdates);
         if (updates % YIELD_EVERY === 0) {
           await yieldToEventLoop();
           stopped = opts.shouldStop?.() ?? false;

@@ -30,7 +30,15 @@ export interface StageProgress {
 }
 
 /** What a stage is learning, drawn live: the race's curves so far, or the base policy so far. */
-export type StagePreview = BasePreview | RacePreview;
+export type StagePreview = BasePreview | RacePreview | BaselinePreview;
+
+/** The baseline so far (encoder + π(s, z)), every 250 of its policy updates. */
+export interface BaselinePreview {
+  stage: 'baseline';
+  update: number;
+  total: number;
+  model: SerializedBaseline;
+}
 
 /** One point of the live race: a side's median error and loss over its seeds at a step. */
 export interface RacePreview {

@@ -5,8 +5,8 @@ import { taskAt } from '../families';
 import { rollout } from '../rollout';
 import { actorPolicy } from '../sac/actorPolicy';
 import { deserializeMlp } from '../sac/mlp';
-import type { BasePreview, RacePreview } from './artifacts';
-import { exploreStage, rewardSymmetryStage, trainBaseStage } from './stages';
+import type { BaselinePreview, BasePreview, RacePreview } from './artifacts';
+import { baselineStage, exploreStage, rewardSymmetryStage, trainBaseStage } from './stages';
 
 describe('stage previews', () => {
   it('posts the path so far every 250 updates and after the last, the last one from the trained actor', async () => {
@@ -53,5 +53,19 @@ describe('stage previews', () => {
         last.reduce((a, v, k) => a + v * final[k], 0) / (Math.hypot(...last) * Math.hypot(...final));
       expect(Math.abs(cos)).toBeCloseTo(1, 9);
     }
+  });
+
+  it('snapshots the baseline every 250 policy updates and after the last, the last one the trained model', async () => {
+    const config = { ...DEFAULT_CONFIG, budget: 'smoke' as const };
+    const previews: BaselinePreview[] = [];
+    const artifact = await baselineStage(config, {
+      onPreview: (p) => p.stage === 'baseline' && previews.push(p),
+    });
+    expect(previews.length).toBeGreaterThanOrEqual(1);
+    expect(previews.at(-1)?.update).toBe(artifact.updates);
+    expect(
+      previews.every((p, i) => p.update === (i + 1 === previews.length ? artifact.updates : 250 * (i + 1))),
+    ).toBe(true);
+    expect(previews.at(-1)?.model).toEqual(artifact.model);
   });
 });

@@ -1,5 +1,10 @@
 // The experiment's stages as plain functions over serialisable artifacts (shared by the CLI and the workers).
-import { baselinePolicyForContext, deserializeBaseline, serializeBaseline } from '../baseline/baselineModel';
+import {
+  type BaselineModel,
+  baselinePolicyForContext,
+  deserializeBaseline,
+  serializeBaseline,
+} from '../baseline/baselineModel';
 import { encoderStepsFor, policyUpdatesFor, scoreBaselineAt, trainBaseline } from '../baseline/trainBaseline';
 import { type AgentFactory, evaluateAgents } from '../evaluation';
 import { summariseEvaluation } from '../evaluationSummary';
@@ -270,6 +275,12 @@ export async function baselineStage(
     seed: stageSeed(config, 5),
     sacImpl: config.sacImpl,
     shouldStop: hooks.shouldStop,
+    ...(hooks.onPreview
+      ? {
+          onSnapshot: (model: BaselineModel, update: number, total: number) =>
+            hooks.onPreview?.({ stage: 'baseline', update, total, model: serializeBaseline(model) }),
+        }
+      : {}),
     onProgress: (p) =>
       hooks.onProgress?.({
         stage: 'baseline',

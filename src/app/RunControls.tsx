@@ -1,5 +1,5 @@
 // The training controls: play, pause, step, speed and reset (data-testid run-play, run-pause, run-step).
-import { useResults } from '../state/resultsStore';
+import { isBusy, useResults } from '../state/resultsStore';
 import { useRunControl } from '../state/runControlStore';
 import { SPEEDS, STEP_YIELDS } from '../workers/runGate';
 import { pauseTraining, playTraining, resetTraining, setTrainingSpeed, stepTraining } from './runControls';
@@ -18,7 +18,7 @@ export function RunControls() {
   const wanted = useWantedConfig();
   const status = useResults((s) => s.live.status);
   const { paused, speed, steps } = useRunControl();
-  const busy = status === 'running' || status === 'interrupted';
+  const busy = isBusy(status);
   return (
     <fieldset className="run-controls" data-paused={String(paused)}>
       <legend className="visually-hidden">Training controls</legend>

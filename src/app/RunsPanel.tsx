@@ -2,7 +2,7 @@
 // delete, export one as a file, import a file, and how much of the browser's storage they use.
 import { useState } from 'react';
 import { downloadBlob } from '../panels/exportFigure';
-import { useResults } from '../state/resultsStore';
+import { isBusy, useResults } from '../state/resultsStore';
 import { describeScores, describeSettings, PRETRAINED_RUN_ID, runFileName, runFileText } from '../state/runs';
 import {
   allRuns,
@@ -121,7 +121,7 @@ function RunItem({ run, shown, busy }: { run: ListedRun; shown: boolean; busy: b
 export function RunsPanel() {
   const state = useRuns();
   const shownId = useResults((s) => s.shown?.id ?? null);
-  const busy = useResults((s) => s.live.status === 'running' || s.live.status === 'interrupted');
+  const busy = useResults((s) => isBusy(s.live.status));
   const runs = allRuns(state);
   return (
     <section className="runs-panel" aria-labelledby="runs-heading">

@@ -2,7 +2,7 @@
 // names the run shown, what differs, and the one button that trains the settings asked for.
 import { type ReactNode, useMemo } from 'react';
 import { trainingDifferences, trainingKey } from '../state/derived';
-import { useResults } from '../state/resultsStore';
+import { isBusy, useResults } from '../state/resultsStore';
 import { describeSettings, expectedTrainSeconds, formatDuration, PRETRAINED_RUN_ID } from '../state/runs';
 import { useRuns } from '../state/runsStore';
 import './runs.css';
@@ -56,7 +56,7 @@ export function TrainTheseButton() {
   const seconds = estimate
     ? Math.max(1, Math.round(estimate.totalSeconds))
     : expectedTrainSeconds(wanted.budget, runs);
-  const busy = live.status === 'running' || live.status === 'interrupted';
+  const busy = isBusy(live.status);
   const trainingThese = busy && live.key === trainingKey(wanted);
   return (
     <button
@@ -95,9 +95,8 @@ function StaleBanner({ differences }: { differences: string[] }) {
 export function StaleRegion({ children, banner = false }: { children: ReactNode; banner?: boolean }) {
   const differences = useStaleness();
   const stale = differences.length > 0;
-  const dim = stale;
   return (
-    <div className={`stale-region${dim ? ' stale' : ''}`} data-stale={stale ? 'true' : 'false'}>
+    <div className={`stale-region${stale ? ' stale' : ''}`} data-stale={stale ? 'true' : 'false'}>
       {stale &&
         (banner ? (
           <StaleBanner differences={differences} />

@@ -8,7 +8,7 @@ import { useEdit } from '../state/editStore';
 import { backendProvenance } from '../state/exportProvenance';
 import { useGoal } from '../state/goalStore';
 import { useJobs } from '../state/jobsStore';
-import { useResults } from '../state/resultsStore';
+import { isBusy, useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
 import { TRAINING_PRESETS } from './narrative/trainingPresets';
 import { PanelHost } from './PanelHost';
@@ -57,8 +57,7 @@ function TrainingPresets() {
 function useLivePreview() {
   return useResults((st) => {
     const { status, preview, checkpoints } = st.live;
-    const busy = status === 'running' || status === 'interrupted';
-    return busy && !checkpoints['train-base'] ? (preview ?? null) : null;
+    return isBusy(status) && !checkpoints['train-base'] ? (preview ?? null) : null;
   });
 }
 

@@ -2,7 +2,7 @@
 import { LIVE_STAGES, type LiveStageName } from '../protocol/stages';
 import { trainingDifferences } from '../state/derived';
 import { useJobs } from '../state/jobsStore';
-import { useResults } from '../state/resultsStore';
+import { isBusy, useResults } from '../state/resultsStore';
 import { BudgetSelect } from './BudgetSelect';
 import { LiveRace } from './LiveRace';
 import { RunControls } from './RunControls';
@@ -19,7 +19,7 @@ function StageRow({ stage }: { stage: LiveStageName }) {
   const compute = useCompute();
   const run = useResults((s) => s.live);
   const job = useJobs((s) => (run.jobs[stage] ? s.jobs[run.jobs[stage]] : undefined));
-  const active = (run.status === 'running' || run.status === 'interrupted') && run.active.includes(stage);
+  const active = isBusy(run.status) && run.active.includes(stage);
   const view: StageView = run.checkpoints[stage]
     ? 'done'
     : active
@@ -65,7 +65,7 @@ export function TrainingPanel() {
   const shown = useResults((s) => s.shown);
   const run = useResults((s) => s.live);
   const differs = artifacts ? trainingDifferences(artifacts.config, wanted) : [];
-  const busy = run.status === 'running' || run.status === 'interrupted';
+  const busy = isBusy(run.status);
   useDurationEstimateRequests();
   return (
     <div className="training-panel" data-testid="live-training" data-status={run.status}>

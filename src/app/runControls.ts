@@ -1,14 +1,11 @@
 // Playground-style control of live training: play, pause, step one chunk, slow motion, reset.
 import type { ExperimentConfig } from '../core/experimentConfig';
-import { useResults } from '../state/resultsStore';
+import { isBusy, useResults } from '../state/resultsStore';
 import { useRunControl } from '../state/runControlStore';
 import type { Compute } from './useCompute';
 import { cancelLiveTraining, trainSettings } from './useLiveTraining';
 
-const running = () => {
-  const s = useResults.getState().live.status;
-  return s === 'running' || s === 'interrupted';
-};
+const running = () => isBusy(useResults.getState().live.status);
 
 function send(compute: Compute, paused: boolean, step = false): void {
   const { speed } = useRunControl.getState();

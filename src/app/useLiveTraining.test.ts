@@ -205,6 +205,17 @@ describe('training starts only from a click', () => {
 });
 
 describe('watching the base policy learn', () => {
+  /** A base-policy snapshot at 250 of 2500 updates (its actor a stand-in: only where it ends up is checked). */
+  const BASE_SNAPSHOT = {
+    stage: 'base',
+    update: 250,
+    total: 2500,
+    path: [0, 0],
+    actor: { half: true },
+    episodeReturn: -9,
+    success: false,
+  } as never;
+
   it("a snapshot shows this run's agents as they are; a cancel before the base is done brings back the old results", async () => {
     const c = scriptedCompute();
     startLiveTraining(c.compute, DEFAULT_CONFIG);
@@ -212,19 +223,10 @@ describe('watching the base policy learn', () => {
     await c.finish('reward-symmetry');
     await c.finish('hereditary');
     const job = c.find('train-base')!.job;
-    const preview = {
-      stage: 'base',
-      update: 250,
-      total: 2500,
-      path: [0, 0],
-      actor: { half: true },
-      episodeReturn: -9,
-      success: false,
-    };
     // A snapshot from another job is ignored.
-    applyBasePreview('other-job', preview as never);
+    applyBasePreview('other-job', BASE_SNAPSHOT);
     expect(useResults.getState().source).toBe('pretrained');
-    applyBasePreview(job, preview as never);
+    applyBasePreview(job, BASE_SNAPSHOT);
     expect(useResults.getState().source).toBe('live');
     expect(shown()?.base.actor).toEqual({ half: true });
     expect(shown()?.base.updates).toBe(250);
@@ -241,16 +243,7 @@ describe('watching the base policy learn', () => {
     await c.flush();
     await c.finish('reward-symmetry');
     await c.finish('hereditary');
-    const base = {
-      stage: 'base',
-      update: 250,
-      total: 2500,
-      path: [0, 0],
-      actor: { half: true },
-      episodeReturn: -9,
-      success: false,
-    };
-    applyBasePreview(c.find('train-base')!.job, base as never);
+    applyBasePreview(c.find('train-base')!.job, BASE_SNAPSHOT);
     const snapshot = { stage: 'baseline', update: 250, total: 1000, model: { baseline: 'half' } };
     applyPreview(c.find('train-baseline')!.job, snapshot as never);
     expect(shown()?.baseline?.model).toEqual({ baseline: 'half' });

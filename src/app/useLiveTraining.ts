@@ -12,7 +12,7 @@ import {
   trainingKey,
 } from '../state/derived';
 import { useJobs } from '../state/jobsStore';
-import { type LiveCheckpoints, useResults } from '../state/resultsStore';
+import { isBusy, type LiveCheckpoints, useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
 import { forgetBeforePreview, liveRunArtifacts, restoreBeforePreview } from './liveArtifacts';
 import { type Compute, JobEnded, type Lane } from './useCompute';
@@ -227,7 +227,7 @@ export function startLiveTraining(compute: Compute, config: ExperimentConfig): v
  */
 export function trainSettings(compute: Compute, wanted: ExperimentConfig): void {
   const { status, config } = live();
-  if ((status === 'running' || status === 'interrupted') && config) {
+  if (isBusy(status) && config) {
     const differs = trainingDifferences(config, wanted);
     if (differs.length === 0) return;
     cancelLiveTraining(compute);

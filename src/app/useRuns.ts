@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import type { HereditaryArtifact } from '../core/pipeline/artifacts';
 import { trainingDifferences } from '../state/derived';
-import { useResults } from '../state/resultsStore';
+import { isBusy, useResults } from '../state/resultsStore';
 import { openIndexedRunDb } from '../state/runDb';
 import { chooseRun, liveRunName, makeRun } from '../state/runs';
 import {
@@ -79,7 +79,7 @@ function useRunForSettings(): void {
     const restoring = choice?.run.id === lastShownId && choice?.differences.length === 0;
     if (pretrained === 'loading' && !restoring) return;
     const results = useResults.getState();
-    const busy = results.live.status === 'running' || results.live.status === 'interrupted';
+    const busy = isBusy(results.live.status);
     const first = !opened.current;
     opened.current = true;
     if (!choice || choice.run.id === results.shown?.id) return;

@@ -55,7 +55,9 @@ function fitVerdict(compute: Compute, config: ExperimentConfig, key: string, sin
 export function useVerdictFit(compute: Compute | null): void {
   const wanted = useWantedConfig();
   const artifacts = useResults((s) => s.artifacts);
-  const live = useResults((s) => s.live);
+  // Only the fields read below: the live run changes many times a second while it trains (progress, previews).
+  const liveKey = useResults((s) => s.live.key);
+  const liveHereditary = useResults((s) => s.live.checkpoints.hereditary);
   useEffect(() => {
     const key = trainingKey(wanted);
     const store = useVerdict.getState();
@@ -63,8 +65,8 @@ export function useVerdictFit(compute: Compute | null): void {
     const fromRun =
       artifacts && trainingDifferences(artifacts.config, wanted).length === 0
         ? artifacts.hereditary.result
-        : live.key === key
-          ? live.checkpoints.hereditary?.result
+        : liveKey === key
+          ? liveHereditary?.result
           : undefined;
     if (fromRun) {
       clearTimeout(timer);
@@ -86,5 +88,5 @@ export function useVerdictFit(compute: Compute | null): void {
     scheduledKey = key;
     const since = performance.now();
     timer = setTimeout(() => fitVerdict(compute, wanted, key, since), FIT_DEBOUNCE_MS);
-  }, [compute, wanted, artifacts, live.key, live.checkpoints.hereditary]);
+  }, [compute, wanted, artifacts, liveKey, liveHereditary]);
 }

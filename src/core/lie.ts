@@ -114,6 +114,12 @@ export function generatorAngleError(x: Generator, y: Generator): number {
 export const rotationGenerator = (c: Vec2): Generator => [0, -1, c[1], 1, 0, -c[0], 0, 0, 0];
 
 /** Translation along d at speed ‖d‖: X = [[0, 0, d_x], [0, 0, d_y], [0, 0, 0]] (zero linear part: not compact). */
+/** The fixed point c of a generator with an invertible linear part (B c + v = 0): the centre its flow turns about. */
+export function rotationCentre(x: Generator): Vec2 {
+  const det = x[0] * x[4] - x[1] * x[3];
+  return [-(x[4] * x[2] - x[1] * x[5]) / det, -(-x[3] * x[2] + x[0] * x[5]) / det];
+}
+
 export const translationGenerator = (d: Vec2): Generator => [0, 0, d[0], 0, 0, d[1], 0, 0, 0];
 
 /** The generator of rotation about c conjugated by a linear map C: C J C⁻¹ about c. */

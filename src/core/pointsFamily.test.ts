@@ -13,8 +13,14 @@ import {
   taskAt,
   testParameters,
 } from './families';
-import { normalizeCompact, normalizeUnit, rotationGenerator, translationGenerator } from './lie';
-import { evaluationOrbit, rotationCentre } from './pipeline/evaluationOrbit';
+import {
+  normalizeCompact,
+  normalizeUnit,
+  rotationCentre,
+  rotationGenerator,
+  translationGenerator,
+} from './lie';
+import { evaluationOrbit } from './pipeline/evaluationOrbit';
 import { familyTruth, trueGroupAngle } from './pipeline/truth';
 import { closestGoalPair, exactGoalOrbit, pointOnPolyline, polylineOffsets } from './pointsFamily';
 

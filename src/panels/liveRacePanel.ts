@@ -1,6 +1,7 @@
 // The race as it runs: each side's median angle error (log) by optimiser step, and the differential side's current
 // generator drawn as a field over the arena, turning into place about the base goal as discovery proceeds.
 import { axisBottom, axisLeft, line, scaleLinear, scaleLog } from 'd3';
+import { generatorField, generatorFromVector } from '../core/lie';
 import type { RacePreview } from '../core/pipeline/artifacts';
 import type { RaceSide } from '../core/symmetry/raceTypes';
 import { COLOURS } from './palette';
@@ -73,7 +74,7 @@ export function create(container: HTMLElement): Panel<LiveRaceData> {
   });
   const px = (v: number) => ((v + FIELD_HALF) / (2 * FIELD_HALF)) * FIELD;
   function drawField(latest: RacePreview | undefined, goal: [number, number]) {
-    const x = latest?.generator;
+    const x = latest ? generatorFromVector(latest.generator) : null;
     fieldLabel.text(latest ? `differential X at step ${latest.step}: its flow about the base goal` : '');
     goalMark
       .attr('x', px(goal[0]) - 4)
@@ -83,8 +84,7 @@ export function create(container: HTMLElement): Panel<LiveRaceData> {
       ? Array.from({ length: GRID * GRID }, (_, k) => {
           const wx = -FIELD_HALF + ((k % GRID) + 0.5) * ((2 * FIELD_HALF) / GRID);
           const wy = -FIELD_HALF + (Math.floor(k / GRID) + 0.5) * ((2 * FIELD_HALF) / GRID);
-          const vx = x[0] * wx + x[1] * wy + x[2];
-          const vy = x[3] * wx + x[4] * wy + x[5];
+          const [vx, vy] = generatorField(x, [wx, wy]);
           const n = Math.hypot(vx, vy) || 1;
           const len = (0.38 * FIELD) / GRID;
           const ax = px(wx);

@@ -127,6 +127,8 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
     frames: TaskSpaceData['frames'];
     evaluation: TaskSpaceData['evaluation'];
   } | null = null;
+  /** The edit mode and selection the marks' handlers were last set for. */
+  let drawnEdit: string | null = null;
 
   function update(data: TaskSpaceData) {
     current = data;
@@ -143,7 +145,12 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
       drawnStatic = { family: data.family, train, frames: data.frames, evaluation: data.evaluation };
     }
     drawDynamic(data);
-    editing.apply(layers.marks.selectAll<SVGGElement, TrainingMark>('g'), data.selectedTask ?? null);
+    // The marks' edit-mode handlers change only with the marks, the mode or the selection (not on a goal drag).
+    const edit = `${data.editing === true}:${data.selectedTask ?? ''}`;
+    if (!same || edit !== drawnEdit) {
+      editing.apply(layers.marks.selectAll<SVGGElement, TrainingMark>('g'), data.selectedTask ?? null);
+      drawnEdit = edit;
+    }
   }
 
   /** Coverage band, family curve, kernel frames, evaluated goals and the start / training marks. */

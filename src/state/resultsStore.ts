@@ -41,6 +41,9 @@ export interface LiveCheckpoints {
 /** 'interrupted': the worker was lost mid-stage; the run resumes from its checkpoints when a worker is back. */
 export type LiveStatus = 'idle' | 'running' | 'interrupted' | 'done' | 'cancelled' | 'error';
 
+/** A run still under way: training, or waiting for its worker to come back. */
+export const isBusy = (status: LiveStatus): boolean => status === 'running' || status === 'interrupted';
+
 export interface LiveRun {
   status: LiveStatus;
   /** trainingKey of the experiment the checkpoints belong to. */

@@ -1,5 +1,5 @@
 // A discovered generator in words: what flow it is (rotation, elliptic rotation, translation) and about which point.
-import type { Generator } from '../lie';
+import { type Generator, rotationCentre } from '../lie';
 
 export type GeneratorShape =
   | { kind: 'rotation'; centre: [number, number] }
@@ -23,10 +23,9 @@ export function describeGenerator(x: Generator): GeneratorShape {
     if (nV === 0) return { kind: 'other' };
     return { kind: 'translation', directionDeg: (Math.atan2(v1, v0) * 180) / Math.PI };
   }
-  const det = a * d - b * c;
-  if (Math.abs(a + d) > TRACE_TOLERANCE * nA || det <= 0) return { kind: 'other' };
-  // The fixed point p with A p + v = 0.
-  const centre: [number, number] = [(-d * v0 + b * v1) / det, (c * v0 - a * v1) / det];
+  if (Math.abs(a + d) > TRACE_TOLERANCE * nA || a * d - b * c <= 0) return { kind: 'other' };
+  const [cx, cy] = rotationCentre(x);
+  const centre: [number, number] = [cx, cy];
   const skew = Math.hypot(a, d, b + c) / nA;
   return { kind: skew <= SKEW_TOLERANCE ? 'rotation' : 'elliptic', centre };
 }

@@ -14,7 +14,7 @@ import {
   type TaskFamily,
   testParameters,
 } from '../families';
-import type { Generator } from '../lie';
+import { type Generator, rotationCentre } from '../lie';
 import { polylineOffsets } from '../pointsFamily';
 import type { Vec2 } from '../vec';
 
@@ -39,12 +39,6 @@ export interface EvaluationOrbit {
   /** A line's test extent L (arena units); absent otherwise. */
   testExtent?: number;
   description: string;
-}
-
-/** The fixed point c of a compact generator (B c + v = 0): the centre it rotates about. */
-export function rotationCentre(x: Generator): Vec2 {
-  const det = x[0] * x[4] - x[1] * x[3];
-  return [-(x[4] * x[2] - x[1] * x[5]) / det, -(-x[3] * x[2] + x[0] * x[5]) / det];
 }
 
 /** The discovered orbit through the base goal: a circle about the generator's centre, or a line along its flow. */

@@ -108,11 +108,13 @@ export async function runRaceSettings(
   const total = (request.settings.length + 1) * preset.steps * grid.length;
   let done = 0;
   const onProgress = (name: RaceSettingName) => (p: RaceProgress) => {
-    input.onProgress?.(
-      Math.min(done + p.step, total),
-      total,
-      `${name}: ${p.side}, ${p.seeds} seeds, median error ${p.errorDeg.toFixed(2)}°`,
-    );
+    // The race reports every 10 steps (the page streams them); the progress bar needs only every 50th.
+    if (p.step % 50 === 0 || p.step === p.steps)
+      input.onProgress?.(
+        Math.min(done + p.step, total),
+        total,
+        `${name}: ${p.side}, ${p.seeds} seeds, median error ${p.errorDeg.toFixed(2)}°`,
+      );
     input.onRaceStep?.(name, p);
     if (p.step === p.steps) done += p.steps;
   };

@@ -2,14 +2,22 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSettings } from '../state/settingsStore';
-import { parseFieldValue, URL_SCHEMA, type UrlField, type UrlState } from '../state/urlSchema';
+import {
+  lineGoal,
+  POINT_BOUND,
+  parseFieldValue,
+  URL_SCHEMA,
+  type UrlField,
+  type UrlState,
+} from '../state/urlSchema';
+import { FamilySelect } from './FamilySelect';
 import { TrainingPanel } from './TrainingPanel';
 
 type NumericField = {
   [K in UrlField]: UrlState[K] extends number ? K : never;
 }[UrlField];
 
-function NumberInput({ field, step }: { field: NumericField; step: number }) {
+function NumberInput({ field, step, label }: { field: NumericField; step: number; label?: string }) {
   const value = useSettings((s) => s.settings[field]);
   const update = useSettings((s) => s.update);
   const spec = URL_SCHEMA[field];
@@ -21,7 +29,7 @@ function NumberInput({ field, step }: { field: NumericField; step: number }) {
   }, [value]);
   return (
     <label className="field">
-      <span>{spec.label}</span>
+      <span>{label ?? spec.label}</span>
       <input
         type="number"
         min={spec.min}
@@ -51,8 +59,47 @@ function Checkbox({ field }: { field: 'paths' | 'training' | 'frames' }) {
   );
 }
 
+const showGoals = (p: readonly (readonly number[])[]) => p.map((g) => g.join(', ')).join('; ');
+
+/** The reader's own goals as text: "x,y; x,y; …", the base first. */
+function GoalsList() {
+  const pts = useSettings((s) => s.settings.pts);
+  const update = useSettings((s) => s.update);
+  const show = showGoals;
+  const [text, setText] = useState(show(pts));
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setText(show(pts));
+    setError(null);
+  }, [pts]);
+  return (
+    <label className="field wide">
+      <span>my goals "x, y; x, y; …", base first</span>
+      <textarea
+        className="angles-input"
+        data-testid="goals-input"
+        rows={3}
+        spellCheck={false}
+        value={text}
+        aria-invalid={error !== null}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.preventDefault();
+        }}
+        onChange={(e) => {
+          setText(e.target.value);
+          const parsed = parseFieldValue('pts', e.target.value.replace(/\s+/g, '').replace(/;$/, ''));
+          setError(parsed.ok ? null : parsed.reason);
+          if (parsed.ok) update({ pts: parsed.value as [number, number][] });
+        }}
+      />
+      {error && <small className="input-error">{error}</small>}
+    </label>
+  );
+}
+
 function TrainingAngles() {
   const train = useSettings((s) => s.settings.train);
+  const line = useSettings((s) => s.settings.family === 'line');
   const update = useSettings((s) => s.update);
   const [text, setText] = useState(train.join(', '));
   const [error, setError] = useState<string | null>(null);
@@ -62,7 +109,7 @@ function TrainingAngles() {
   }, [train]);
   return (
     <label className="field wide">
-      <span>{URL_SCHEMA.train.label}, base first</span>
+      <span>{line ? 'training offsets t (arena units)' : 'training task angles (°)'}, base first</span>
       {/* A wrapping box: four angles with decimals do not fit one line of the settings column. */}
       <textarea
         className="angles-input"
@@ -76,13 +123,25 @@ function TrainingAngles() {
         onChange={(e) => {
           setText(e.target.value);
           const parsed = parseFieldValue('train', e.target.value.replace(/\s+/g, ''));
-          setError(parsed.ok ? null : parsed.reason);
-          if (parsed.ok) update({ train: parsed.value as number[] });
+          const reason = parsed.ok ? trainProblem(parsed.value as number[]) : parsed.reason;
+          setError(reason);
+          if (parsed.ok && reason === null) update({ train: parsed.value as number[] });
         }}
       />
       {error && <small className="input-error">{error}</small>}
     </label>
   );
+}
+
+/** A line's offsets must keep every goal in the arena (the link's own check, urlSchema.ts lineChecked). */
+function trainProblem(train: readonly number[]): string | null {
+  const s = useSettings.getState().settings;
+  if (s.family !== 'line') return null;
+  const out = train.find((t) => {
+    const g = lineGoal(s, t);
+    return Math.abs(g[0]) > POINT_BOUND || Math.abs(g[1]) > POINT_BOUND;
+  });
+  return out === undefined ? null : `the offset ${out} puts a goal outside the arena (±${POINT_BOUND})`;
 }
 
 export function Controls() {
@@ -99,18 +158,18 @@ export function Controls() {
     <div className="controls-body" id="settings">
       <TrainingPanel />
       <h2>Task family</h2>
-      <label className="field">
-        <span>{URL_SCHEMA.family.label}</span>
-        <select value={s.family} onChange={(e) => update({ family: e.target.value as UrlState['family'] })}>
-          <option value="circle">circle</option>
-          <option value="ellipse">ellipse</option>
-        </select>
-      </label>
-      <div className="row">
-        <NumberInput field="cx" step={0.1} />
-        <NumberInput field="cy" step={0.1} />
-      </div>
-      {s.family === 'circle' ? (
+      <FamilySelect />
+      {s.family !== 'points' && (
+        <div className="row">
+          <NumberInput field="cx" step={0.1} label={s.family === 'line' ? 'origin x' : undefined} />
+          <NumberInput field="cy" step={0.1} label={s.family === 'line' ? 'origin y' : undefined} />
+        </div>
+      )}
+      {s.family === 'points' ? (
+        <GoalsList />
+      ) : s.family === 'line' ? (
+        <NumberInput field="dir" step={5} />
+      ) : s.family === 'circle' ? (
         <NumberInput field="radius" step={0.1} />
       ) : (
         <>
@@ -131,9 +190,18 @@ export function Controls() {
           </label>
         </>
       )}
-      <TrainingAngles />
+      {s.family !== 'points' && <TrainingAngles />}
       <h2>Test</h2>
-      <NumberInput field="goal" step={1} />
+      {s.family === 'points' ? (
+        <div className="row">
+          <NumberInput field="gx" step={0.05} />
+          <NumberInput field="gy" step={0.05} />
+        </div>
+      ) : s.family === 'line' ? (
+        <NumberInput field="t" step={0.05} />
+      ) : (
+        <NumberInput field="goal" step={1} />
+      )}
       <div className="row">
         <NumberInput field="K" step={1} />
         <NumberInput field="episodes" step={1} />

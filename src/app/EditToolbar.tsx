@@ -6,7 +6,11 @@ export function EditToolbar() {
   const editing = useEdit((s) => s.editing);
   const selected = useEdit((s) => s.selected);
   const refusal = useEdit((s) => s.refusal);
-  const count = useSettings((s) => s.settings.train.length);
+  const count = useSettings(
+    (s) => (s.settings.family === 'points' ? s.settings.pts : s.settings.train).length,
+  );
+  // Discovery needs the base and one other task; the reader's own goals, the base and two others.
+  const min = useSettings((s) => (s.settings.family === 'points' ? 3 : 2));
   const retrain = useEdit((s) => s.retrain);
   const { setEditing, addInGap, remove, setRetrain } = useEdit.getState();
   return (
@@ -28,7 +32,7 @@ export function EditToolbar() {
           <button
             type="button"
             data-testid="remove-task"
-            disabled={selected === null || selected === 0 || count <= 2}
+            disabled={selected === null || selected === 0 || count <= min}
             onClick={() => remove(selected)}
           >
             Remove selected

@@ -1,8 +1,9 @@
 // On a phone the settings come after the pictures: a short bar of the essentials (goal, family, budget) above them.
 import { useEffect, useId, useState } from 'react';
 import { useSettings } from '../state/settingsStore';
-import { parseFieldValue, URL_SCHEMA, type UrlState } from '../state/urlSchema';
+import { parseFieldValue, URL_SCHEMA } from '../state/urlSchema';
 import { BudgetSelect } from './BudgetSelect';
+import { FamilySelect } from './FamilySelect';
 
 /** Viewports this narrow get the bar (the settings column then sits below both rollout panels). */
 const NARROW = '(max-width: 600px)';
@@ -21,27 +22,38 @@ function useNarrow(): boolean {
   return narrow;
 }
 
+/** The test goal's own number: its angle on a circle or ellipse, its offset on a line (the reader's goals: drag). */
 function GoalField() {
-  const goal = useSettings((s) => s.settings.goal);
+  const family = useSettings((s) => s.settings.family);
+  if (family === 'points') return null;
+  return family === 'line' ? (
+    <GoalNumber field="t" label="Goal t" step={0.05} />
+  ) : (
+    <GoalNumber field="goal" label="Goal (°)" step={1} />
+  );
+}
+
+function GoalNumber({ field, label, step }: { field: 'goal' | 't'; label: string; step: number }) {
+  const goal = useSettings((s) => s.settings[field]);
   const update = useSettings((s) => s.update);
   const [text, setText] = useState(String(goal));
   const id = useId();
   useEffect(() => setText(String(goal)), [goal]);
   return (
     <div className="field">
-      <label htmlFor={id}>Goal (°)</label>
+      <label htmlFor={id}>{label}</label>
       <input
         id={id}
         type="number"
         inputMode="decimal"
-        min={URL_SCHEMA.goal.min}
-        max={URL_SCHEMA.goal.max}
-        step={1}
+        min={URL_SCHEMA[field].min}
+        max={URL_SCHEMA[field].max}
+        step={step}
         value={text}
         onChange={(e) => {
           setText(e.target.value);
-          const parsed = parseFieldValue('goal', e.target.value);
-          if (parsed.ok) update({ goal: parsed.value as number });
+          const parsed = parseFieldValue(field, e.target.value);
+          if (parsed.ok) update({ [field]: parsed.value as number });
         }}
       />
     </div>
@@ -49,25 +61,7 @@ function GoalField() {
 }
 
 function FamilyField() {
-  const family = useSettings((s) => s.settings.family);
-  const update = useSettings((s) => s.update);
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>Family</label>
-      <select
-        id={id}
-        value={family}
-        onChange={(e) => update({ family: e.target.value as UrlState['family'] })}
-      >
-        {URL_SCHEMA.family.values.map((v) => (
-          <option key={v} value={v}>
-            {v}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  return <FamilySelect label="Family" />;
 }
 
 /** Scroll to the settings column and move focus there (its first control). */

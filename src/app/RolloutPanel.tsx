@@ -1,15 +1,15 @@
 // Returns at the test goal and the two agents' rollouts side by side (same goal, same context), oracle faint.
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { radToDeg } from '../core/angles';
 import type { AgentName } from '../core/testTime/goalRollouts';
 import { create, type RolloutCompareData } from '../panels/rolloutPanel';
-import { familyFromSettings, familySettingsOf } from '../state/derived';
 import { useGoal } from '../state/goalStore';
+import { pageGoal, pageTasks } from '../state/orbitChart';
 import { useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
 import { useViewPrefs } from './narrative/viewPrefs';
 import { PanelHost } from './PanelHost';
+import { usePageChart } from './usePageChart';
 
 const columnLayout = { layout: 'column' as const };
 
@@ -74,11 +74,13 @@ export function RolloutPanel() {
   // the goal dot and the paths from the same update.
   const s = useSettings(
     useShallow(({ settings: st }) => ({
-      ...familySettingsOf(st),
       training: st.training,
       train: st.train,
+      pts: st.pts,
+      own: st.family === 'points',
     })),
   );
+  const chart = usePageChart();
   const oracle = useGoal((st) => st.reference.oracle);
   const agents = useGoal((st) => st.agents);
   const unavailable = useGoal((st) => st.agentsUnavailable);
@@ -87,20 +89,19 @@ export function RolloutPanel() {
   const animate = useViewPrefs((p) => p.animate);
   const provisional = usePreview();
   const setAnimate = useViewPrefs((p) => p.setAnimate);
-  const { family, cx, cy, radius, alpha, beta, tilt, reward } = s;
-  const familyValue = useMemo(
-    () => familyFromSettings({ family, cx, cy, radius, alpha, beta, tilt, reward }),
-    [family, cx, cy, radius, alpha, beta, tilt, reward],
-  );
   // Until the first update arrives, the link's goal (read, not subscribed: the update follows at once).
-  const goalDeg = oracle
-    ? Math.round(radToDeg(oracle.angle) * 1e6) / 1e6
-    : useSettings.getState().settings.goal;
+  const goal = oracle ? oracle.goal : pageGoal(useSettings.getState().settings, chart).point;
+  const train = useMemo(
+    () =>
+      s.training ? pageTasks({ ...useSettings.getState().settings, train: s.train, pts: s.pts }, chart) : [],
+    [s.training, s.train, s.pts, chart],
+  );
   const data: RolloutCompareData = useMemo(
     () => ({
-      family: familyValue,
-      goalDeg,
-      trainAnglesDeg: s.training ? s.train : [],
+      chart,
+      ownGoals: s.own ? s.pts : null,
+      goal,
+      train: train.map((t) => t.point),
       oracle: oracle ? { path: oracle.path, meanReturn: oracle.meanReturn } : null,
       animate,
       provisional,
@@ -118,10 +119,11 @@ export function RolloutPanel() {
       })),
     }),
     [
-      familyValue,
-      goalDeg,
-      s.training,
-      s.train,
+      chart,
+      goal,
+      train,
+      s.pts,
+      s.own,
       oracle,
       agents,
       unavailable,

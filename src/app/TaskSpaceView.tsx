@@ -1,30 +1,49 @@
 // The task-space view: React host of the task-space panel, with the training-set presets beside it.
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { degToRad } from '../core/angles';
 import { sameFamily, sameTrainingAngles } from '../core/families';
 import { create, type TaskSpaceData } from '../panels/taskSpacePanel';
-import { angleOfPoint, familyFromSettings, normaliseGoalDeg, trainingAnglesRad } from '../state/derived';
+import {
+  familyFromSettings,
+  familySettingsOf,
+  isPeriodicSettings,
+  sameTrainingParameters,
+  trainingAnglesRad,
+} from '../state/derived';
 import { useEdit } from '../state/editStore';
 import { backendProvenance } from '../state/exportProvenance';
 import { useGoal } from '../state/goalStore';
 import { useJobs } from '../state/jobsStore';
+import { goalPatch, pageGoal, pageTasks } from '../state/orbitChart';
 import { isBusy, useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
+import { useVerdict } from '../state/verdictStore';
 import { TRAINING_PRESETS } from './narrative/trainingPresets';
 import { PanelHost } from './PanelHost';
 import { QuickControls } from './QuickControls';
+import { chartNow, discoveredOf, usePageChart } from './usePageChart';
 
 const options = {
-  onGoal: (deg: number) => useSettings.getState().update({ goal: normaliseGoalDeg(deg) }),
-  onGoalStep: (delta: number) => {
-    const { settings, update } = useSettings.getState();
-    update({ goal: normaliseGoalDeg(settings.goal + delta) });
+  onGoal: (x: number, y: number) => {
+    const { settings: s, update } = useSettings.getState();
+    const chart = chartNow(s);
+    update(goalPatch(s, chart, chart.paramOf([x, y])));
   },
-  angleOfPoint,
+  onGoalStep: (direction: 1 | -1, large: boolean) => {
+    const { settings: s, update } = useSettings.getState();
+    const chart = chartNow(s);
+    const step = large ? chart.step.large : chart.step.small;
+    update(goalPatch(s, chart, pageGoal(s, chart).value + direction * step));
+  },
   edit: {
-    onAdd: (deg: number) => useEdit.getState().add(deg),
-    onMove: (index: number, deg: number) => useEdit.getState().move(index, deg),
-    onStep: (index: number, delta: number) => useEdit.getState().step(index, delta),
+    onAdd: (x: number, y: number) => useEdit.getState().add(x, y),
+    onMove: (index: number, x: number, y: number) => useEdit.getState().move(index, x, y),
+    onStep: (
+      index: number,
+      key: Parameters<ReturnType<typeof useEdit.getState>['step']>[1],
+      large: boolean,
+    ) => useEdit.getState().step(index, key, large),
     onSelect: (index: number) => useEdit.getState().select(index),
     onRemove: (index: number) => useEdit.getState().remove(index),
   },
@@ -32,7 +51,10 @@ const options = {
 
 function TrainingPresets() {
   const train = useSettings((s) => s.settings.train);
+  const periodic = useSettings((s) => isPeriodicSettings(s.settings));
   const update = useSettings((s) => s.update);
+  // The presets are sets of angles: a line's offsets and the reader's goals have none.
+  if (!periodic) return null;
   return (
     <fieldset className="presets">
       <legend className="visually-hidden">Training-task presets</legend>
@@ -69,15 +91,14 @@ export function TaskSpaceView() {
   const editing = useEdit((st) => st.editing);
   const preview = useLivePreview();
   const selectedTask = useEdit((st) => st.selected);
-  const { family, cx, cy, radius, alpha, beta, tilt, reward } = s;
-  const familyValue = useMemo(
-    () => familyFromSettings({ family, cx, cy, radius, alpha, beta, tilt, reward }),
-    [family, cx, cy, radius, alpha, beta, tilt, reward],
-  );
+  const familyFields = useSettings(useShallow((st) => familySettingsOf(st.settings)));
+  const familyValue = useMemo(() => familyFromSettings(familyFields), [familyFields]);
+  const chart = usePageChart();
+  const discovered = useVerdict((st) => (s.family === 'points' ? discoveredOf(st) : null));
   const evalMatches =
     artifacts?.evaluation != null &&
     sameFamily(artifacts.config.family, familyValue) &&
-    sameTrainingAngles(artifacts.trainAngles, trainingAnglesRad(s));
+    sameTrainingParameters(familyValue, artifacts.trainAngles, trainingAnglesRad(s));
 
   // Its own memo: the panel redraws its static layers only when this (not the goal) changes.
   const evaluation = useMemo(
@@ -93,12 +114,19 @@ export function TaskSpaceView() {
     [evalMatches, artifacts],
   );
 
+  const { family, train, pts, goal, t, gx, gy } = s;
+  const tasks = useMemo(() => pageTasks({ family, train, pts }, chart), [family, train, pts, chart]);
+  const goalAt = useMemo(
+    () => pageGoal({ family, goal, t, gx, gy }, chart),
+    [family, goal, t, gx, gy, chart],
+  );
   const data: TaskSpaceData = useMemo(
     () => ({
-      family: familyValue,
+      chart,
       // The edit mode shows the training goals even where the reader hid them: they are what is edited.
-      trainAnglesDeg: s.training || editing ? s.train : [],
-      goalDeg: s.goal,
+      tasks: s.training || editing ? tasks : [],
+      ownGoals: family === 'points' ? pts : null,
+      goal: goalAt,
       paths: s.paths
         ? {
             random: reference.random?.path,
@@ -114,10 +142,12 @@ export function TaskSpaceView() {
       selectedTask,
     }),
     [
-      familyValue,
+      chart,
       s.training,
-      s.train,
-      s.goal,
+      tasks,
+      family,
+      pts,
+      goalAt,
       s.paths,
       s.frames,
       reference,
@@ -178,8 +208,14 @@ export function TaskSpaceView() {
             {preview.total} updates ({preview.success ? 'reaches the goal' : 'does not reach the goal yet'}).{' '}
           </span>
         )}
-        Drag the test goal (or focus it and use the arrow keys; Shift for 10°). The band is darker where the
-        nearest training goal is farther away.{' '}
+        Drag the test goal (or focus it and use the arrow keys; Shift for{' '}
+        {chart.unit === 'deg' ? '10°' : '0.5'}).
+        {s.family === 'points'
+          ? discovered?.isHereditary
+            ? ' It moves along the orbit that discovery found through your goals.'
+            : ' Until discovery finds one orbit through your goals, it moves along the line through them in order.'
+          : ''}{' '}
+        The band is darker where the nearest training goal is farther away along the orbit.{' '}
         {artifacts?.evaluation == null
           ? 'Test-goal scores appear once an evaluation has run.'
           : evalMatches

@@ -6,7 +6,9 @@ const fmt = (x: number) => (Number.isFinite(x) ? (x >= 100 ? x.toExponential(1) 
 
 export function VerdictBox() {
   const { status, summary, source, ms, error } = useVerdict();
-  const tasks = useSettings((s) => s.settings.train.length);
+  const tasks = useSettings(
+    (s) => (s.settings.family === 'points' ? s.settings.pts : s.settings.train).length,
+  );
   const done = status === 'done' && summary !== null;
   return (
     <section

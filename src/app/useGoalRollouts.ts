@@ -5,7 +5,7 @@ import { settingsKey } from '../core/pipeline/firstScreen';
 import { agentArtifactsOf, sameAgents } from '../core/testTime/agents';
 import type { GoalSettings, GoalUpdate } from '../core/testTime/goalRollouts';
 import type { AgentsCommand, AgentsEvent, GoalRequest } from '../protocol/agents';
-import { goalSettingsOf } from '../state/derived';
+import { goalSettingsOf, goalTag } from '../state/derived';
 import { useGoal } from '../state/goalStore';
 import { useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
@@ -34,7 +34,7 @@ type Cause = 'input' | 'open' | 'results';
 
 interface Queued {
   request: Omit<GoalRequest, 'id'>;
-  goalDeg: number;
+  goalDeg: string;
   /** When the goal (or a setting) changed: latency is measured from the input, queueing included. */
   inputAt: number;
   /** Only input updates are measured: the page's first update and a results switch are not drag updates. */
@@ -93,7 +93,7 @@ class AgentsChannel {
     this.request(last.request, last.goalDeg, 'results');
   }
 
-  request(request: Omit<GoalRequest, 'id'>, goalDeg: number, cause: Cause): void {
+  request(request: Omit<GoalRequest, 'id'>, goalDeg: string, cause: Cause): void {
     if (cause === 'input') noteInteraction();
     this.pending = { request, goalDeg, inputAt: performance.now(), cause };
     this.last = this.pending;
@@ -176,7 +176,12 @@ const GOAL_FIELDS = [
   'beta',
   'tilt',
   'reward',
+  'dir',
+  'pts',
   'goal',
+  't',
+  'gx',
+  'gy',
   'constraint',
   'K',
   'episodes',
@@ -200,7 +205,7 @@ function bindStores(channel: AgentsChannel): void {
     const k = GOAL_FIELDS.map((f) => String(s[f])).join('|');
     if (k === key) return;
     key = k;
-    channel.request(goalSettingsOf(s), s.goal, cause);
+    channel.request(goalSettingsOf(s), goalTag(s), cause);
   };
   onSettings(useSettings.getState().settings, 'open');
   onResults(useResults.getState().artifacts);

@@ -281,6 +281,7 @@ export function useWantedConfig(): ExperimentConfig {
     useShallow(({ settings: st }) => ({
       ...familySettingsOf(st),
       trainKey: st.train.join(','),
+      pts: st.pts,
       constraint: st.constraint,
       K: st.K,
       episodes: st.episodes,

@@ -9,13 +9,20 @@ export interface GoalHandleInput {
   active(): boolean;
   /** The handle was dragged to the SVG pixel (x, y). */
   onDrag(x: number, y: number): void;
-  /** Arrow keys: move the goal by this many degrees (±1, ±10 with Shift). */
-  onStep(deltaDeg: number): void;
+  /** Arrow keys: move the goal one step forward (+1) or back (−1) along the orbit; `large` with Shift. */
+  onStep(direction: 1 | -1, large: boolean): void;
 }
 
 export interface GoalHandle {
-  /** Put the handle at pixel `at` for the goal angle `goalDeg`, its label pushed away from `centre`. */
-  place(goalDeg: number, at: [number, number], centre: [number, number]): void;
+  /**
+   * Put the handle at pixel `at` for the goal at parameter `value` (`text` as the reader reads it), its label pushed
+   * away from `centre`. `unit` 'deg' also sets data-angle (circle and ellipse); `range` is the slider's extent.
+   */
+  place(
+    goal: { value: number; text: string; unit: 'deg' | 'arena'; range: [number, number] },
+    at: [number, number],
+    centre: [number, number],
+  ): void;
   /** Remove the drag and key listeners. */
   detach(): void;
 }
@@ -52,28 +59,32 @@ export function createGoalHandle(svg: SvgSelection, input: GoalHandleInput): Goa
   );
   handle.on('keydown', (event: KeyboardEvent) => {
     if (!input.active()) return;
-    const step = event.shiftKey ? 10 : 1;
-    const delta =
+    const direction =
       event.key === 'ArrowRight' || event.key === 'ArrowUp'
-        ? step
+        ? 1
         : event.key === 'ArrowLeft' || event.key === 'ArrowDown'
-          ? -step
+          ? -1
           : 0;
-    if (delta === 0) return;
+    if (direction === 0) return;
     event.preventDefault();
-    input.onStep(delta);
+    input.onStep(direction, event.shiftKey);
   });
 
   return {
-    place(goalDeg, [gx, gy], [fx, fy]) {
+    place(goal, [gx, gy], [fx, fy]) {
+      const value = +goal.value.toFixed(4);
       handle
         .attr('cx', gx)
         .attr('cy', gy)
-        .attr('data-angle', goalDeg)
-        .attr('aria-valuenow', goalDeg)
-        .attr('aria-valuetext', `${goalDeg}°`);
+        .attr('data-angle', goal.unit === 'deg' ? value : null)
+        .attr('data-param', value)
+        .attr('aria-label', goal.unit === 'deg' ? 'Test goal angle' : 'Test goal position along the orbit')
+        .attr('aria-valuemin', +goal.range[0].toFixed(2))
+        .attr('aria-valuemax', +goal.range[1].toFixed(2))
+        .attr('aria-valuenow', value)
+        .attr('aria-valuetext', goal.text);
       // No raise(): moving the focused handle in the DOM would drop keyboard focus. Layers keep it on top.
-      const text = `test goal ${goalDeg}°`;
+      const text = `test goal ${goal.text}`;
       label.call(halo).attr('text-anchor', 'start').text(text);
       const panelWidth = (svg.node() as SVGSVGElement).viewBox.baseVal.width || Number.POSITIVE_INFINITY;
       const spot = outwardLabel([gx, gy], [fx, fy], approxTextWidth(text, 12, true), {

@@ -1,10 +1,10 @@
 // Panel 4: side-by-side rollouts at the same goal and context — hereditary vs baseline, oracle faint, returns.
 import { easeSinInOut } from 'd3';
-import { degToRad } from '../core/angles';
-import { goalAt, type TaskFamily } from '../core/families';
+import type { Vec2 } from '../core/vec';
+import type { OrbitChart } from '../state/orbitChart';
 import { AGENT_LABEL, type AgentKey, COLOURS } from './palette';
 import { createSvg, fmt, type Panel } from './panel';
-import { familyBox, familyCurvePath, fitView, statePath, translatePx } from './worldView';
+import { chartBox, chartCurvePath, fitView, statePath, translatePx } from './worldView';
 
 export interface AgentRolloutView {
   key: AgentKey;
@@ -15,9 +15,13 @@ export interface AgentRolloutView {
 }
 
 export interface RolloutCompareData {
-  family: TaskFamily;
-  goalDeg: number;
-  trainAnglesDeg: number[];
+  /** The orbit drawn (the task space's). */
+  chart: OrbitChart;
+  /** The reader's own goals (family "points"): the view is framed on them. */
+  ownGoals: Vec2[] | null;
+  goal: Vec2;
+  /** Training goals, base first (empty hides them). */
+  train: Vec2[];
   oracle: { path: number[]; meanReturn: number } | null;
   agents: AgentRolloutView[];
   /** Draw the paths progressively (off for reduced motion and for visual tests). */
@@ -124,10 +128,15 @@ export function create(container: HTMLElement, opts: RolloutPanelOptions): Panel
       svg.remove();
     },
     update(data) {
-      const view = fitView(familyBox(data.family, 0.3), { left: 0, top: TOP, width: MAP, height: MAP });
-      const goal = goalAt(data.family, degToRad(data.goalDeg));
-      // The family curve, training marks and start move only with the family or the training set.
-      const staticKey = `${JSON.stringify(data.family)}|${data.trainAnglesDeg.join(',')}`;
+      const view = fitView(chartBox(data.chart, data.ownGoals, 0.3), {
+        left: 0,
+        top: TOP,
+        width: MAP,
+        height: MAP,
+      });
+      const goal = data.goal;
+      // The family curve, training marks and start move only with the orbit or the training set.
+      const staticKey = `${JSON.stringify(data.chart.family)}|${data.train.join(';')}`;
       const redrawStatic = staticKey !== drawnStatic;
       drawnStatic = staticKey;
       for (const m of maps) {
@@ -142,14 +151,12 @@ export function create(container: HTMLElement, opts: RolloutPanelOptions): Panel
           );
         if (redrawStatic) {
           m.title.attr('fill', COLOURS[m.key]).text(AGENT_LABEL[m.key]);
-          m.curve.attr('d', familyCurvePath(data.family, view));
+          m.curve.attr('d', chartCurvePath(data.chart, view));
           m.train
             .selectAll('path')
-            .data(data.trainAnglesDeg)
+            .data(data.train)
             .join('path')
-            .attr('transform', (d) =>
-              translatePx(view, ...(goalAt(data.family, degToRad(d)) as [number, number])),
-            )
+            .attr('transform', (d) => translatePx(view, d[0], d[1]))
             .attr('d', 'M0,-5L5,0L0,5L-5,0Z')
             .attr('fill', (_d, i) => (i === 0 ? COLOURS.ink : '#fff'))
             .attr('stroke', COLOURS.ink)

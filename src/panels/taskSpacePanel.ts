@@ -1,16 +1,17 @@
 // Panel 1: the task space — goal curve, coverage of the training set, evaluated test goals, paths, draggable goal.
-import { degToRad, radToDeg } from '../core/angles';
-import { angularDistanceToSet, familyCentre, goalAt, type TaskFamily } from '../core/families';
+import { familyCentre } from '../core/families';
 import type { FramePreview } from '../core/pipeline/artifacts';
+import type { Vec2 } from '../core/vec';
+import type { OrbitChart, PageTask } from '../state/orbitChart';
 import { createGoalHandle } from './goalHandle';
 import { approxTextWidth, outwardLabel } from './labelPlacement';
 import { drawTaskSpaceLegend } from './legend';
-import { COLOURS, distanceShade, scoreColour } from './palette';
+import { COLOURS, DISTANCE_FULL, distanceShade, scoreColour } from './palette';
 import { createSvg, halo, type Panel } from './panel';
 import { createTrainingEditing, type TrainingEditInput, type TrainingMark } from './trainingTaskEditing';
 import {
-  familyBox,
-  familyCurvePath,
+  chartBox,
+  chartCurvePath,
   fitView,
   framesPath,
   statePath,
@@ -27,10 +28,13 @@ export interface EvaluatedGoal {
 }
 
 export interface TaskSpaceData {
-  family: TaskFamily;
-  /** Training task angles in degrees, base first (empty hides them). */
-  trainAnglesDeg: number[];
-  goalDeg: number;
+  /** The orbit drawn and dragged along, in the reader's units. */
+  chart: OrbitChart;
+  /** Training goals, base first (empty hides them). */
+  tasks: PageTask[];
+  /** The reader's own goals (family "points"): the view is framed on them, not on the orbit found for them. */
+  ownGoals: Vec2[] | null;
+  goal: { point: Vec2; value: number };
   /** Paths at the test goal, and 'learning': the base policy so far at its own task, while it trains. */
   paths: Partial<Record<'oracle' | 'random' | 'hereditary' | 'baseline' | 'learning', number[]>>;
   /** Test goals of the evaluation, when it was run on this family. */
@@ -42,13 +46,11 @@ export interface TaskSpaceData {
 }
 
 export interface TaskSpaceOptions {
-  /** A new goal angle in degrees from a drag, not yet wrapped or rounded. */
-  onGoal(deg: number): void;
-  /** Move the goal by `deltaDeg` from its current value in the store (arrow keys; repeats must not read stale data). */
-  onGoalStep(deltaDeg: number): void;
-  /** The family angle φ (radians) of a world point (its chart's inverse), for dragging. */
-  angleOfPoint(family: TaskFamily, x: number, y: number): number;
-  /** Edits of the training set in the edit mode (angles in degrees, not yet wrapped). */
+  /** The goal handle dragged to the world point (x, y) (the host moves the goal to the orbit's nearest point). */
+  onGoal(x: number, y: number): void;
+  /** Move the goal one step along the orbit from its current value in the store (arrow keys; Shift: `large`). */
+  onGoalStep(direction: 1 | -1, large: boolean): void;
+  /** Edits of the training set in the edit mode, at world points. */
   edit?: Pick<TrainingEditInput, 'onAdd' | 'onMove' | 'onStep' | 'onSelect' | 'onRemove'>;
 }
 
@@ -96,9 +98,9 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
     onDrag(px, py) {
       if (!current) return;
       const [x, y] = view.toWorld(px, py);
-      opts.onGoal(radToDeg(opts.angleOfPoint(current.family, x, y)));
+      opts.onGoal(x, y);
     },
-    onStep: (delta) => opts.onGoalStep(delta),
+    onStep: (direction, large) => opts.onGoalStep(direction, large),
   });
   drawTaskSpaceLegend(layers.legend, defs);
   const ignore = () => {};
@@ -107,11 +109,7 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
     { width: W, height: H },
     {
       editing: () => current?.editing === true && opts.edit !== undefined,
-      angleAt: (px, py) => {
-        if (!current) return null;
-        const [x, y] = view.toWorld(px, py);
-        return radToDeg(opts.angleOfPoint(current.family, x, y));
-      },
+      pointAt: (px, py) => (current ? view.toWorld(px, py) : null),
       onAdd: opts.edit?.onAdd ?? ignore,
       onMove: opts.edit?.onMove ?? ignore,
       onStep: opts.edit?.onStep ?? ignore,
@@ -122,7 +120,7 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
 
   /** What the static layers were last drawn from: a goal drag redraws only the paths and the handle. */
   let drawnStatic: {
-    family: TaskFamily;
+    chart: OrbitChart;
     train: string;
     frames: TaskSpaceData['frames'];
     evaluation: TaskSpaceData['evaluation'];
@@ -132,17 +130,22 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
 
   function update(data: TaskSpaceData) {
     current = data;
-    const train = data.trainAnglesDeg.join(',');
+    const train = data.tasks.map((t) => `${t.point[0]},${t.point[1]}`).join(';');
     const same =
       drawnStatic !== null &&
-      drawnStatic.family === data.family &&
+      drawnStatic.chart === data.chart &&
       drawnStatic.train === train &&
       drawnStatic.frames === data.frames &&
       drawnStatic.evaluation === data.evaluation;
     if (!same) {
-      view = fitView(familyBox(data.family, 0.32), { left: 10, top: 10, width: W - 20, height: MAP - 10 });
+      view = fitView(chartBox(data.chart, data.ownGoals, 0.32), {
+        left: 10,
+        top: 10,
+        width: W - 20,
+        height: MAP - 10,
+      });
       drawStatic(data);
-      drawnStatic = { family: data.family, train, frames: data.frames, evaluation: data.evaluation };
+      drawnStatic = { chart: data.chart, train, frames: data.frames, evaluation: data.evaluation };
     }
     drawDynamic(data);
     // The marks' edit-mode handlers change only with the marks, the mode or the selection (not on a goal drag).
@@ -155,18 +158,22 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
 
   /** Coverage band, family curve, kernel frames, evaluated goals and the start / training marks. */
   function drawStatic(data: TaskSpaceData) {
-    const trainRad = data.trainAnglesDeg.map(degToRad);
+    const { chart } = data;
+    const values = data.tasks.map((t) => t.value);
 
-    // Coverage band: 120 short thick arcs, shaded by angular distance to the nearest training goal.
+    // Coverage band: 120 short thick arcs, shaded by the distance along the orbit to the nearest training goal.
     const n = 120;
+    const [lo, hi] = chart.range;
+    const width = hi - lo;
     const segs = Array.from({ length: n }, (_, i) => {
-      const a0 = (2 * Math.PI * i) / n;
-      const a1 = (2 * Math.PI * (i + 1.15)) / n;
-      const p0 = view.toPx(...(goalAt(data.family, a0) as [number, number]));
-      const pm = view.toPx(...(goalAt(data.family, (a0 + a1) / 2) as [number, number]));
-      const p1 = view.toPx(...(goalAt(data.family, a1) as [number, number]));
-      const dist = trainRad.length ? radToDeg(angularDistanceToSet((a0 + a1) / 2, trainRad)) : 180;
-      return { d: `M${p0[0]},${p0[1]}Q${pm[0]},${pm[1]} ${p1[0]},${p1[1]}`, dist };
+      const a0 = lo + (width * i) / n;
+      // Periodic segments overlap a little (no hairline gaps); a line's stop at its ends.
+      const a1 = chart.periodic ? lo + (width * (i + 1.15)) / n : lo + (width * (i + 1)) / n;
+      const p0 = view.toPx(...chart.goalAt(a0));
+      const pm = view.toPx(...chart.goalAt((a0 + a1) / 2));
+      const p1 = view.toPx(...chart.goalAt(a1));
+      const far = values.length ? chart.distance((a0 + a1) / 2, values) / chart.far : 1;
+      return { d: `M${p0[0]},${p0[1]}Q${pm[0]},${pm[1]} ${p1[0]},${p1[1]}`, dist: far * DISTANCE_FULL * 2 };
     });
     layers.band
       .selectAll('path')
@@ -176,7 +183,7 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
       .attr('fill', 'none')
       .attr('stroke-width', 30)
       .attr('stroke', (s) => distanceShade(s.dist));
-    layers.curve.attr('d', familyCurvePath(data.family, view));
+    layers.curve.attr('d', chartCurvePath(chart, view));
 
     // Kernel frames of the base reward (tangent segments), when asked for.
     const frames = data.frames ? framesPath(data.frames, view, 0.07) : '';
@@ -211,19 +218,20 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
 
     // Start, centre and training goals.
     const marks: (TrainingMark & { x: number; y: number; label: string })[] = [
-      { kind: 'start', index: -1, deg: 0, x: 0, y: 0, label: 'start' },
+      { kind: 'start', index: -1, value: 0, text: '', x: 0, y: 0, label: 'start' },
     ];
-    data.trainAnglesDeg.forEach((deg, i) => {
-      const [x, y] = goalAt(data.family, degToRad(deg));
+    for (const t of data.tasks) {
+      const text = data.ownGoals ? `(${t.point[0]}, ${t.point[1]})` : chart.format(t.value);
       marks.push({
-        kind: i === 0 ? 'base' : 'train',
-        index: i,
-        deg,
-        x,
-        y,
-        label: i === 0 ? `base task ${deg}°` : `training task ${deg}°`,
+        kind: t.index === 0 ? 'base' : 'train',
+        index: t.index,
+        value: t.value,
+        text,
+        x: t.point[0],
+        y: t.point[1],
+        label: t.index === 0 ? `base task ${text}` : `training task ${text}`,
       });
-    });
+    }
     const mark = layers.marks
       .selectAll<SVGGElement, (typeof marks)[number]>('g')
       .data(marks)
@@ -255,7 +263,7 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
       .attr('stroke', COLOURS.ink)
       .attr('stroke-width', 2);
     // Labels sit above the paths (a later layer) with a wide halo; the base task's goes outward, off the paths.
-    const centreWorld = 'center' in data.family ? data.family.center : goalAt(data.family, 0);
+    const centreWorld = chart.periodic ? familyCentre(chart.family) : [0, 0];
     const centre = view.toPx(centreWorld[0], centreWorld[1]);
     const labelAt = (m: (typeof marks)[number], text: string): [number, number] => {
       if (m.kind === 'start') return [10, -9];
@@ -304,9 +312,14 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
       .attr('stroke-opacity', (p) => pathStyle[p.key].opacity);
 
     // The test goal.
-    const goal = goalAt(data.family, degToRad(data.goalDeg));
-    const centre = familyCentre(data.family);
-    handle.place(data.goalDeg, view.toPx(goal[0], goal[1]), view.toPx(centre[0], centre[1]));
+    const { chart, goal } = data;
+    const centre = chart.periodic ? familyCentre(chart.family) : [0, 0];
+    const text = data.ownGoals ? `(${goal.point[0]}, ${goal.point[1]})` : chart.format(goal.value);
+    handle.place(
+      { value: goal.value, text, unit: chart.unit, range: chart.range },
+      view.toPx(goal.point[0], goal.point[1]),
+      view.toPx(centre[0], centre[1]),
+    );
   }
 
   return {

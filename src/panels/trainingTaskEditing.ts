@@ -1,26 +1,34 @@
 // Edit mode of the task-space panel: training goals that can be added (click), moved (drag, arrows) and removed.
 import { drag, type Selection } from 'd3';
+import type { ArrowKey } from '../state/trainingEdits';
 import { COLOURS } from './palette';
 import type { SvgSelection } from './panel';
 
 export interface TrainingEditInput {
   /** True while the reader is editing the training set. */
   editing(): boolean;
-  /** The orbit angle (degrees, unwrapped) nearest the SVG pixel (x, y). */
-  angleAt(x: number, y: number): number | null;
-  onAdd(deg: number): void;
-  onMove(index: number, deg: number): void;
-  /** Arrow keys on a focused training goal: ±1°, ±10° with Shift. */
-  onStep(index: number, deltaDeg: number): void;
+  /** The world point under the SVG pixel (x, y), or null before the panel has data. */
+  pointAt(x: number, y: number): [number, number] | null;
+  /** A click on the surface at the world point (x, y). */
+  onAdd(x: number, y: number): void;
+  /** A mark dragged to the world point (x, y). */
+  onMove(index: number, x: number, y: number): void;
+  /** Arrow keys on a focused training goal (Shift: `large`); what a key does depends on the family. */
+  onStep(index: number, key: ArrowKey, large: boolean): void;
   onSelect(index: number): void;
   onRemove(index: number): void;
 }
+
+const isArrow = (k: string): k is ArrowKey =>
+  k === 'ArrowLeft' || k === 'ArrowRight' || k === 'ArrowUp' || k === 'ArrowDown';
 
 /** The datum of one training-goal mark (the start marker shares the layer and has index −1). */
 export interface TrainingMark {
   kind: string;
   index: number;
-  deg: number;
+  /** Its parameter on the orbit (degrees or arena units), and as the reader reads it ("40°", "t = 0.30", "(1, 0)"). */
+  value: number;
+  text: string;
 }
 
 type MarkSelection = Selection<SVGGElement, TrainingMark, SVGGElement, unknown>;
@@ -48,8 +56,8 @@ export function createTrainingEditing(
     const m = node.getScreenCTM();
     if (!m) return;
     const p = new DOMPoint(event.clientX, event.clientY).matrixTransform(m.inverse());
-    const deg = input.angleAt(p.x, p.y);
-    if (deg !== null) input.onAdd(deg);
+    const at = input.pointAt(p.x, p.y);
+    if (at !== null) input.onAdd(at[0], at[1]);
   });
 
   const markDrag = drag<SVGGElement, TrainingMark>()
@@ -59,8 +67,8 @@ export function createTrainingEditing(
     .subject((event: { x: number; y: number }) => ({ x: event.x, y: event.y }))
     .on('start', (_event, m) => input.onSelect(m.index))
     .on('drag', (event: { x: number; y: number }, m) => {
-      const deg = input.angleAt(event.x, event.y);
-      if (deg !== null) input.onMove(m.index, deg);
+      const at = input.pointAt(event.x, event.y);
+      if (at !== null) input.onMove(m.index, at[0], at[1]);
     });
 
   /** Edit-mode attributes and handlers of the marks; call after each redraw of the marks. */
@@ -71,7 +79,8 @@ export function createTrainingEditing(
     goals
       .attr('data-testid', 'training-task')
       .attr('data-index', (m) => m.index)
-      .attr('data-angle', (m) => m.deg)
+      .attr('data-angle', (m) => (m.text.endsWith('°') ? m.value : null))
+      .attr('data-param', (m) => +m.value.toFixed(4))
       .attr('data-base', (m) => String(m.index === 0))
       .attr('data-selected', (m) => String(editing && m.index === selected))
       .attr('tabindex', () => (editing ? 0 : null))
@@ -79,7 +88,7 @@ export function createTrainingEditing(
       .attr('aria-pressed', (m) => (editing ? String(m.index === selected) : null))
       .attr('aria-label', (m) =>
         editing
-          ? `${m.index === 0 ? 'Base task' : `Training task ${m.index}`} at ${m.deg}°: arrow keys move it${
+          ? `${m.index === 0 ? 'Base task' : `Training task ${m.index}`} at ${m.text}: arrow keys move it${
               m.index === 0 ? '' : ', Delete removes it'
             }`
           : null,
@@ -88,11 +97,10 @@ export function createTrainingEditing(
       .call(markDrag);
     goals.on('keydown', (event: KeyboardEvent, m) => {
       if (!input.editing()) return;
-      const step = event.shiftKey ? 10 : 1;
       const k = event.key;
-      if (k === 'ArrowRight' || k === 'ArrowUp' || k === 'ArrowLeft' || k === 'ArrowDown') {
+      if (isArrow(k)) {
         event.preventDefault();
-        input.onStep(m.index, k === 'ArrowRight' || k === 'ArrowUp' ? step : -step);
+        input.onStep(m.index, k, event.shiftKey);
       } else if (k === 'Delete' || k === 'Backspace') {
         event.preventDefault();
         input.onRemove(m.index);

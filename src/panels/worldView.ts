@@ -1,6 +1,8 @@
 // World ↔ pixel mapping with equal aspect (world y up), and path strings for curves and recorded states.
 import { goalAt, type TaskFamily } from '../core/families';
 import type { FramePreview } from '../core/pipeline/artifacts';
+import type { Vec2 } from '../core/vec';
+import type { OrbitChart } from '../state/orbitChart';
 
 export interface WorldView {
   toPx(x: number, y: number): [number, number];
@@ -30,6 +32,38 @@ export function fitView(
 export function familyBox(family: TaskFamily, margin = 0.45) {
   const pts: [number, number][] = [[0, 0]];
   for (let i = 0; i < 72; i++) pts.push(goalAt(family, (2 * Math.PI * i) / 72) as [number, number]);
+  return squareBox(pts, margin);
+}
+
+/**
+ * The world box a page panel shows: round a closed orbit, the orbit and the start; along a line (which crosses the
+ * arena) the whole arena; round the reader's own goals, the goals, the start and at least ±2.5 (not the orbit found
+ * for them, which may be far larger: the view does not jump while the reader moves a goal).
+ */
+export function chartBox(chart: OrbitChart, ownGoals: readonly Vec2[] | null, margin = 0.45) {
+  const pts: [number, number][] = [[0, 0]];
+  if (ownGoals) pts.push([-2.5 + margin, -2.5 + margin], [2.5 - margin, 2.5 - margin], ...ownGoals.map(xy));
+  else pts.push(...chartSamples(chart, chart.periodic ? 72 : 1));
+  return squareBox(pts, margin);
+}
+
+const xy = (g: Vec2): [number, number] => [g[0], g[1]];
+
+/** n + 1 goals evenly over the chart's range. */
+function chartSamples(chart: OrbitChart, n: number): [number, number][] {
+  const [lo, hi] = chart.range;
+  return Array.from({ length: n + 1 }, (_, i) => chart.goalAt(lo + ((hi - lo) * i) / n) as [number, number]);
+}
+
+/** The orbit drawn over the chart's range; closed (Z) when periodic. */
+export function chartCurvePath(chart: OrbitChart, view: WorldView, samples = 180): string {
+  const d = chartSamples(chart, samples)
+    .map(([x, y], i) => pt(view, x, y, i === 0))
+    .join('');
+  return chart.periodic ? `${d}Z` : d;
+}
+
+function squareBox(pts: readonly [number, number][], margin: number) {
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);
   const x0 = Math.min(...xs) - margin;

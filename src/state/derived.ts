@@ -9,10 +9,22 @@ import {
   resolvedTrainingAngles,
 } from '../core/experimentConfig';
 import { familyCentre, familyShape, sameFamily, sameTrainingAngles, type TaskFamily } from '../core/families';
+import { polylineOffsets } from '../core/pointsFamily';
 import type { GoalSettings } from '../core/testTime/goalRollouts';
 import type { UrlState } from './urlSchema';
 
-const FAMILY_FIELDS = ['family', 'cx', 'cy', 'radius', 'alpha', 'beta', 'tilt', 'reward'] as const;
+const FAMILY_FIELDS = [
+  'family',
+  'cx',
+  'cy',
+  'radius',
+  'alpha',
+  'beta',
+  'tilt',
+  'reward',
+  'dir',
+  'pts',
+] as const;
 type FamilySettings = Pick<UrlState, (typeof FAMILY_FIELDS)[number]>;
 
 /** The settings that define the task family: a fresh object each call (select it with zustand's useShallow). */
@@ -24,6 +36,8 @@ export function familySettingsOf(s: UrlState): FamilySettings {
 
 export function familyFromSettings(s: FamilySettings): TaskFamily {
   if (s.family === 'circle') return { kind: 'circle', center: [s.cx, s.cy], radius: s.radius };
+  if (s.family === 'line') return { kind: 'line', origin: [s.cx, s.cy], direction: degToRad(s.dir) };
+  if (s.family === 'points') return { kind: 'points', goals: s.pts.map(([x, y]) => [x, y]) };
   return {
     kind: 'ellipse',
     center: [s.cx, s.cy],
@@ -37,20 +51,44 @@ export function envFromSettings(s: Pick<UrlState, 'constraint'>): EnvConfig {
   return { ...DEFAULT_ENV, constraint: s.constraint };
 }
 
+/** True for the families whose orbit parameter is an angle (circle, ellipse); a line's and the reader's goals are not. */
+export const isPeriodicSettings = (s: Pick<UrlState, 'family'>): boolean =>
+  s.family === 'circle' || s.family === 'ellipse';
+
+/**
+ * The test goal as a family and a parameter: the angle φ on a circle or ellipse, the offset t on a line. The reader's
+ * own goals (points) take the test goal as a point: a one-goal points family at t = 0 (the Euclidean reward at it).
+ */
+export function goalTaskOf(s: UrlState): { family: TaskFamily; angle: number } {
+  if (s.family === 'points') return { family: { kind: 'points', goals: [[s.gx, s.gy]] }, angle: 0 };
+  if (s.family === 'line') return { family: familyFromSettings(s), angle: s.t };
+  return { family: familyFromSettings(s), angle: degToRad(s.goal) };
+}
+
+/** The test goal's own setting, as the agents channel tags its updates: "90" (°), "t=-2" or "0.5,1". */
+export function goalTag(s: UrlState): string {
+  if (s.family === 'points') return `${s.gx},${s.gy}`;
+  if (s.family === 'line') return `t=${s.t}`;
+  return String(s.goal);
+}
+
 /** The goal and test-time settings the agents are rolled out at (the agents worker's request). */
 export function goalSettingsOf(s: UrlState): GoalSettings {
   return {
-    family: familyFromSettings(s),
+    ...goalTaskOf(s),
     env: envFromSettings(s),
-    angle: degToRad(s.goal),
     contextSize: s.K,
     episodes: s.episodes,
     seed: s.seed,
   };
 }
 
-/** Training task angles in radians, base first. */
-export const trainingAnglesRad = (s: Pick<UrlState, 'train'>): number[] => s.train.map(degToRad);
+/** Training task angles in radians, base first (a line's offsets as they are; the reader's goals' polyline offsets). */
+export function trainingAnglesRad(s: Pick<UrlState, 'train' | 'family' | 'pts'>): number[] {
+  if (s.family === 'line') return [...s.train];
+  if (s.family === 'points') return polylineOffsets(s.pts);
+  return s.train.map(degToRad);
+}
 
 /** The family angle φ whose goal is nearest the point in the family's own chart: φ = atan2(C⁻¹(p − c)). */
 export function angleOfPoint(family: TaskFamily, x: number, y: number): number {
@@ -83,25 +121,54 @@ export function experimentConfigFromSettings(
   s: TrainingSettings,
   base: ExperimentConfig = DEFAULT_CONFIG,
 ): ExperimentConfig {
+  const family = familyFromSettings(s);
+  if (family.kind === 'line' || family.kind === 'points') {
+    // Offsets in arena units (a points family's are the polyline's, selecting its goals): never wrapped, never
+    // snapped to base's angles.
+    const offsets = trainingAnglesRad(s);
+    const training = { kind: 'offsets', offsets } as const;
+    return budgeted({ ...base, family, training, testExtent: undefined, ...testTimeOf(s) }, s);
+  }
   const baseAngles = resolvedTrainingAngles(base);
   const wanted = trainingAnglesRad(s);
   const sameAngles = sameTrainingAngles(wanted, baseAngles);
   // An edited set keeps base's exact value for each angle the link rounded (the base task above all, whose policy
   // a retrain then reuses: baseKey).
   const exact = wanted.map((a) => baseAngles.find((b) => sameTrainingAngles([a], [b])) ?? a);
-  const config: ExperimentConfig = {
-    ...base,
-    family: familyFromSettings(s),
-    training: sameAngles ? base.training : { kind: 'angles', angles: exact },
-    actionConstraint: s.constraint,
-    context: s.K,
-    episodes: s.episodes,
-    seed: s.seed,
-    budget: s.budget,
-  };
+  return budgeted(
+    {
+      ...base,
+      family,
+      training: sameAngles ? base.training : { kind: 'angles', angles: exact },
+      ...testTimeOf(s),
+    },
+    s,
+  );
+}
+
+const testTimeOf = (s: TrainingSettings) => ({
+  actionConstraint: s.constraint,
+  context: s.K,
+  episodes: s.episodes,
+  seed: s.seed,
+  budget: s.budget,
+});
+
+/** The 'smoke' budget also shrinks the evaluation and the race (a labelled test budget). */
+function budgeted(config: ExperimentConfig, s: TrainingSettings): ExperimentConfig {
   if (s.budget === 'smoke')
     return { ...config, testGoals: 12, raceSeeds: 1, episodes: Math.min(s.episodes, 4) };
   return config;
+}
+
+/** Whether two lists of training parameters are the same set: angles up to wrapping, offsets as they are. */
+export function sameTrainingParameters(
+  family: TaskFamily,
+  a: readonly number[],
+  b: readonly number[],
+): boolean {
+  if (family.kind === 'circle' || family.kind === 'ellipse') return sameTrainingAngles(a, b);
+  return a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= 1e-6);
 }
 
 /**
@@ -111,8 +178,12 @@ export function experimentConfigFromSettings(
 export function trainingDifferences(trained: ExperimentConfig, wanted: ExperimentConfig): string[] {
   const out: string[] = [];
   if (!sameFamily(trained.family, wanted.family)) out.push('task family');
-  if (!sameTrainingAngles(resolvedTrainingAngles(trained), resolvedTrainingAngles(wanted)))
-    out.push('training angles');
+  if (!sameTrainingParameters(wanted.family, resolvedTrainingAngles(trained), resolvedTrainingAngles(wanted)))
+    out.push(
+      wanted.family.kind === 'circle' || wanted.family.kind === 'ellipse'
+        ? 'training angles'
+        : 'training tasks',
+    );
   if (trained.actionConstraint !== wanted.actionConstraint) out.push('action constraint');
   if (trained.seed !== wanted.seed) out.push('seed');
   if (trained.budget !== wanted.budget) out.push('budget');

@@ -29,7 +29,21 @@ function randomValue(rng: Rng, spec: FieldSpec): unknown {
     case 'bool':
       return rng.next() < 0.5;
     case 'enum':
-      return pick(rng, spec.values);
+      // A line family reads `train` and `t` against the arena (cross-field checks, urlSchema.test.ts): fields
+      // drawn independently would often fail them, so the fuzz leaves the line family out.
+      return pick(
+        rng,
+        spec.values.filter((v) => v !== 'line'),
+      );
+    case 'pointList': {
+      // Distinct cells of a 0.5-spaced grid: always farther apart than the minimum separation.
+      const n = spec.minLength + rng.int(spec.maxLength - spec.minLength + 1);
+      const cells = Array.from(rng.permutation(17 * 17)).slice(0, n);
+      return cells.map((c) => [
+        round(-4 + 0.5 * (c % 17) + rng.uniform(0, 0.2), spec.digits),
+        round(-4 + 0.5 * Math.floor(c / 17) + rng.uniform(0, 0.2), spec.digits),
+      ]);
+    }
     case 'numberList': {
       const n = spec.minLength + rng.int(spec.maxLength - spec.minLength + 1);
       return Array.from({ length: n }, () => round(rng.uniform(spec.min, spec.max), spec.digits));
@@ -68,6 +82,15 @@ function invalidValue(rng: Rng, spec: FieldSpec): string {
         '1,,2',
         `1,${spec.max + 1}`,
         'a,b',
+      ]);
+    case 'pointList':
+      return pick(rng, [
+        '',
+        '1,2;3,4',
+        '1,2;3;4,5',
+        '0,0;0,0;1,1',
+        `0,0;1,1;${spec.bound + 1},0`,
+        'a,b;c,d;e,f',
       ]);
     case 'enumList':
       return pick(rng, ['tpu', `${spec.values[0]},gpu`, ',', 'cpu,cpu,cpu,cpu,cpu']);

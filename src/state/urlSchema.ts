@@ -2,6 +2,7 @@
 import { radToDeg } from '../core/angles';
 import { DEFAULT_CONFIG } from '../core/experimentConfig';
 import { PAPER_TRAIN_ANGLES } from '../core/families';
+import { POINTS_MIN_GOALS, POINTS_MIN_SEPARATION } from '../core/pointsFamily';
 import { BACKEND_ORDER } from '../protocol/backend';
 
 interface FieldBase {
@@ -46,7 +47,20 @@ export interface EnumListField<V extends string> extends FieldBase {
   maxLength: number;
   default: readonly V[];
 }
+/** A list of points "x0,y0;x1,y1;…" (the reader's own goals). */
+export interface PointListField extends FieldBase {
+  kind: 'pointList';
+  /** Each coordinate lies in [−bound, bound]. */
+  bound: number;
+  digits: number;
+  minLength: number;
+  maxLength: number;
+  /** Two points closer than this are one point given twice. */
+  minSeparation: number;
+  default: readonly (readonly [number, number])[];
+}
 export type FieldSpec =
+  | PointListField
   | NumberField
   | IntField
   | EnumField<string>
@@ -77,12 +91,28 @@ const oneOf = <const V extends string>(label: string, values: readonly V[], def:
 });
 const bool = (label: string, def: boolean): BoolField => ({ kind: 'bool', label, default: def });
 
+/** The reader's goals stay this far inside the arena's wall (5): a goal on the wall cannot be reached well. */
+export const POINT_BOUND = 4.5;
+/**
+ * The first screen of "my goals": four goals exactly on the unit circle (at two decimals), near the paper's four
+ * training angles, so the reader starts from a set that is hereditary and can break it.
+ */
+export const DEFAULT_POINTS: readonly (readonly [number, number])[] = [
+  [-0.6, 0.8],
+  [0.96, -0.28],
+  [-0.28, -0.96],
+  [-0.8, -0.6],
+];
+/** A line family's default training offsets (base first): a short span, so most test goals lie beyond it. */
+export const DEFAULT_LINE_OFFSETS: readonly number[] = [0, 0.3, 0.6];
+
 /** Radians → degrees at the link's 0.01° precision. */
 const toDeg = (rad: number): number => Math.round(radToDeg(rad) * 100) / 100;
 
 /** Every shareable field, declared once. Keys are the link's keys. Angles are in degrees. */
 export const URL_SCHEMA = {
-  family: oneOf('task family', ['circle', 'ellipse'], 'circle'),
+  family: oneOf('task family', ['circle', 'ellipse', 'line', 'points'], 'circle'),
+  /** The centre of a circle or ellipse; a line's origin o = g(0). */
   cx: num('centre x', -3, 3, 0),
   cy: num('centre y', -3, 3, 0),
   radius: num('circle radius', 0.1, 3, 1),
@@ -90,9 +120,23 @@ export const URL_SCHEMA = {
   beta: num('ellipse semi-axis β', 0.1, 3, 0.9),
   tilt: num('ellipse tilt ψ (°)', -180, 180, 0, 2),
   reward: oneOf('ellipse reward', ['pushforward', 'euclidean'], 'pushforward'),
+  /** A line family's direction: goals g(t) = o + t·(cos dir, sin dir). */
+  dir: num('line direction (°)', -180, 180, 20, 2),
+  /** The reader's own goals (family "points"), the base first. */
+  pts: {
+    kind: 'pointList',
+    label: 'my goals',
+    bound: POINT_BOUND,
+    digits: 2,
+    minLength: POINTS_MIN_GOALS,
+    maxLength: 16,
+    minSeparation: POINTS_MIN_SEPARATION,
+    default: DEFAULT_POINTS,
+  } satisfies PointListField,
+  /** Training tasks, base first: angles (°) on a circle or ellipse, offsets t (arena units) on a line. */
   train: {
     kind: 'numberList',
-    label: 'training task angles (°)',
+    label: 'training tasks (angles ° or line offsets)',
     min: -360,
     max: 360,
     digits: 2,
@@ -101,6 +145,11 @@ export const URL_SCHEMA = {
     default: PAPER_TRAIN_ANGLES.map(toDeg),
   } satisfies NumberListField,
   goal: num('test goal angle (°)', 0, 360, 90, 1),
+  /** The test goal's offset on a line family (arena units). */
+  t: num('test goal offset t', -10, 10, -2, 2),
+  /** The test goal of the reader's own goals (family "points"). */
+  gx: num('test goal x', -POINT_BOUND, POINT_BOUND, 0, 2),
+  gy: num('test goal y', -POINT_BOUND, POINT_BOUND, 1, 2),
   constraint: oneOf('action constraint', ['disk', 'box'], 'disk'),
   K: int('context size K', 1, 256, DEFAULT_CONFIG.context),
   // Defaults come from the experiment config, so the default link matches the shipped pretrained run.
@@ -123,15 +172,17 @@ export const URL_SCHEMA = {
 export type UrlSchema = typeof URL_SCHEMA;
 export type UrlField = keyof UrlSchema;
 
-type FieldValue<F> = F extends { kind: 'enum'; values: readonly (infer V)[] }
-  ? V
-  : F extends { kind: 'enumList'; values: readonly (infer V)[] }
-    ? V[]
-    : F extends { kind: 'bool' }
-      ? boolean
-      : F extends { kind: 'numberList' }
-        ? number[]
-        : number;
+type FieldValue<F> = F extends { kind: 'pointList' }
+  ? [number, number][]
+  : F extends { kind: 'enum'; values: readonly (infer V)[] }
+    ? V
+    : F extends { kind: 'enumList'; values: readonly (infer V)[] }
+      ? V[]
+      : F extends { kind: 'bool' }
+        ? boolean
+        : F extends { kind: 'numberList' }
+          ? number[]
+          : number;
 
 /** The shareable state: one typed value per schema field. */
 export type UrlState = { -readonly [K in UrlField]: FieldValue<UrlSchema[K]> };
@@ -151,7 +202,7 @@ export function defaultUrlState(): UrlState {
   const out: Record<string, unknown> = {};
   for (const k of FIELDS) {
     const d = URL_SCHEMA[k].default;
-    out[k] = Array.isArray(d) ? [...d] : d;
+    out[k] = Array.isArray(d) ? d.map((x: unknown) => (Array.isArray(x) ? [...x] : x)) : d;
   }
   return out as UrlState;
 }
@@ -213,6 +264,8 @@ function parseField(spec: FieldSpec, raw: string): Parsed {
       }
       return { ok: true, value: values };
     }
+    case 'pointList':
+      return parsePoints(spec, raw);
     case 'enumList': {
       if (raw === '' || raw === 'auto') return { ok: true, value: [] };
       const parts = raw.split(',', spec.maxLength + 1);
@@ -226,12 +279,39 @@ function parseField(spec: FieldSpec, raw: string): Parsed {
   }
 }
 
+function parsePoints(spec: PointListField, raw: string): Parsed {
+  const parts = raw === '' ? [] : raw.split(';', spec.maxLength + 1);
+  if (parts.length < spec.minLength || parts.length > spec.maxLength)
+    return { ok: false, reason: `needs ${spec.minLength} to ${spec.maxLength} goals "x,y" separated by ";"` };
+  const points: [number, number][] = [];
+  for (const [i, p] of parts.entries()) {
+    const xy = p.split(',', 3);
+    if (xy.length !== 2) return { ok: false, reason: `goal ${i + 1} ${quote(p)} is not "x,y"` };
+    const coords: number[] = [];
+    for (const c of xy) {
+      const r = parseNumber(c, -spec.bound, spec.bound, spec.digits, false);
+      if (!r.ok) return { ok: false, reason: `goal ${i + 1}: ${r.reason}` };
+      coords.push(r.value as number);
+    }
+    points.push([coords[0], coords[1]]);
+  }
+  for (let i = 0; i < points.length; i++)
+    for (let j = i + 1; j < points.length; j++)
+      if (Math.hypot(points[i][0] - points[j][0], points[i][1] - points[j][1]) < spec.minSeparation)
+        return {
+          ok: false,
+          reason: `goals ${i + 1} and ${j + 1} are closer than ${spec.minSeparation} (one task given twice)`,
+        };
+  return { ok: true, value: points };
+}
+
 /** Parse one field's raw text (as typed in a control) with the link's rules. */
 export function parseFieldValue(field: UrlField, raw: string): Parsed {
   return parseField(URL_SCHEMA[field], raw);
 }
 
 function describeDefault(spec: FieldSpec): string {
+  if (spec.kind === 'pointList') return formatValue(spec, spec.default);
   const d = spec.default;
   if (Array.isArray(d)) return d.length === 0 ? 'none' : d.join(', ');
   return String(d);
@@ -299,7 +379,40 @@ export function parseHash(hash: string): { state: UrlState; errors: LinkError[] 
       });
     }
   }
-  return { state: state as UrlState, errors };
+  return { state: lineChecked(state as UrlState, seen, errors), errors };
+}
+
+/** The goal o + t·d of a line family given by the settings. */
+export function lineGoal(s: Pick<UrlState, 'cx' | 'cy' | 'dir'>, t: number): [number, number] {
+  const a = (s.dir * Math.PI) / 180;
+  return [s.cx + t * Math.cos(a), s.cy + t * Math.sin(a)];
+}
+
+const insideBound = (g: readonly number[]) => Math.abs(g[0]) <= POINT_BOUND && Math.abs(g[1]) <= POINT_BOUND;
+
+/**
+ * A line family reads `train` as offsets in arena units: absent, they are the line's defaults (not the circle's
+ * angles); an offset or test offset whose goal leaves the arena (±POINT_BOUND) is reported and replaced.
+ */
+function lineChecked(state: UrlState, seen: ReadonlySet<UrlField>, errors: LinkError[]): UrlState {
+  if (state.family !== 'line') return state;
+  if (!seen.has('train')) state.train = [...DEFAULT_LINE_OFFSETS];
+  const outside = state.train.find((t) => !insideBound(lineGoal(state, t)));
+  if (outside !== undefined) {
+    errors.push({
+      field: 'train',
+      message: `train (line offsets): the offset ${outside} puts a goal outside the arena (±${POINT_BOUND}); using ${DEFAULT_LINE_OFFSETS.join(', ')}`,
+    });
+    state.train = [...DEFAULT_LINE_OFFSETS];
+  }
+  if (!insideBound(lineGoal(state, state.t))) {
+    errors.push({
+      field: 't',
+      message: `t (${URL_SCHEMA.t.label}): ${state.t} puts the test goal outside the arena (±${POINT_BOUND}); using 0, the line's origin`,
+    });
+    state.t = 0;
+  }
+  return state;
 }
 
 function formatValue(spec: FieldSpec, value: unknown): string {
@@ -316,6 +429,10 @@ function formatValue(spec: FieldSpec, value: unknown): string {
       return (value as number[]).map((x) => String(roundTo(x, spec.digits))).join(',');
     case 'enumList':
       return (value as string[]).length === 0 ? 'auto' : (value as string[]).join(',');
+    case 'pointList':
+      return (value as readonly (readonly number[])[])
+        .map((p) => p.map((x) => String(roundTo(x, spec.digits))).join(','))
+        .join(';');
   }
 }
 

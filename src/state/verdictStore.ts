@@ -6,6 +6,7 @@ import {
   generatorWords,
   type HereditaryResult,
 } from '../core/hereditary';
+import type { DiscoveredOrbit } from '../core/pipeline/evaluationOrbit';
 
 /** What the page says about one training set. */
 export interface VerdictSummary {
@@ -24,6 +25,8 @@ export interface VerdictSummary {
   note?: string;
   /** Angle between the found and the true generator (°), scored against the truth only; absent without one. */
   errorDeg?: number;
+  /** The generator found and the verdict: where the reader's own goals' test goals lie (evaluationOrbit). */
+  discovered: DiscoveredOrbit;
 }
 
 export function summariseVerdict(r: HereditaryResult): VerdictSummary {
@@ -46,6 +49,11 @@ export function summariseVerdict(r: HereditaryResult): VerdictSummary {
     meaning,
     ...(v?.note ? { note: v.note } : {}),
     ...(r.errorDeg !== undefined ? { errorDeg: r.errorDeg } : {}),
+    discovered: {
+      generator: r.generator,
+      compact: v ? v.compact : r.compact,
+      isHereditary: hereditary,
+    },
   };
 }
 

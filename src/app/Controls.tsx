@@ -159,12 +159,17 @@ export function Controls() {
       <TrainingPanel />
       <h2>Task family</h2>
       <FamilySelect />
-      {s.family !== 'points' && (
+      {s.family === 'line' ? (
         <div className="row">
-          <NumberInput field="cx" step={0.1} label={s.family === 'line' ? 'origin x' : undefined} />
-          <NumberInput field="cy" step={0.1} label={s.family === 'line' ? 'origin y' : undefined} />
+          <NumberInput field="ox" step={0.1} />
+          <NumberInput field="oy" step={0.1} />
         </div>
-      )}
+      ) : s.family !== 'points' ? (
+        <div className="row">
+          <NumberInput field="cx" step={0.1} />
+          <NumberInput field="cy" step={0.1} />
+        </div>
+      ) : null}
       {s.family === 'points' ? (
         <GoalsList />
       ) : s.family === 'line' ? (

@@ -176,6 +176,8 @@ const GOAL_FIELDS = [
   'beta',
   'tilt',
   'reward',
+  'ox',
+  'oy',
   'dir',
   'pts',
   'goal',

@@ -64,21 +64,38 @@ export function drawTaskSpaceLegend(g: G, defs: Defs) {
   gradient(defs, 'distance-gradient', (t) => distanceShade(t * DISTANCE_FULL));
   const bar = (x0: number, id: string, left: string, right: string, title: string) => {
     const b = g.append('g').attr('transform', `translate(${x0}, 50)`);
-    b.append('text').attr('x', -6).attr('y', 4).attr('text-anchor', 'end').attr('font-size', 11).text(left);
+    b.append('text')
+      .attr('class', 'bar-lo')
+      .attr('x', -6)
+      .attr('y', 4)
+      .attr('text-anchor', 'end')
+      .attr('font-size', 11)
+      .text(left);
     b.append('rect')
       .attr('y', -4)
       .attr('width', 56)
       .attr('height', 8)
       .attr('rx', 2)
       .attr('fill', `url(#${id})`);
-    b.append('text').attr('x', 62).attr('y', 4).attr('font-size', 11).text(right);
+    b.append('text').attr('class', 'bar-hi').attr('x', 62).attr('y', 4).attr('font-size', 11).text(right);
     b.append('text')
       .attr('x', 28)
       .attr('y', 20)
       .attr('text-anchor', 'middle')
       .attr('font-size', 11)
       .text(title);
+    return b;
   };
   bar(318, 'score-gradient', '0', '1', 'score');
-  bar(434, 'distance-gradient', '0°', `≥${DISTANCE_FULL}°`, 'distance to training');
+  bar(434, 'distance-gradient', '0°', `≥${DISTANCE_FULL}°`, 'distance to training').attr(
+    'data-testid',
+    'distance-legend',
+  );
+}
+
+/** The distance bar's ends in the orbit's unit: 0° … ≥90° round a closed orbit, 0 … ≥1 (arena units) along a line. */
+export function setDistanceLegendUnit(legend: G, unit: 'deg' | 'arena', full: number) {
+  const bar = legend.select('[data-testid="distance-legend"]');
+  bar.select('.bar-lo').text(unit === 'deg' ? '0°' : '0');
+  bar.select('.bar-hi').text(unit === 'deg' ? `≥${full}°` : `≥${full}`);
 }

@@ -79,6 +79,7 @@ export function appendAxisTitles(
     .attr('text-anchor', 'middle')
     .attr('font-size', fontSize)
     .attr('fill', COLOURS.muted)
+    .attr('class', 'axis-title-x')
     .text(titles.x);
   return svg
     .append('text')

@@ -37,7 +37,8 @@ export interface ScoreCurveData {
 /** An agent's curve from the evaluation summary; the band where the summary has each bin's min and max. */
 export function agentCurve(bins: readonly ScoreCurveBin[], agent: string): ScoreCurvePoint[] {
   return bins.map((b) => ({
-    distance_deg: b.distance_deg,
+    // Degrees round a closed orbit; arena units along a line (where distance_deg is not a number).
+    distance_deg: Number.isFinite(b.distance_deg) ? b.distance_deg : (b.distance ?? Number.NaN),
     score: b.mean_score[agent],
     regret: b.mean_regret[agent],
     band:
@@ -101,10 +102,21 @@ export function create(container: HTMLElement): Panel<ScoreCurveData> {
         })),
         ...extraSeries.map((s) => ({ ...s, dashed: true })),
       ];
-      const maxDist = Math.max(90, ...evaluation.rows.map((r) => r.distance_to_training_deg));
+      // Degrees round a closed orbit; arena units along a line (the rows' distance_to_training_deg is NaN there).
+      const degrees = evaluation.rows.every((r) => Number.isFinite(r.distance_to_training_deg));
+      const rowDistance = (r: EvaluationArtifact['rows'][number]) =>
+        degrees ? r.distance_to_training_deg : (r.distance_to_training ?? Number.NaN);
+      const maxDist = Math.max(degrees ? 90 : 1, ...evaluation.rows.map(rowDistance));
       const x = scaleLinear()
-        .domain([0, Math.min(180, Math.ceil(maxDist / 15) * 15)])
+        .domain([0, degrees ? Math.min(180, Math.ceil(maxDist / 15) * 15) : Math.ceil(maxDist * 2) / 2])
         .range([M.left, W - M.right]);
+      svg
+        .select('.axis-title-x')
+        .text(
+          degrees
+            ? 'angular distance to the nearest training task (°)'
+            : 'distance along the orbit to the nearest training task (arena units)',
+        );
       const values = [
         ...present.flatMap((a) => evaluation.rows.map((r) => rowValue(r, a))),
         ...series.flatMap((s) => s.points.flatMap((p) => [p[mode], ...(p.band?.[mode] ?? [])])),
@@ -152,7 +164,7 @@ export function create(container: HTMLElement): Panel<ScoreCurveData> {
       const points = present.flatMap((a) =>
         evaluation.rows.map((r) => ({
           a,
-          d: r.distance_to_training_deg,
+          d: rowDistance(r),
           v: rowValue(r, a),
           ill: r.ill_conditioned === true,
         })),

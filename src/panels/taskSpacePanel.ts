@@ -5,7 +5,7 @@ import type { Vec2 } from '../core/vec';
 import type { OrbitChart, PageTask } from '../state/orbitChart';
 import { createGoalHandle } from './goalHandle';
 import { approxTextWidth, outwardLabel } from './labelPlacement';
-import { drawTaskSpaceLegend } from './legend';
+import { drawTaskSpaceLegend, setDistanceLegendUnit } from './legend';
 import { COLOURS, DISTANCE_FULL, distanceShade, scoreColour } from './palette';
 import { createSvg, halo, type Panel } from './panel';
 import { createTrainingEditing, type TrainingEditInput, type TrainingMark } from './trainingTaskEditing';
@@ -184,6 +184,7 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
       .attr('stroke-width', 30)
       .attr('stroke', (s) => distanceShade(s.dist));
     layers.curve.attr('d', chartCurvePath(chart, view));
+    setDistanceLegendUnit(layers.legend, chart.unit, chart.far / 2);
 
     // Kernel frames of the base reward (tangent segments), when asked for.
     const frames = data.frames ? framesPath(data.frames, view, 0.07) : '';

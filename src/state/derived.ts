@@ -22,6 +22,8 @@ const FAMILY_FIELDS = [
   'beta',
   'tilt',
   'reward',
+  'ox',
+  'oy',
   'dir',
   'pts',
 ] as const;
@@ -36,7 +38,7 @@ export function familySettingsOf(s: UrlState): FamilySettings {
 
 export function familyFromSettings(s: FamilySettings): TaskFamily {
   if (s.family === 'circle') return { kind: 'circle', center: [s.cx, s.cy], radius: s.radius };
-  if (s.family === 'line') return { kind: 'line', origin: [s.cx, s.cy], direction: degToRad(s.dir) };
+  if (s.family === 'line') return { kind: 'line', origin: [s.ox, s.oy], direction: degToRad(s.dir) };
   if (s.family === 'points') return { kind: 'points', goals: s.pts.map(([x, y]) => [x, y]) };
   return {
     kind: 'ellipse',

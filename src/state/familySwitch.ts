@@ -40,7 +40,7 @@ export function familyPatch(s: UrlState, choice: FamilyChoice): Partial<UrlState
     const line = { ...s, family: 'line' as const };
     const train = holdsOffsets ? s.train : [...DEFAULT_LINE_OFFSETS];
     const ok = (t: number) => inside(lineGoal(line, t));
-    const origin = train.every(ok) ? {} : { cx: 0, cy: 0 };
+    const origin = train.every(ok) ? {} : { ox: defaults.ox, oy: defaults.oy };
     const at = { ...line, ...origin };
     return { family: 'line', train, ...origin, t: inside(lineGoal(at, s.t)) ? s.t : 0 };
   }

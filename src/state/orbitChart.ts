@@ -153,7 +153,7 @@ export function pageGoal(
   return { point: chart.goalAt(value), value };
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
+const round2 = (x: number) => Math.round(x * 100) / 100 + 0; // + 0: no −0 in the link
 
 /**
  * The settings patch that puts the test goal at parameter v of the chart (wrapped and rounded as the link keeps

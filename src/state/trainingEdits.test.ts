@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { addTask, MAX_TASKS, moveTask, removeTask, tidyDeg, widestGapMiddle } from './trainingEdits';
+import {
+  addPoint,
+  addTask,
+  lineRules,
+  MAX_TASKS,
+  movePoint,
+  moveTask,
+  nextPoint,
+  removePoint,
+  removeTask,
+  tidyDeg,
+  widestGapMiddle,
+} from './trainingEdits';
 
 const ok = <T extends { ok: boolean }>(r: T) => {
   if (!r.ok) throw new Error(JSON.stringify(r));
@@ -40,5 +52,45 @@ describe('training-set edits', () => {
     expect(widestGapMiddle([100, 120])).toBe(290);
     expect(widestGapMiddle([45])).toBe(225);
     expect(tidyDeg(-0.001)).toBe(0);
+  });
+});
+
+describe('line offsets and the reader’s goals', () => {
+  const line = lineRules([-3.2, 4.1]);
+
+  it('line offsets are never wrapped, are rounded inward into the range, and keep 0.05 apart', () => {
+    expect(ok(addTask([0, 0.3], 2.345, line)).train).toEqual([0, 0.3, 2.35]);
+    expect(ok(addTask([0, 0.3], 9, line)).train).toEqual([0, 0.3, 4.1]);
+    expect(ok(moveTask([0, 0.3], 1, -4, line)).train).toEqual([0, -3.2]);
+    const r = addTask([0, 0.3], 0.32, line);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toBe('t = 0.32 is within 0.05 of the training task at t = 0.3');
+    // 360 is not 0 on a line.
+    expect(ok(addTask([0, 0.3], 3.6, line)).train).toEqual([0, 0.3, 3.6]);
+  });
+
+  it('the keyboard add on a line goes past the end with more room', () => {
+    expect(widestGapMiddle([0, 0.3, 0.6], line)).toBe(0.9);
+    expect(widestGapMiddle([3, 3.5, 4], line)).toBe(2.5);
+  });
+
+  it('goals are added and moved as points, kept inside the arena and apart; three always remain', () => {
+    const goals: [number, number][] = [
+      [1, 0],
+      [0, 1],
+      [-1, 0],
+    ];
+    expect(ok(addPoint(goals, [0.123, -7])).train.at(-1)).toEqual([0.12, -4.5]);
+    expect(addPoint(goals, [1.02, 0.01]).ok).toBe(false);
+    expect(ok(movePoint(goals, 0, [2, 2])).train[0]).toEqual([2, 2]);
+    const onto = movePoint(goals, 0, [0, 1.01]);
+    expect(onto.ok).toBe(false);
+    if (!onto.ok) expect(onto.reason).toMatch(/within 0.05 of the goal at \(0, 1\)/);
+    const three = removePoint(goals, 2);
+    expect(three.ok).toBe(false);
+    if (!three.ok) expect(three.reason).toMatch(/base goal and at least 2 others/);
+    expect(removePoint(goals, 0).ok).toBe(false);
+    expect(ok(removePoint([...goals, [0, -1]], 3)).train).toEqual(goals);
+    expect(nextPoint(goals)).toEqual([-1.35, -0.35]);
   });
 });

@@ -52,7 +52,7 @@ function tidy(rules: ScalarRules, v: number): number {
   if (rules.periodic) return tidyDeg(v);
   const [lo, hi] = rules.range ?? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
   // Rounded inward, so the rounded offset's goal stays inside the range.
-  return round2(Math.min(Math.floor(hi * 100) / 100, Math.max(Math.ceil(lo * 100) / 100, v)));
+  return round2(Math.min(Math.floor(hi * 100 + 1e-9) / 100, Math.max(Math.ceil(lo * 100 - 1e-9) / 100, v)));
 }
 
 function gap(rules: ScalarRules, a: number, b: number): number {

@@ -112,7 +112,7 @@ const toDeg = (rad: number): number => Math.round(radToDeg(rad) * 100) / 100;
 /** Every shareable field, declared once. Keys are the link's keys. Angles are in degrees. */
 export const URL_SCHEMA = {
   family: oneOf('task family', ['circle', 'ellipse', 'line', 'points'], 'circle'),
-  /** The centre of a circle or ellipse; a line's origin o = g(0). */
+  /** The centre of a circle or ellipse. */
   cx: num('centre x', -3, 3, 0),
   cy: num('centre y', -3, 3, 0),
   radius: num('circle radius', 0.1, 3, 1),
@@ -120,7 +120,9 @@ export const URL_SCHEMA = {
   beta: num('ellipse semi-axis β', 0.1, 3, 0.9),
   tilt: num('ellipse tilt ψ (°)', -180, 180, 0, 2),
   reward: oneOf('ellipse reward', ['pushforward', 'euclidean'], 'pushforward'),
-  /** A line family's direction: goals g(t) = o + t·(cos dir, sin dir). */
+  /** A line family's origin o = g(0), off the start, and its direction: goals g(t) = o + t·(cos dir, sin dir). */
+  ox: num('line origin x', -3, 3, -0.5),
+  oy: num('line origin y', -3, 3, -0.3),
   dir: num('line direction (°)', -180, 180, 20, 2),
   /** The reader's own goals (family "points"), the base first. */
   pts: {
@@ -383,9 +385,9 @@ export function parseHash(hash: string): { state: UrlState; errors: LinkError[] 
 }
 
 /** The goal o + t·d of a line family given by the settings. */
-export function lineGoal(s: Pick<UrlState, 'cx' | 'cy' | 'dir'>, t: number): [number, number] {
+export function lineGoal(s: Pick<UrlState, 'ox' | 'oy' | 'dir'>, t: number): [number, number] {
   const a = (s.dir * Math.PI) / 180;
-  return [s.cx + t * Math.cos(a), s.cy + t * Math.sin(a)];
+  return [s.ox + t * Math.cos(a), s.oy + t * Math.sin(a)];
 }
 
 const insideBound = (g: readonly number[]) => Math.abs(g[0]) <= POINT_BOUND && Math.abs(g[1]) <= POINT_BOUND;

@@ -19,6 +19,7 @@ import { goalPatch, pageGoal, pageTasks } from '../state/orbitChart';
 import { isBusy, useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
 import { useVerdict } from '../state/verdictStore';
+import { FamilySelect } from './FamilySelect';
 import { TRAINING_PRESETS } from './narrative/trainingPresets';
 import { PanelHost } from './PanelHost';
 import { QuickControls } from './QuickControls';
@@ -165,6 +166,7 @@ export function TaskSpaceView() {
       <QuickControls />
       <div className="figure-head">
         <h2 id="task-space-heading">Task space</h2>
+        <FamilySelect label="Family" testId="family-switch" />
         <TrainingPresets />
       </div>
 

@@ -3,7 +3,7 @@ import type { Generator } from '../core/lie';
 import { experimentConfigFromSettings, goalSettingsOf } from './derived';
 import { familyChoiceOf, familyPatch } from './familySwitch';
 import { chartOf, goalPatch, pageChart, pageGoal, pageTasks } from './orbitChart';
-import { defaultUrlState, parseHash, POINT_BOUND, type UrlState } from './urlSchema';
+import { defaultUrlState, POINT_BOUND, parseHash, type UrlState } from './urlSchema';
 
 const settings = (patch: Partial<UrlState>): UrlState => ({ ...defaultUrlState(), ...patch });
 
@@ -30,7 +30,14 @@ describe('the page orbit chart', () => {
   });
 
   it("the reader's goals: the polyline until discovery finds an orbit, then the circle it found", () => {
-    const s = settings({ family: 'points', pts: [[1, 0], [0, 1], [-1, 0]] });
+    const s = settings({
+      family: 'points',
+      pts: [
+        [1, 0],
+        [0, 1],
+        [-1, 0],
+      ],
+    });
     const poly = pageChart(s);
     expect(poly.unit).toBe('arena');
     expect(poly.range[1]).toBeCloseTo(2 * Math.SQRT2, 9);
@@ -72,7 +79,17 @@ describe('line and points settings → experiments', () => {
   });
 
   it("the reader's goals: the polyline offsets select the goals; the test goal is the point itself", () => {
-    const s = settings({ family: 'points', pts: [[1, 0], [0, 1], [-1, 0], [0, -1]], gx: 0.3, gy: -2 });
+    const s = settings({
+      family: 'points',
+      pts: [
+        [1, 0],
+        [0, 1],
+        [-1, 0],
+        [0, -1],
+      ],
+      gx: 0.3,
+      gy: -2,
+    });
     const c = experimentConfigFromSettings(s);
     expect(c.family).toEqual({ kind: 'points', goals: s.pts });
     expect(c.training.kind).toBe('offsets');

@@ -1,4 +1,5 @@
 // Exploration data for discovery (ALGORITHM.md §5 "Data for discovery"): transitions that cover the arena.
+import { runToEnd, type Yielding } from './cooperative';
 import { type EnvConfig, resetTraining, step, type Task } from './env';
 import { Rng } from './rng';
 
@@ -20,10 +21,25 @@ export interface ExplorationOptions {
 }
 
 /**
+ * Exploration yields after this many transitions: ≈ 2 ms of work on a 2-core laptop (10k transitions ≈ 8 ms), so a
+ * pause lands within a few milliseconds and a step (STEP_YIELDS yields) explores about 20k transitions.
+ */
+export const EXPLORATION_YIELD_EVERY = 2500;
+
+/**
  * Persistent random-action exploration from starts uniform in the fixed central square. Rewards are
  * computed on the noisy next states, so each (s', r) pair is exact for the task.
  */
 export function collectExploration(env: EnvConfig, task: Task, opts: ExplorationOptions): RewardSamples {
+  return runToEnd(collectExplorationSteps(env, task, opts));
+}
+
+/** collectExploration as a Yielding computation (every EXPLORATION_YIELD_EVERY transitions): the same samples. */
+export function* collectExplorationSteps(
+  env: EnvConfig,
+  task: Task,
+  opts: ExplorationOptions,
+): Yielding<RewardSamples> {
   const rng = new Rng(opts.seed);
   const n = opts.transitions;
   const len = opts.episodeLength ?? 25;
@@ -41,6 +57,7 @@ export function collectExploration(env: EnvConfig, task: Task, opts: Exploration
     points[2 * i + 1] = r.next[1];
     values[i] = r.reward;
     s = r.next;
+    if ((i + 1) % EXPLORATION_YIELD_EVERY === 0 && i + 1 < n) yield;
   }
   return { points, values, count: n };
 }

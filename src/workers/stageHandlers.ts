@@ -13,6 +13,7 @@ import {
   rewardSymmetryStage,
   trainBaseStage,
 } from '../core/pipeline/stages';
+import { yieldToEventLoop } from '../core/yieldToEventLoop';
 import type { BackendName, BackendReport } from '../protocol/backend';
 import type { StageConfig, StageName, StagePayload } from '../protocol/stages';
 
@@ -36,10 +37,16 @@ export type StageHandler<S extends StageName> = (
 
 export type StageHandlers = { readonly [S in StageName]: StageHandler<S> };
 
+/**
+ * The training loops yield through the worker's run gate (compute.worker.ts installs it in yieldToEventLoop); the
+ * plain-JS stages (exploration, the hereditary fit) are handed the same gated yield, so pause, step and slow motion
+ * reach them too.
+ */
 const hooksFor = (ctx: StageContext): StageHooks => ({
   onProgress: (p) => ctx.progress(p.step, p.total, { loss: p.loss, message: p.message }),
   onPreview: ctx.preview,
   shouldStop: ctx.shouldStop,
+  yieldHook: yieldToEventLoop,
 });
 
 /** What the exploration samples depend on: same key, same (seeded) samples. */
@@ -52,16 +59,27 @@ const samplesKey = (c: ExperimentConfig): string =>
  */
 let cached: { key: string; samples: RewardSamples[] } | null = null;
 
-function samplesFor(config: ExperimentConfig, ctx: StageContext): RewardSamples[] {
+async function samplesFor(
+  config: ExperimentConfig,
+  ctx: StageContext,
+  hooks: StageHooks,
+): Promise<RewardSamples[]> {
   const key = samplesKey(config);
   if (cached?.key === key) return cached.samples;
   cached = null;
-  const samples = exploreStage(config, {
+  const samples = await exploreStage(config, {
+    ...hooks,
     onProgress: (p) => ctx.progress(p.step, p.total, { message: `exploring ${p.message ?? ''}`.trim() }),
   });
   cached = { key, samples };
   return samples;
 }
+
+/**
+ * The verdict is not gated by the run's pause (it follows the reader's edits while training is paused): it runs
+ * straight through, at once, between the yields of whatever trains; the page keeps only the latest.
+ */
+const straightThrough = (ctx: StageContext): StageHooks => ({ ...hooksFor(ctx), yieldHook: undefined });
 
 /**
  * Every stage the worker knows. To add one: declare it in StageSpecs and STAGE_WORKLOAD
@@ -73,11 +91,11 @@ export const STAGE_HANDLERS: StageHandlers = {
   'unit-costs': (_config, ctx) => ctx.measureUnitCosts(),
   'train-base': (config, ctx) => trainBaseStage(config.experiment, hooksFor(ctx)),
   'reward-symmetry': async (config, ctx) => {
-    const samples = samplesFor(config.experiment, ctx);
+    const samples = await samplesFor(config.experiment, ctx, hooksFor(ctx));
     return rewardSymmetryStage(config.experiment, samples[0], hooksFor(ctx));
   },
   hereditary: async (config, ctx) => {
-    const samples = samplesFor(config.experiment, ctx);
+    const samples = await samplesFor(config.experiment, ctx, hooksFor(ctx));
     return hereditaryStage(config.experiment, samples, hooksFor(ctx));
   },
   'train-baseline': (config, ctx) => baselineStage(config.experiment, hooksFor(ctx)),
@@ -86,8 +104,8 @@ export const STAGE_HANDLERS: StageHandlers = {
     return evaluateStage(config.experiment, agents, hooksFor(ctx));
   },
   verdict: async (config, ctx) => {
-    const samples = samplesFor(config.experiment, ctx);
-    return hereditaryStage(config.experiment, samples, hooksFor(ctx)).result;
+    const samples = await samplesFor(config.experiment, ctx, straightThrough(ctx));
+    return (await hereditaryStage(config.experiment, samples, straightThrough(ctx))).result;
   },
   estimate: async ({ experiment, costs, budgets }) =>
     Object.fromEntries(budgets.map((b) => [b, estimateLiveDuration({ ...experiment, budget: b }, costs)])),

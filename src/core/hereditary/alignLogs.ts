@@ -1,4 +1,5 @@
 // Step 2 of §7: pick α_i so the logs Y_i(α_i) = log(L_i⁰ exp(α_i S)) are as collinear as possible.
+import type { Yielding } from '../cooperative';
 import { expm3, type Generator, generatorFromVector, logm3 } from '../lie';
 import { type Mat3, matmul3, scale3, symmetricEigen } from '../linalg';
 
@@ -52,7 +53,12 @@ export function collinearityScore(rows: readonly (readonly number[])[]): number 
   return n - eig.values[n - 1];
 }
 
-export function alignTaskLogs(starts: readonly Mat3[], s: Generator, opts: AlignOptions): AlignResult {
+/** Pick the α_i (yields after each coordinate of a sweep, each grid row with two tasks, each refined α). */
+export function* alignTaskLogsSteps(
+  starts: readonly Mat3[],
+  s: Generator,
+  opts: AlignOptions,
+): Yielding<AlignResult> {
   const n = starts.length;
   const m = opts.gridSize;
   const grid = Array.from({ length: m }, (_, k) => (2 * Math.PI * k) / m);
@@ -67,11 +73,13 @@ export function alignTaskLogs(starts: readonly Mat3[], s: Generator, opts: Align
   let bestScore = scoreIdx(bestIdx);
   const scoreUnaligned = bestScore;
   if (n === 2) {
-    for (let a = 0; a < m; a++)
+    for (let a = 0; a < m; a++) {
       for (let b = 0; b < m; b++) {
         const v = scoreIdx([a, b]);
         if (v < bestScore) [bestScore, bestIdx] = [v, [a, b]];
       }
+      yield;
+    }
   } else if (n > 2) {
     for (let r = 0; r < opts.restarts; r++) {
       // Start: task 0 at a restart angle, every other task matched pairwise to it.
@@ -94,6 +102,7 @@ export function alignTaskLogs(starts: readonly Mat3[], s: Generator, opts: Align
             if (v < bv) [bv, bk] = [v, k];
           }
           idx[i] = bk;
+          yield;
         }
       }
       const v = scoreIdx(idx);
@@ -109,7 +118,7 @@ export function alignTaskLogs(starts: readonly Mat3[], s: Generator, opts: Align
   };
   if (n >= 2) {
     const step = (2 * Math.PI) / m;
-    for (let sweep = 0; sweep < 4; sweep++)
+    for (let sweep = 0; sweep < 4; sweep++) {
       for (let i = 0; i < n; i++) {
         const f = (a: number) => {
           const al = alphas.slice();
@@ -117,7 +126,9 @@ export function alignTaskLogs(starts: readonly Mat3[], s: Generator, opts: Align
           return contScore(al);
         };
         alphas[i] = goldenSection(f, alphas[i] - step, alphas[i] + step, 40);
+        yield;
       }
+    }
     bestScore = contScore(alphas);
   }
   const logs = alphas.map((a, i) => logm3(matmul3(starts[i], expm3(scale3(s, a)))));

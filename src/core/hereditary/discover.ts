@@ -1,21 +1,22 @@
 // Hereditary geometry discovery (ALGORITHM.md §7): per-task fits, align, joint fit, decision, normalisation.
 import { radToDeg } from '../angles';
+import { immediate, runToEnd, type Yielding } from '../cooperative';
 import type { RewardSamples } from '../explorationData';
 import { compactness, type Generator, generatorAngleError, normalizeCompact, normalizeUnit } from '../lie';
 import { symmetricEigen } from '../linalg';
-import { type AlignOptions, alignTaskLogs } from './alignLogs';
+import { type AlignOptions, alignTaskLogsSteps } from './alignLogs';
 import { weightedLoss } from './alignmentLoss';
 import { selectBaseAnchors } from './baseAnchors';
 import { type BaseSymmetry, discoverBaseSymmetry } from './baseSymmetry';
-import { fitJointGenerator } from './jointFit';
-import { defaultStarts, fitTaskAction, type PerTaskFit } from './perTaskFit';
+import { fitJointGeneratorSteps } from './jointFit';
+import { defaultStarts, fitTaskActionSteps, type PerTaskFit } from './perTaskFit';
 import { GriddedRewardField, type RewardField } from './rewardField';
 import {
   compareResiduals,
   decideVerdict,
   type HereditaryVerdict,
   type NullCalibration,
-  replicateWorstRatio,
+  replicateWorstRatioSteps,
   VERDICT_THRESHOLD,
 } from './verdict';
 
@@ -130,6 +131,18 @@ export function discoverHereditaryGeometry(
   taskSamples: readonly RewardSamples[],
   opts: HereditaryRunOptions,
 ): HereditaryResult {
+  return runToEnd(discoverHereditarySteps(taskSamples, opts));
+}
+
+/**
+ * discoverHereditaryGeometry as a Yielding computation: it yields every few milliseconds of work (inside the fields'
+ * grids, the multi-starts, every Levenberg–Marquardt fit and the align search), so a worker can pause it, step it
+ * one chunk at a time or cancel it. Driven straight through it is the same computation, with the same result.
+ */
+export function* discoverHereditarySteps(
+  taskSamples: readonly RewardSamples[],
+  opts: HereditaryRunOptions,
+): Yielding<HereditaryResult> {
   if (taskSamples.length < 2)
     throw new Error('hereditary discovery needs the base task and at least one other');
   const t0 = performance.now();
@@ -153,11 +166,20 @@ export function discoverHereditaryGeometry(
   };
 
   progress('fields', 0, 'fitting reward fields and gradient frames');
-  const make =
-    opts.fieldFactory ??
-    ((s: RewardSamples) =>
-      new GriddedRewardField(s, { bandwidth: opts.bandwidth, spacing: opts.gridSpacing, minNeighbours: 12 }));
-  const fields = taskSamples.slice(1).map(make);
+  const custom = opts.fieldFactory;
+  const make = (s: RewardSamples): Yielding<RewardField> =>
+    custom
+      ? immediate(custom(s))
+      : GriddedRewardField.build(s, {
+          bandwidth: opts.bandwidth,
+          spacing: opts.gridSpacing,
+          minNeighbours: 12,
+        });
+  const fields: RewardField[] = [];
+  for (const s of taskSamples.slice(1)) {
+    fields.push(yield* make(s));
+    yield;
+  }
   const anchors = selectBaseAnchors(taskSamples[0], {
     count: opts.anchors,
     halfWidth: opts.anchorHalfWidth,
@@ -165,6 +187,7 @@ export function discoverHereditaryGeometry(
     seed: opts.seed,
   });
   lap('fields');
+  yield;
 
   progress('baseSymmetry', 0.15, 'closed-form symmetry of the base reward');
   const baseSymmetry = discoverBaseSymmetry(anchors);
@@ -177,10 +200,10 @@ export function discoverHereditaryGeometry(
     iterations: opts.perTaskIterations,
   };
   const perTask: PerTaskFit[] = [];
-  fields.forEach((f, i) => {
+  for (const [i, f] of fields.entries()) {
     progress('perTask', 0.2 + (0.5 * i) / fields.length, `per-task left action ${i + 1}/${fields.length}`);
-    perTask.push(fitTaskAction(anchors, f, perTaskOptions));
-  });
+    perTask.push(yield* fitTaskActionSteps(anchors, f, perTaskOptions));
+  }
   lap('perTask');
   const n = fields.length;
   const naive = leadingDirection(perTask.map((p) => p.log));
@@ -220,7 +243,7 @@ export function discoverHereditaryGeometry(
   }
 
   progress('align', 0.7, 'aligning the per-task logs along the base symmetry');
-  const aligned = alignTaskLogs(
+  const aligned = yield* alignTaskLogsSteps(
     perTask.map((p) => p.action),
     baseSymmetry.generator,
     opts.align,
@@ -229,7 +252,7 @@ export function discoverHereditaryGeometry(
 
   progress('joint', 0.8, 'joint fit of one generator');
   const weights = perTask.map((p) => p.weights);
-  const joint = fitJointGenerator(
+  const joint = yield* fitJointGeneratorSteps(
     anchors,
     fields,
     weights,
@@ -259,9 +282,12 @@ export function discoverHereditaryGeometry(
   const s = generator.slice(0, 6).reduce((acc, v, k) => acc + v * joint.generator[k], 0);
   const twoPi = 2 * Math.PI;
   const thetas = joint.thetas.map((th) => (compactX ? (((th / s) % twoPi) + twoPi) % twoPi : th / s));
-  const replicates = cal
-    ? Array.from({ length: Math.max(1, opts.nullReplicates) }, (_, r) =>
-        replicateWorstRatio(
+  const replicates: number[] = [];
+  if (cal) {
+    yield;
+    for (let r = 0; r < Math.max(1, opts.nullReplicates); r++)
+      replicates.push(
+        yield* replicateWorstRatioSteps(
           anchors,
           make,
           joint.generator,
@@ -271,8 +297,8 @@ export function discoverHereditaryGeometry(
           opts.jointIterations,
           opts.seed * 7919 + r,
         ),
-      )
-    : [];
+      );
+  }
   const verdict = cal
     ? decideVerdict(comparison, replicates, comp.compact, n, opts.verdictThreshold)
     : undefined;

@@ -18,6 +18,7 @@ export { type ContextTransition, collectContext } from './context';
 export { describeGenerator, type GeneratorShape, generatorWords } from './describeGenerator';
 export {
   discoverHereditaryGeometry,
+  discoverHereditarySteps,
   HEREDITARY_FULL,
   HEREDITARY_QUICK,
   type HereditaryOptions,

@@ -1,4 +1,5 @@
 // Step 3 of §7: one generator X (normalised inside the loss) and angles θ_i with L_i = exp(θ_i X), all tasks at once.
+import type { Yielding } from '../cooperative';
 import { expm3, type Generator, generatorFromVector } from '../lie';
 import { scale3 } from '../linalg';
 import {
@@ -8,7 +9,7 @@ import {
   writeAlignmentResiduals,
 } from './alignmentLoss';
 import type { BaseAnchors } from './baseAnchors';
-import { DEFAULT_LM, levenbergMarquardt } from './levenbergMarquardt';
+import { DEFAULT_LM, levenbergMarquardtSteps } from './levenbergMarquardt';
 import type { RewardField } from './rewardField';
 
 export interface JointFit {
@@ -45,16 +46,17 @@ export function jointResidualFn(
   };
 }
 
-export function fitJointGenerator(
+/** One generator and every task's θ from the aligned start (yields inside its LM fit). */
+export function* fitJointGeneratorSteps(
   anchors: BaseAnchors,
   fields: readonly RewardField[],
   weights: readonly TermWeights[],
   start: Generator,
   thetas: readonly number[],
   iterations: number,
-): JointFit {
+): Yielding<JointFit> {
   const fn = jointResidualFn(anchors, fields, weights);
-  const r = levenbergMarquardt(
+  const r = yield* levenbergMarquardtSteps(
     fn,
     [...start.slice(0, 6), ...thetas],
     { ...DEFAULT_LM, maxIterations: iterations },

@@ -1,4 +1,5 @@
 // Levenberg–Marquardt least squares with a forward-difference Jacobian; NaN residuals mark dropped points.
+import { runToEnd, type Yielding } from '../cooperative';
 import { solveLinear } from '../linalg';
 
 /** Residuals at the given parameters; NaN entries are points outside the data (zero weight). */
@@ -45,6 +46,12 @@ export function meanSquare(r: Float64Array, minValidFraction: number): { loss: n
 }
 
 /**
+ * The fits yield after an iteration once this many residual entries were computed since the last yield (an entry ≈
+ * 0.1 µs: ≈ 3 ms of work on a 2-core laptop; a per-task iteration computes ≈ 6k, a 3-task joint one ≈ 22k).
+ */
+export const LM_YIELD_ENTRIES = 30_000;
+
+/**
  * Minimise mean r(params)² by damped Gauss–Newton: (JᵀJ + λ diag JᵀJ) δ = −Jᵀr, λ adapted on
  * success/failure. A `normalise` hook projects accepted parameters (e.g. ‖X‖ = 1).
  */
@@ -54,14 +61,30 @@ export function levenbergMarquardt(
   opts: LmOptions = DEFAULT_LM,
   normalise?: (p: number[]) => number[],
 ): LmResult {
+  return runToEnd(levenbergMarquardtSteps(fn, start, opts, normalise));
+}
+
+/** levenbergMarquardt as a Yielding computation (about every LM_YIELD_ENTRIES residual entries): the same fit. */
+export function* levenbergMarquardtSteps(
+  fn: ResidualFn,
+  start: readonly number[],
+  opts: LmOptions = DEFAULT_LM,
+  normalise?: (p: number[]) => number[],
+): Yielding<LmResult> {
   let params = normalise ? normalise(start.slice()) : start.slice();
   const p = params.length;
   let r = fn(params);
   let cur = meanSquare(r, opts.minValidFraction);
   let lambda = 1e-3;
   let it = 0;
+  let entries = 0;
   for (; it < opts.maxIterations && Number.isFinite(cur.loss); it++) {
+    if (entries >= LM_YIELD_ENTRIES) {
+      entries = 0;
+      yield;
+    }
     const m = r.length;
+    entries += p * m;
     const jac: Float64Array[] = [];
     for (let c = 0; c < p; c++) {
       const q = params.slice();
@@ -104,6 +127,7 @@ export function levenbergMarquardt(
         let trial = params.map((v, a) => v + delta[a]);
         if (normalise) trial = normalise(trial);
         const rt = fn(trial);
+        entries += rt.length;
         const next = meanSquare(rt, opts.minValidFraction);
         if (next.loss < cur.loss) {
           const gain = (cur.loss - next.loss) / cur.loss;

@@ -1,4 +1,5 @@
 // Step 1 of §7: each task's own left action L_i⁰ = exp(Y_i), right only up to the base symmetry exp(αS).
+import type { Yielding } from '../cooperative';
 import { expm3, type Generator, generatorFromVector, rotationGenerator } from '../lie';
 import type { Mat3 } from '../linalg';
 import type { Vec2 } from '../vec';
@@ -9,7 +10,7 @@ import {
   writeAlignmentResiduals,
 } from './alignmentLoss';
 import type { BaseAnchors } from './baseAnchors';
-import { DEFAULT_LM, levenbergMarquardt, meanSquare } from './levenbergMarquardt';
+import { DEFAULT_LM, LM_YIELD_ENTRIES, levenbergMarquardtSteps, meanSquare } from './levenbergMarquardt';
 import type { RewardField } from './rewardField';
 
 export interface PerTaskOptions {
@@ -56,18 +57,31 @@ function residualFn(anchors: BaseAnchors, field: RewardField, w: TermWeights) {
   };
 }
 
-export function fitTaskAction(anchors: BaseAnchors, field: RewardField, opts: PerTaskOptions): PerTaskFit {
+/** One task's left action: multi-start, refine the best, refit over its noise floors (yields between starts and in LM). */
+export function* fitTaskActionSteps(
+  anchors: BaseAnchors,
+  field: RewardField,
+  opts: PerTaskOptions,
+): Yielding<PerTaskFit> {
   const prior: TermWeights = { frame: 1, value: opts.priorValueWeight };
   const fnA = residualFn(anchors, field, prior);
   const starts: { params: number[]; loss: number }[] = [];
+  // The multi-start scoring yields on the same measure as the fits: residual entries computed.
+  let entries = 0;
   for (const c of opts.centres) {
     const xc = rotationGenerator(c).slice(0, 6);
     for (const a of opts.angles) {
       if (a === 0 && starts.length > 0) continue;
       const params = xc.map((v) => v * a);
       starts.push({ params, loss: meanSquare(fnA(params), 0.5).loss });
+      entries += 2 * anchors.count;
+    }
+    if (entries >= LM_YIELD_ENTRIES) {
+      entries = 0;
+      yield;
     }
   }
+  yield;
   for (const y of opts.extraStarts ?? []) {
     const params = y.slice(0, 6);
     starts.push({ params, loss: meanSquare(fnA(params), 0.5).loss });
@@ -77,9 +91,10 @@ export function fitTaskAction(anchors: BaseAnchors, field: RewardField, opts: Pe
   let best = { params: starts[0].params, loss: Number.POSITIVE_INFINITY };
   let iterations = 0;
   for (const s of starts.slice(0, opts.refine)) {
-    const r = levenbergMarquardt(fnA, s.params, lm);
+    const r = yield* levenbergMarquardtSteps(fnA, s.params, lm);
     iterations += r.iterations;
     if (r.loss < best.loss) best = r;
+    yield;
   }
   // Noise floors at this task's own optimum, then refit with each term divided by its floor.
   const floors = alignmentTerms(anchors, field, expm3(generatorFromVector(best.params)));
@@ -87,7 +102,7 @@ export function fitTaskAction(anchors: BaseAnchors, field: RewardField, opts: Pe
     frame: 1 / Math.max(floors.frame, 1e-12),
     value: 1 / Math.max(floors.value, 1e-12),
   };
-  const refined = levenbergMarquardt(residualFn(anchors, field, weights), best.params, lm);
+  const refined = yield* levenbergMarquardtSteps(residualFn(anchors, field, weights), best.params, lm);
   const log = generatorFromVector(refined.params);
   const action = expm3(log);
   return {

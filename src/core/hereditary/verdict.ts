@@ -1,4 +1,5 @@
 // Step 4 of §7: is the family hereditary? The joint fit's worst task against free per-task maps, over its own noise floor.
+import type { Yielding } from '../cooperative';
 import type { RewardSamples } from '../explorationData';
 import { expm3, type Generator, generatorVector } from '../lie';
 import { type Mat3, scale3 } from '../linalg';
@@ -11,8 +12,8 @@ import {
   writeAlignmentResiduals,
 } from './alignmentLoss';
 import type { BaseAnchors } from './baseAnchors';
-import { fitJointGenerator } from './jointFit';
-import { fitTaskAction, type PerTaskOptions } from './perTaskFit';
+import { fitJointGeneratorSteps } from './jointFit';
+import { fitTaskActionSteps, type PerTaskOptions } from './perTaskFit';
 import type { RewardField } from './rewardField';
 
 /**
@@ -125,25 +126,41 @@ function movedSamples(s: RewardSamples, l: Mat3): RewardSamples {
  * fields' biases and the free maps' extra freedom add to the ratio on this reward's shape, they add here too;
  * what the generator cannot explain, they cannot.
  */
-export function replicateWorstRatio(
+export function* replicateWorstRatioSteps(
   anchors: BaseAnchors,
-  makeField: (s: RewardSamples) => RewardField,
+  makeField: (s: RewardSamples) => Yielding<RewardField>,
   jointGenerator: Generator,
   jointThetas: readonly number[],
   calibration: NullCalibration,
   perTask: Omit<PerTaskOptions, 'extraStarts'>,
   jointIterations: number,
   seed: number,
-): number {
+): Yielding<number> {
   const rng = new Rng(seed);
   const maps = jointThetas.map((th) => expm3(scale3(jointGenerator, th)));
-  const fields = maps.map((l) => makeField(movedSamples(calibration.sampleBase(rng.nextUint32()), l)));
+  const fields: RewardField[] = [];
+  for (const l of maps) {
+    // One base exploration (≈ 10 ms at 10k transitions) at a time, then its field in chunks.
+    const moved = movedSamples(calibration.sampleBase(rng.nextUint32()), l);
+    yield;
+    fields.push(yield* makeField(moved));
+  }
   const x = generatorVector(jointGenerator);
-  const fits = fields.map((f, i) =>
-    fitTaskAction(anchors, f, { ...perTask, extraStarts: [x.map((v) => v * jointThetas[i])] }),
-  );
+  const fits = [];
+  for (const [i, f] of fields.entries())
+    fits.push(
+      yield* fitTaskActionSteps(anchors, f, { ...perTask, extraStarts: [x.map((v) => v * jointThetas[i])] }),
+    );
   const weights = fits.map((p) => p.weights);
-  const joint = fitJointGenerator(anchors, fields, weights, jointGenerator, jointThetas, jointIterations);
+  const joint = yield* fitJointGeneratorSteps(
+    anchors,
+    fields,
+    weights,
+    jointGenerator,
+    jointThetas,
+    jointIterations,
+  );
+  yield;
   const actions = fits.map((p) => p.action);
   return compareResiduals(anchors, fields, actions, weights, joint.generator, joint.thetas).worst;
 }

@@ -1,6 +1,7 @@
 // Serialisable results of each pipeline stage: what workers post, the CLI reports and public/ ships.
 
 import type { SerializedBaseline } from '../baseline/baselineModel';
+import type { YieldHook } from '../cooperative';
 import type { ActionConstraint } from '../env';
 import type { EvaluationSummary, GoalEvaluation } from '../evaluation';
 import type { ExperimentConfig } from '../experimentConfig';
@@ -72,6 +73,11 @@ export interface StageHooks {
   /** Snapshots of what is being learned (only stages that have one call it). */
   onPreview?: (p: StagePreview) => void;
   shouldStop?: () => boolean;
+  /**
+   * Awaited every few milliseconds of the plain-JS stages' work (exploration, the hereditary fit): a worker passes
+   * its gated yield (pause, step, slow motion). Absent, they run straight through. Either way, the same numbers.
+   */
+  yieldHook?: YieldHook;
 }
 
 export class StageCancelled extends Error {

@@ -24,7 +24,7 @@ describe('report keys', () => {
       context: 16,
       seed: 23,
     };
-    const hereditary = hereditaryStage(config, exploreStage(config));
+    const hereditary = await hereditaryStage(config, await exploreStage(config));
     const { result } = hereditary;
     // A stand-in base policy (the base task's oracle; labelled): the keys, not the base policy, are under test.
     const env = envFor(config);

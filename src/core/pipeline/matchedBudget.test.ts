@@ -74,7 +74,7 @@ describe('matched budgets', () => {
     const config: ExperimentConfig = { ...DEFAULT_CONFIG, budget: 'smoke', actionConstraint: 'box', seed: 6 };
     const plan = plannedHereditaryTrainingSteps(config);
     const base = await trainBaseStage(config);
-    const samples = exploreStage(config);
+    const samples = await exploreStage(config);
     expect(base.envSteps).toBe(plan.baseSac);
     expect(samples.reduce((n, s) => n + s.count, 0)).toBe(plan.exploration);
     const baseline = await baselineStage(config);

@@ -35,8 +35,8 @@ describe('pipeline end to end (quick budget, seeded, learned everything)', () =>
     };
     const base = await trainBaseStage(config);
     expect(base.score).toBeGreaterThanOrEqual(0.9);
-    const samples = exploreStage(config);
-    const hereditary = hereditaryStage(config, samples);
+    const samples = await exploreStage(config);
+    const hereditary = await hereditaryStage(config, samples);
     const truth = familyTruth(config.family, degToRad(0));
     const errDeg = radToDeg(generatorAngleError(hereditary.result.generator, truth.hereditary!));
     console.log(
@@ -76,8 +76,8 @@ describe('pipeline end to end (quick budget, seeded, learned everything)', () =>
       training: { kind: 'angles', angles: [0, 60, 140, 250].map(degToRad) },
     };
     const circle: ExperimentConfig = { ...config, family: { kind: 'circle', center: [0, 0], radius: 0.8 } };
-    const ellipse = hereditaryStage(config, exploreStage(config)).result;
-    const round = hereditaryStage(circle, exploreStage(circle)).result;
+    const ellipse = (await hereditaryStage(config, await exploreStage(config))).result;
+    const round = (await hereditaryStage(circle, await exploreStage(circle))).result;
     console.log(
       `[pipeline] residual ratio: ellipse ${ellipse.relativeResidual.toFixed(1)}, circle ${round.relativeResidual.toFixed(2)}`,
     );

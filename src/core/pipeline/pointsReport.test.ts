@@ -31,7 +31,7 @@ describe('report of a points family', () => {
       (a) => [c[0] + 1.2 * Math.cos(a), c[1] + 1.2 * Math.sin(a)] as Vec2,
     );
     const config = pointsConfig(goals, 31);
-    const hereditary = hereditaryStage(config, exploreStage(config));
+    const hereditary = await hereditaryStage(config, await exploreStage(config));
     const { result } = hereditary;
     expect(scoresHereditaryAgent(hereditary, config)).toBe(true);
     // A stand-in base policy (the base task's oracle; labelled): the keys, not the base policy, are under test.
@@ -105,7 +105,7 @@ describe('report of a points family', () => {
       [-1.2, -0.4],
     ];
     const config = pointsConfig(goals, 33);
-    const hereditary = hereditaryStage(config, exploreStage(config));
+    const hereditary = await hereditaryStage(config, await exploreStage(config));
     expect(hereditary.result.isHereditary).toBe(false);
     expect(scoresHereditaryAgent(hereditary, config)).toBe(false);
     const orbit = evaluationOrbit(config, hereditary.result);

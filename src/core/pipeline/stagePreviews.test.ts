@@ -31,7 +31,7 @@ describe('stage previews', () => {
   it("streams the race: each side every 10 steps, ending at its runs' median final error", async () => {
     const config = { ...DEFAULT_CONFIG, budget: 'smoke' as const };
     const points: RacePreview[] = [];
-    const artifact = await rewardSymmetryStage(config, exploreStage(config)[0], {
+    const artifact = await rewardSymmetryStage(config, (await exploreStage(config))[0], {
       onPreview: (p) => p.stage === 'race' && points.push(p),
     });
     for (const side of ['differential', 'functional'] as const) {

@@ -6,10 +6,11 @@ import {
   serializeBaseline,
 } from '../baseline/baselineModel';
 import { encoderStepsFor, policyUpdatesFor, scoreBaselineAt, trainBaseline } from '../baseline/trainBaseline';
+import { runYielding, type YieldHook } from '../cooperative';
 import { type AgentFactory, evaluateAgents } from '../evaluation';
 import { summariseEvaluation } from '../evaluationSummary';
 import { baseTrainingEnv, type ExperimentConfig, envFor, resolvedTrainingAngles } from '../experimentConfig';
-import { collectExploration, type RewardSamples } from '../explorationData';
+import { collectExploration, collectExplorationSteps, type RewardSamples } from '../explorationData';
 import { taskAt } from '../families';
 import { estimateKernelFrames, type KernelFrames } from '../frames/kernelFrames';
 import {
@@ -17,7 +18,7 @@ import {
   BaseRewardModel,
   collectContext,
   DEFAULT_INFERENCE,
-  discoverHereditaryGeometry,
+  discoverHereditarySteps,
   hasHereditaryAgent,
 } from '../hereditary';
 import type { Generator } from '../lie';
@@ -34,6 +35,7 @@ import type {
   EvaluationArtifact,
   FramePreview,
   HereditaryArtifact,
+  PipelineStage,
   RewardSymmetryArtifact,
   StageHooks,
 } from './artifacts';
@@ -103,18 +105,39 @@ export async function trainBaseStage(
   };
 }
 
+/**
+ * The hook a plain-JS stage awaits at its yields: the caller's, then its cancel flag (a cancelled job stops at the
+ * next yield); none without a caller's hook (straight through).
+ */
+function stageYieldHook(hooks: StageHooks, stage: PipelineStage): YieldHook | undefined {
+  const { yieldHook, shouldStop } = hooks;
+  if (!yieldHook) return undefined;
+  return async () => {
+    await yieldHook();
+    if (shouldStop?.()) throw new StageCancelled(stage);
+  };
+}
+
 /** Exploration samples of every training task, base first (rewards observed from the env; goals never read). */
-export function exploreStage(config: ExperimentConfig, hooks: StageHooks = {}): RewardSamples[] {
+export async function exploreStage(
+  config: ExperimentConfig,
+  hooks: StageHooks = {},
+): Promise<RewardSamples[]> {
   const env = envFor(config);
   const angles = resolvedTrainingAngles(config);
   const n = STAGE_BUDGETS[config.budget].explorationTransitions;
-  return angles.map((phi, i) => {
+  const yieldHook = stageYieldHook(hooks, 'explore');
+  const samples: RewardSamples[] = [];
+  for (const [i, phi] of angles.entries()) {
     hooks.onProgress?.({ stage: 'explore', step: i, total: angles.length, message: `task ${i}` });
-    return collectExploration(env, taskAt(config.family, phi), {
+    const work = collectExplorationSteps(env, taskAt(config.family, phi), {
       transitions: n,
       seed: stageSeed(config, 100 + i),
     });
-  });
+    samples.push(await runYielding(work, yieldHook));
+    await yieldHook?.();
+  }
+  return samples;
 }
 
 function previewFrames(frames: KernelFrames, max = 500): FramePreview {
@@ -192,17 +215,18 @@ export async function rewardSymmetryStage(
 /**
  * Hereditary geometry from the training tasks' samples, and the base reward model for test-time inference. The
  * verdict's noise floor explores the BASE task afresh (same rule and size as the discovery data; no other task read).
+ * With `hooks.yieldHook` the fit yields every few milliseconds (discoverHereditarySteps); the result is the same.
  */
-export function hereditaryStage(
+export async function hereditaryStage(
   config: ExperimentConfig,
   samples: readonly RewardSamples[],
   hooks: StageHooks = {},
-): HereditaryArtifact {
+): Promise<HereditaryArtifact> {
   const angles = resolvedTrainingAngles(config);
   const truth = familyTruth(config.family, angles[0]);
   const env = envFor(config);
   const baseTask = taskAt(config.family, angles[0]);
-  const result = discoverHereditaryGeometry(samples, {
+  const work = discoverHereditarySteps(samples, {
     ...STAGE_BUDGETS[config.budget].hereditary,
     seed: stageSeed(config, 3),
     calibration: {
@@ -223,6 +247,7 @@ export function hereditaryStage(
         message: p.message,
       }),
   });
+  const result = await runYielding(work, stageYieldHook(hooks, 'hereditary'));
   const baseRewardModel = BaseRewardModel.fit(samples[0]).toJSON();
   return { result, baseRewardModel, explorationSamples: samples.map((s) => s.count) };
 }

@@ -45,8 +45,8 @@ export function RunControls() {
         data-testid="run-step"
         disabled={!compute}
         onClick={() => compute && stepTraining(compute, wanted)}
-        aria-label={`Step: about ${STEP_YIELDS * 10} updates or optimiser steps, then pause`}
-        title={`One chunk: about ${STEP_YIELDS * 10} updates or optimiser steps of each running stage`}
+        aria-label={`Step: one chunk (about ${STEP_YIELDS * 10} updates or optimiser steps, or ${STEP_YIELDS} slices of the geometry fit), then pause`}
+        title={`One chunk of each running stage: about ${STEP_YIELDS * 10} SAC updates or race steps, or ${STEP_YIELDS} slices (≈ 25 ms) of the hereditary fit`}
       >
         Step
       </button>

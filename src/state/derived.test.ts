@@ -36,6 +36,17 @@ describe('experimentConfigFromSettings', () => {
     expect(baseKey(experimentConfigFromSettings({ ...s, seed: 3 }))).not.toBe(baseKey(DEFAULT_CONFIG));
   });
 
+  it("the reader's own goals: moving any goal but the base keeps the base policy; moving the base does not", () => {
+    const s = { ...defaultUrlState(), family: 'points' as const };
+    const key = baseKey(experimentConfigFromSettings(s));
+    const moved = s.pts.map(([x, y]) => [x, y] as [number, number]);
+    moved[2] = [0.5, -1.5];
+    expect(baseKey(experimentConfigFromSettings({ ...s, pts: moved }))).toBe(key);
+    expect(baseKey(experimentConfigFromSettings({ ...s, pts: [...moved, [2, 2]] }))).toBe(key);
+    moved[0] = [-0.7, 0.8];
+    expect(baseKey(experimentConfigFromSettings({ ...s, pts: moved }))).not.toBe(key);
+  });
+
   it('maps every training-relevant field and names each difference', () => {
     const { state, errors } = parseHash(
       '#family=ellipse&alpha=0.7&beta=0.9&tilt=30&reward=euclidean&cx=0.5&train=0,60,140,250&constraint=box&seed=7&K=8&episodes=4&budget=full',

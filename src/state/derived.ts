@@ -213,8 +213,10 @@ export function trainingKey(c: ExperimentConfig): string {
  * whatever their other training tasks.
  */
 export function baseKey(c: ExperimentConfig): string {
+  // The reader's own goals: the base policy sees only the base goal (the other goals are discovery's business).
+  const family = c.family.kind === 'points' ? { kind: 'points', base: c.family.goals[0] } : c.family;
   return JSON.stringify([
-    c.family,
+    family,
     +resolvedTrainingAngles(c)[0].toFixed(6),
     baseTrainingEnv(c),
     c.seed,

@@ -25,6 +25,15 @@ import {
 export const hasHereditaryAgent = (r: { compact: boolean; isHereditary: boolean }): boolean =>
   r.compact || r.isHereditary;
 
+/**
+ * Whether the hereditary agent is offered for a family: as hasHereditaryAgent, except that the reader's own goals (a
+ * points family) need discovery's verdict (refused, there is no orbit to carry the base policy along).
+ */
+export const offersHereditaryAgent = (
+  r: { compact: boolean; isHereditary: boolean },
+  familyKind: string,
+): boolean => (familyKind === 'points' ? r.isHereditary : hasHereditaryAgent(r));
+
 /** π_θ(s) = A(θ) π₀(exp(−θX) s̃): rotate the state into the base frame, the action back out. */
 export function hereditaryPolicy(basePolicy: Policy, generator: Generator, theta: number): Policy {
   const fwd = expm3(scale3(generator, theta));

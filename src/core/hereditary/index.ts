@@ -4,6 +4,7 @@ export {
   type HereditaryAgentRun,
   hasHereditaryAgent,
   hereditaryPolicy,
+  offersHereditaryAgent,
   oracleHereditaryPolicy,
   oracleThetaFromGoal,
 } from './agent';

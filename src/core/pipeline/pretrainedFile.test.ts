@@ -76,6 +76,22 @@ describe('the shipped pretrained file', () => {
     expect(Object.keys(config).sort()).toEqual(Object.keys(DEFAULT_CONFIG).sort());
   });
 
+  it("offers no hereditary agent for the reader's own goals that discovery refused (the compact flag is not enough)", () => {
+    const a = loaded(parsePretrained(shipped));
+    const refused = { ...a.hereditary.result, compact: true, isHereditary: false };
+    const points = {
+      ...a,
+      config: { ...a.config, family: { kind: 'points' as const, goals: [[1, 0] as [number, number]] } },
+      hereditary: { ...a.hereditary, result: refused },
+    };
+    const agent = hereditaryAgentFrom(points, DEFAULT_ENV);
+    expect(isUnavailable(agent) && agent.unavailable).toMatch(/not offered/);
+    // A circle run with the same flags keeps its agent (the paper's setting: compact is enough there).
+    expect(isUnavailable(hereditaryAgentFrom({ ...a, hereditary: points.hereditary }, DEFAULT_ENV))).toBe(
+      false,
+    );
+  });
+
   it('rebuilds agents that score well at a far test goal', () => {
     const a = loaded(parsePretrained(shipped));
     const hereditary = hereditaryAgentFrom(a, DEFAULT_ENV);

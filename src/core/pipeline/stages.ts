@@ -19,7 +19,7 @@ import {
   collectContext,
   DEFAULT_INFERENCE,
   discoverHereditarySteps,
-  hasHereditaryAgent,
+  offersHereditaryAgent,
 } from '../hereditary';
 import type { Generator } from '../lie';
 import { rollout } from '../rollout';
@@ -346,7 +346,7 @@ export function baselineAgentFactory(config: ExperimentConfig, baseline: Baselin
  * reader's own goals (a points family) only when discovery calls them hereditary: refused, it is not offered.
  */
 export const scoresHereditaryAgent = (hereditary: HereditaryArtifact, config?: ExperimentConfig): boolean =>
-  config?.family.kind === 'points' ? hereditary.result.isHereditary : hasHereditaryAgent(hereditary.result);
+  offersHereditaryAgent(hereditary.result, config?.family.kind ?? 'circle');
 
 /** The agents the evaluation scores (see scoresHereditaryAgent), the baseline when there is one. The references always. */
 export function evaluationAgents(

@@ -7,9 +7,9 @@ import {
   type ContextTransition,
   DEFAULT_INFERENCE,
   type GroupElementEstimate,
-  hasHereditaryAgent,
   hereditaryPolicy,
   inferGroupElement,
+  offersHereditaryAgent,
   type ThetaDomain,
   thetaDomain,
 } from '../hereditary';
@@ -88,10 +88,12 @@ export function hereditaryAgentFrom(
   env: EnvConfig,
 ): HereditaryTestAgent | AgentUnavailable {
   const { result, baseRewardModel } = artifacts.hereditary;
-  if (!hasHereditaryAgent(result)) {
+  if (!offersHereditaryAgent(result, artifacts.config.family.kind)) {
     return {
       unavailable:
-        'the learned generator is neither compact nor hereditary, so there is no group element to search for',
+        artifacts.config.family.kind === 'points'
+          ? 'not offered: discovery found no one symmetry relating these goals'
+          : 'the learned generator is neither compact nor hereditary, so there is no group element to search for',
     };
   }
   const basePolicy = actorPolicy(deserializeMlp(artifacts.base.actor), env.maxAction);

@@ -1,8 +1,8 @@
-// How long the plain-JS stages (exploration, the hereditary fit) work between yields: how soon a pause can land.
-// Usage: npm run bench:yields [-- --budget quick|full|smoke] [--reps 2]
+// How long the plain-JS stages (exploration, reward-symmetry frames, the hereditary fit) work between yields: how soon a
+// pause can land. Usage: npm run bench:yields [-- --budget quick|full|smoke] [--reps 2] [--yielding-first]
 import { type Budget, DEFAULT_CONFIG, type ExperimentConfig } from '../core/experimentConfig';
 import type { StageHooks } from '../core/pipeline/artifacts';
-import { exploreStage, hereditaryStage } from '../core/pipeline/stages';
+import { baseRewardFrames, exploreStage, hereditaryStage } from '../core/pipeline/stages';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,6 +46,24 @@ async function straight(stage: () => Promise<unknown>): Promise<Stretch> {
   return { cpu: cpuMs() - cpu, wall: performance.now() - wall };
 }
 
+/**
+ * A stage straight through (before it yielded: one stretch) and yielding (after). The first run of a rep-0 stage is
+ * the unwarmed one: the straight run unless --yielding-first.
+ */
+async function compare(
+  name: string,
+  yieldingFirst: boolean,
+  stage: (hooks?: StageHooks) => Promise<unknown>,
+): Promise<void> {
+  if (yieldingFirst) {
+    const s = await stretches(stage);
+    report(name, await straight(() => stage()), s);
+  } else {
+    const whole = await straight(() => stage());
+    report(name, whole, await stretches(stage));
+  }
+}
+
 const fmt = (x: number) => x.toFixed(1).padStart(7);
 
 function report(name: string, whole: Stretch, s: readonly Stretch[]): void {
@@ -63,20 +81,18 @@ function report(name: string, whole: Stretch, s: readonly Stretch[]): void {
 async function main(): Promise<void> {
   const budget = arg('budget', 'quick') as Budget;
   const reps = Number(arg('reps', '2'));
+  const yieldingFirst = process.argv.includes('--yielding-first');
   const config: ExperimentConfig = { ...DEFAULT_CONFIG, budget };
-  console.log(`budget ${budget}, default family, seed ${config.seed}; the first rep includes JIT warm-up`);
+  console.log(
+    `budget ${budget}, default family, seed ${config.seed}; the first rep includes JIT warm-up ` +
+      `(in the ${yieldingFirst ? 'yielding' : 'straight'} run of each stage)`,
+  );
   for (let r = 0; r < reps; r++) {
     const samples = await exploreStage(config);
-    report(
-      'explore',
-      await straight(() => exploreStage(config)),
-      await stretches((h) => exploreStage(config, h)),
-    );
-    report(
-      'hereditary',
-      await straight(() => hereditaryStage(config, samples)),
-      await stretches((h) => hereditaryStage(config, samples, h)),
-    );
+    await compare('explore', yieldingFirst, (h) => exploreStage(config, h));
+    // The reward-symmetry stage's frames (the closed form and the race after them yield on their own schedule).
+    await compare('frames', yieldingFirst, (h) => baseRewardFrames(config, samples[0], h));
+    await compare('hereditary', yieldingFirst, (h) => hereditaryStage(config, samples, h));
   }
 }
 

@@ -10,9 +10,10 @@ export interface RunControl {
 /**
  * A step lets the loops run this many yields and pauses again: one chunk. Between two yields a loop does YIELD_EVERY
  * SAC updates or race steps, or one evaluation goal; the plain-JS stages (core/cooperative.ts) a few milliseconds of
- * work: 2,500 exploration transitions, a block of rows of a reward field's grid, ≈ 30k residual entries of a
- * Levenberg–Marquardt fit (≈ 5 per-task iterations), or one coordinate of the align search. So a step advances the
- * hereditary fit by ≈ 25 ms of its ≈ 1 s (10 of its ≈ 320 yields at the quick budget).
+ * work: 2,500 exploration transitions, ≈ 500 anchors of the reward's kernel frames, a block of rows of a reward
+ * field's grid, ≈ 30k residual entries of a Levenberg–Marquardt fit (≈ 5 per-task iterations), or one coordinate of
+ * the align search. So a step advances the hereditary fit by ≈ 25 ms of its ≈ 1 s (10 of its ≈ 320 yields at the
+ * quick budget).
  */
 export const STEP_YIELDS = 10;
 export const SPEEDS = [1, 0.5, 0.25, 0.1] as const;

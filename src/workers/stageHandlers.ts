@@ -39,8 +39,8 @@ export type StageHandlers = { readonly [S in StageName]: StageHandler<S> };
 
 /**
  * The training loops yield through the worker's run gate (compute.worker.ts installs it in yieldToEventLoop); the
- * plain-JS stages (exploration, the hereditary fit) are handed the same gated yield, so pause, step and slow motion
- * reach them too.
+ * plain-JS stages (exploration, the reward's kernel frames, the hereditary fit) are handed the same gated yield, so
+ * pause, step and slow motion reach them too.
  */
 const hooksFor = (ctx: StageContext): StageHooks => ({
   onProgress: (p) => ctx.progress(p.step, p.total, { loss: p.loss, message: p.message }),

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { radToDeg } from '../angles';
+import { runYielding } from '../cooperative';
 import { DEFAULT_ENV, euclideanTask } from '../env';
 import { collectExploration } from '../explorationData';
 import { Rng } from '../rng';
 import { diskRewardSamples, frameAccuracyTable } from './frameAccuracy';
 import { FrameField } from './frameField';
-import { estimateKernelFrames, frameAngleErrors } from './kernelFrames';
+import {
+  estimateKernelFrames,
+  estimateKernelFramesSteps,
+  FRAME_YIELD_WORK,
+  frameAngleErrors,
+  type KernelFrames,
+} from './kernelFrames';
 
 const goal: [number, number] = [0.6, -0.4];
 const trueNormal = (x: number, y: number): [number, number] => [x - goal[0], y - goal[1]];
@@ -89,6 +96,39 @@ describe('kernel frames', () => {
     expect(errs.length).toBeGreaterThan(200);
     expect(errs[Math.floor(errs.length / 2)]).toBeLessThan(1);
     expect(field.at(40, 40)).toBeNull();
+  });
+
+  it('both estimators yield after each FRAME_YIELD_WORK anchors + neighbours and give the same frames', async () => {
+    // The typed arrays as bytes (quick to compare, and equal only if bit-identical).
+    const bits = (f: KernelFrames) =>
+      [f.anchors, f.normals, f.tangents, f.kernelDim, f.quality, f.neighbours]
+        .map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64'))
+        .concat(String(f.covered));
+    for (const opts of [
+      { estimator: 'gradient', radius: 0.1 },
+      { estimator: 'levelset', radius: 0.1, delta: 0.005, maxAnchors: 4000, seed: 2 },
+    ] as const) {
+      let yields = 0;
+      const chunked = await runYielding(estimateKernelFramesSteps(data, opts), async () => void yields++);
+      const whole = estimateKernelFrames(data, opts);
+      expect(bits(chunked)).toEqual(bits(whole));
+      if (opts.estimator === 'levelset') {
+        // Neighbours visited but not kept count too: at least one yield per FRAME_YIELD_WORK anchors.
+        expect(yields).toBeGreaterThanOrEqual(Math.floor(whole.count / FRAME_YIELD_WORK));
+        continue;
+      }
+      // Gradient frames keep every neighbour within ε: a chunk ends once 1 + neighbours per anchor reach the bound.
+      let expected = 0;
+      for (let k = 0, work = 0; k < whole.count; k++) {
+        work += 1 + whole.neighbours[k];
+        if (work >= FRAME_YIELD_WORK && k + 1 < whole.count) {
+          expected++;
+          work = 0;
+        }
+      }
+      expect(expected).toBeGreaterThan(1);
+      expect(yields).toBe(expected);
+    }
   });
 
   it('reproduces the shape of the §5 table', () => {

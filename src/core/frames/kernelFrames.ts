@@ -1,4 +1,5 @@
 // Kernel frames of a sampled reward (ALGORITHM.md §5): gradient (local regression) and level-set estimators.
+import { runToEnd, type Yielding } from '../cooperative';
 import type { RewardSamples } from '../explorationData';
 import { sym2Eigen } from '../linalg';
 import { Rng } from '../rng';
@@ -109,11 +110,27 @@ function storeFrame(
 }
 
 /**
+ * The frames yield after this much work: anchors plus the neighbours they visit (≈ 500 anchors at the quick budget's
+ * ≈ 9 neighbours each, about 1 ms warm in Node).
+ */
+export const FRAME_YIELD_WORK = 5000;
+
+/**
+ * An estimator's frames, filled in chunks: `fill(from)` does anchors from `from` on until FRAME_YIELD_WORK work is done
+ * (or the anchors end) and returns the next anchor. The hot loop stays in a plain function that the generator calls,
+ * and the chunks run the same code in the same order as one pass would.
+ */
+interface FrameChunks {
+  out: KernelFrames;
+  fill: (from: number) => number;
+}
+
+/**
  * Gradient estimator: ordinary least squares f_j − f_i ≈ a + gᵀ(p_j − p_i) over all samples within ε
  * (the 3×3 normal equations, reduced to the centred 2×2 system). N = ĝ/‖ĝ‖. The kernel dimension
  * comes from the eigenvalue gap of ĝĝᵀ + c·Cov(ĝ), Cov(ĝ) = s²·C⁻¹: a gradient lost in its noise is "flat".
  */
-function gradientFrames(samples: RewardSamples, idx: Int32Array, opts: KernelFrameOptions): KernelFrames {
+function gradientFrames(samples: RewardSamples, idx: Int32Array, opts: KernelFrameOptions): FrameChunks {
   const eps = opts.radius;
   const minN = opts.minNeighbours ?? 6;
   const lineRatio = opts.lineRatio ?? 0.2;
@@ -151,51 +168,57 @@ function gradientFrames(samples: RewardSamples, idx: Int32Array, opts: KernelFra
     syf += dy * df;
     sff += df * df;
   };
-  for (let k = 0; k < idx.length; k++) {
-    const i = idx[k];
-    px = pts[2 * i];
-    py = pts[2 * i + 1];
-    pf = vals[i];
-    out.anchors[2 * k] = px;
-    out.anchors[2 * k + 1] = py;
-    s0 = sx = sy = sxx = sxy = syy = sf = sxf = syf = sff = 0;
-    grid.forEachWithin(px, py, eps, visit);
-    out.neighbours[k] = s0;
-    if (s0 < Math.max(minN, 4)) continue;
-    // Centred moments (the intercept eliminated from the 3×3 system).
-    const cxx = sxx - (sx * sx) / s0;
-    const cxy = sxy - (sx * sy) / s0;
-    const cyy = syy - (sy * sy) / s0;
-    const cxf = sxf - (sx * sf) / s0;
-    const cyf = syf - (sy * sf) / s0;
-    const cff = sff - (sf * sf) / s0;
-    const det = cxx * cyy - cxy * cxy;
-    if (!(det > 1e-12 * (cxx + cyy) * (cxx + cyy))) continue;
-    const gx = (cyy * cxf - cxy * cyf) / det;
-    const gy = (cxx * cyf - cxy * cxf) / det;
-    const rss = Math.max(0, cff - gx * cxf - gy * cyf);
-    // Cov(ĝ) = s²·C⁻¹ with C⁻¹ = [[cyy, −cxy], [−cxy, cxx]]/det, inflated by `significance` (≈ 2σ).
-    const s2 = (significance * rss) / (s0 - 3);
-    storeFrame(
-      out,
-      k,
-      gx * gx + (s2 * cyy) / det,
-      gx * gy - (s2 * cxy) / det,
-      gy * gy + (s2 * cxx) / det,
-      true,
-      lineRatio,
-      flatRatio,
-      [gx, gy],
-    );
-  }
-  return out;
+  const fill = (from: number): number => {
+    let work = 0;
+    let k = from;
+    for (; k < idx.length && work < FRAME_YIELD_WORK; k++) {
+      const i = idx[k];
+      px = pts[2 * i];
+      py = pts[2 * i + 1];
+      pf = vals[i];
+      out.anchors[2 * k] = px;
+      out.anchors[2 * k + 1] = py;
+      s0 = sx = sy = sxx = sxy = syy = sf = sxf = syf = sff = 0;
+      grid.forEachWithin(px, py, eps, visit);
+      out.neighbours[k] = s0;
+      work += 1 + s0;
+      if (s0 < Math.max(minN, 4)) continue;
+      // Centred moments (the intercept eliminated from the 3×3 system).
+      const cxx = sxx - (sx * sx) / s0;
+      const cxy = sxy - (sx * sy) / s0;
+      const cyy = syy - (sy * sy) / s0;
+      const cxf = sxf - (sx * sf) / s0;
+      const cyf = syf - (sy * sf) / s0;
+      const cff = sff - (sf * sf) / s0;
+      const det = cxx * cyy - cxy * cxy;
+      if (!(det > 1e-12 * (cxx + cyy) * (cxx + cyy))) continue;
+      const gx = (cyy * cxf - cxy * cyf) / det;
+      const gy = (cxx * cyf - cxy * cxf) / det;
+      const rss = Math.max(0, cff - gx * cxf - gy * cyf);
+      // Cov(ĝ) = s²·C⁻¹ with C⁻¹ = [[cyy, −cxy], [−cxy, cxx]]/det, inflated by `significance` (≈ 2σ).
+      const s2 = (significance * rss) / (s0 - 3);
+      storeFrame(
+        out,
+        k,
+        gx * gx + (s2 * cyy) / det,
+        gx * gy - (s2 * cxy) / det,
+        gy * gy + (s2 * cxx) / det,
+        true,
+        lineRatio,
+        flatRatio,
+        [gx, gy],
+      );
+    }
+    return k;
+  };
+  return { out, fill };
 }
 
 /**
  * Level-set estimator (the ref's): neighbours with ‖p_j − p_i‖ < ε and |f_j − f_i| < δ, unit
  * differences u, uncentred second moment Σ u uᵀ; its leading eigenvector is the tangent.
  */
-function levelSetFrames(samples: RewardSamples, idx: Int32Array, opts: KernelFrameOptions): KernelFrames {
+function levelSetFrames(samples: RewardSamples, idx: Int32Array, opts: KernelFrameOptions): FrameChunks {
   const eps = opts.radius;
   const delta = opts.delta ?? 0.005;
   const minN = opts.minNeighbours ?? 1;
@@ -206,6 +229,8 @@ function levelSetFrames(samples: RewardSamples, idx: Int32Array, opts: KernelFra
   const pts = samples.points;
   const vals = samples.values;
   let n = 0;
+  /** Neighbours within ε, kept or not (the work done, for the yields). */
+  let visited = 0;
   let mxx = 0;
   let mxy = 0;
   let myy = 0;
@@ -214,6 +239,7 @@ function levelSetFrames(samples: RewardSamples, idx: Int32Array, opts: KernelFra
   let py = 0;
   let pf = 0;
   const visit = (j: number, d2: number): void => {
+    visited++;
     if (j === self || d2 === 0 || Math.abs(vals[j] - pf) >= delta) return;
     const inv = 1 / d2;
     const dx = pts[2 * j] - px;
@@ -223,28 +249,43 @@ function levelSetFrames(samples: RewardSamples, idx: Int32Array, opts: KernelFra
     myy += dy * dy * inv;
     n++;
   };
-  for (let k = 0; k < idx.length; k++) {
-    self = idx[k];
-    px = pts[2 * self];
-    py = pts[2 * self + 1];
-    pf = vals[self];
-    out.anchors[2 * k] = px;
-    out.anchors[2 * k + 1] = py;
-    n = 0;
-    mxx = mxy = myy = 0;
-    grid.forEachWithin(px, py, eps, visit);
-    out.neighbours[k] = n;
-    if (n < minN) continue;
-    storeFrame(out, k, mxx / n, mxy / n, myy / n, false, lineRatio, flatRatio);
-  }
-  return out;
+  const fill = (from: number): number => {
+    let work = 0;
+    let k = from;
+    for (; k < idx.length && work < FRAME_YIELD_WORK; k++) {
+      self = idx[k];
+      px = pts[2 * self];
+      py = pts[2 * self + 1];
+      pf = vals[self];
+      out.anchors[2 * k] = px;
+      out.anchors[2 * k + 1] = py;
+      n = visited = 0;
+      mxx = mxy = myy = 0;
+      grid.forEachWithin(px, py, eps, visit);
+      out.neighbours[k] = n;
+      work += 1 + visited;
+      if (n < minN) continue;
+      storeFrame(out, k, mxx / n, mxy / n, myy / n, false, lineRatio, flatRatio);
+    }
+    return k;
+  };
+  return { out, fill };
 }
 
 /** Kernel frames at anchors drawn from the samples, by the chosen estimator. */
 export function estimateKernelFrames(samples: RewardSamples, opts: KernelFrameOptions): KernelFrames {
+  return runToEnd(estimateKernelFramesSteps(samples, opts));
+}
+
+/** estimateKernelFrames as a Yielding computation (every FRAME_YIELD_WORK anchors + neighbours): the same frames. */
+export function* estimateKernelFramesSteps(
+  samples: RewardSamples,
+  opts: KernelFrameOptions,
+): Yielding<KernelFrames> {
   const idx = chooseAnchorIndices(samples.count, opts.maxAnchors, opts.seed ?? 0);
-  const frames =
+  const { out: frames, fill } =
     opts.estimator === 'gradient' ? gradientFrames(samples, idx, opts) : levelSetFrames(samples, idx, opts);
+  for (let k = fill(0); k < idx.length; k = fill(k)) yield;
   let withFrame = 0;
   for (let k = 0; k < frames.count; k++) if (frames.kernelDim[k] > 0) withFrame++;
   frames.covered = frames.count > 0 ? withFrame / frames.count : 0;

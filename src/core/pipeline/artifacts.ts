@@ -74,8 +74,9 @@ export interface StageHooks {
   onPreview?: (p: StagePreview) => void;
   shouldStop?: () => boolean;
   /**
-   * Awaited every few milliseconds of the plain-JS stages' work (exploration, the hereditary fit): a worker passes
-   * its gated yield (pause, step, slow motion). Absent, they run straight through. Either way, the same numbers.
+   * Awaited every few milliseconds of the plain-JS stages' work (exploration, the reward's kernel frames, the hereditary
+   * fit): a worker passes its gated yield (pause, step, slow motion). Absent, they run straight through. Either way,
+   * the same numbers.
    */
   yieldHook?: YieldHook;
 }

@@ -6,13 +6,13 @@ import {
   serializeBaseline,
 } from '../baseline/baselineModel';
 import { encoderStepsFor, policyUpdatesFor, scoreBaselineAt, trainBaseline } from '../baseline/trainBaseline';
-import { runYielding, type YieldHook } from '../cooperative';
+import { runYielding } from '../cooperative';
 import { type AgentFactory, evaluateAgents } from '../evaluation';
 import { summariseEvaluation } from '../evaluationSummary';
 import { baseTrainingEnv, type ExperimentConfig, envFor, resolvedTrainingAngles } from '../experimentConfig';
 import { collectExploration, collectExplorationSteps, type RewardSamples } from '../explorationData';
 import { taskAt } from '../families';
-import { estimateKernelFrames, type KernelFrames } from '../frames/kernelFrames';
+import { estimateKernelFramesSteps, type KernelFrames } from '../frames/kernelFrames';
 import {
   adaptHereditaryAgent,
   BaseRewardModel,
@@ -35,7 +35,6 @@ import type {
   EvaluationArtifact,
   FramePreview,
   HereditaryArtifact,
-  PipelineStage,
   RewardSymmetryArtifact,
   StageHooks,
 } from './artifacts';
@@ -44,6 +43,7 @@ import { STAGE_BUDGETS } from './budgets';
 import { type EvaluationOrbit, evaluationOrbit } from './evaluationOrbit';
 import { matchedBaselineBudget } from './matchedBudget';
 import { LIVE_RACE, type RaceSettingsRequest, raceSettingsArtifact, runRaceSettings } from './raceSettings';
+import { stageYieldHook } from './stageYields';
 import { familyTruth, trueGroupAngle } from './truth';
 
 /** A stage's own seed, derived from the experiment seed so stages are independent and reproducible. */
@@ -105,19 +105,6 @@ export async function trainBaseStage(
   };
 }
 
-/**
- * The hook a plain-JS stage awaits at its yields: the caller's, then its cancel flag (a cancelled job stops at the
- * next yield); none without a caller's hook (straight through).
- */
-function stageYieldHook(hooks: StageHooks, stage: PipelineStage): YieldHook | undefined {
-  const { yieldHook, shouldStop } = hooks;
-  if (!yieldHook) return undefined;
-  return async () => {
-    await yieldHook();
-    if (shouldStop?.()) throw new StageCancelled(stage);
-  };
-}
-
 /** Exploration samples of every training task, base first (rewards observed from the env; goals never read). */
 export async function exploreStage(
   config: ExperimentConfig,
@@ -153,8 +140,25 @@ function previewFrames(frames: KernelFrames, max = 500): FramePreview {
 }
 
 /**
+ * The reward-symmetry stage's kernel frames of the base reward. With `hooks.yieldHook` they yield every
+ * FRAME_YIELD_WORK anchors + neighbours (and stop there once cancelled); the frames are the same.
+ */
+export function baseRewardFrames(
+  config: ExperimentConfig,
+  baseSamples: RewardSamples,
+  hooks: StageHooks = {},
+): Promise<KernelFrames> {
+  const work = estimateKernelFramesSteps(baseSamples, {
+    estimator: 'gradient',
+    radius: STAGE_BUDGETS[config.budget].frameRadius,
+  });
+  return runYielding(work, stageYieldHook(hooks, 'rewardSymmetry'));
+}
+
+/**
  * Kernel frames of the base reward, its symmetry in closed form, and the differential-vs-functional race in each
  * requested setting (the page runs LIVE_RACE: one setting at its presets; the CLI asks for its report options).
+ * The frames yield to `hooks.yieldHook` (baseRewardFrames), the race through yieldToEventLoop.
  */
 export async function rewardSymmetryStage(
   config: ExperimentConfig,
@@ -164,7 +168,7 @@ export async function rewardSymmetryStage(
 ): Promise<RewardSymmetryArtifact> {
   const budget = STAGE_BUDGETS[config.budget];
   const angles = resolvedTrainingAngles(config);
-  const frames = estimateKernelFrames(baseSamples, { estimator: 'gradient', radius: budget.frameRadius });
+  const frames = await baseRewardFrames(config, baseSamples, hooks);
   const closed = closedFormGenerator(frames);
   const truth = familyTruth(config.family, angles[0]);
   const settings = await runRaceSettings(

@@ -2,12 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ExperimentConfig, resolvedTrainingAngles } from '../experimentConfig';
 import { EXPLORATION_YIELD_EVERY } from '../explorationData';
+import { estimateKernelFrames, FRAME_YIELD_WORK, type KernelFrames } from '../frames/kernelFrames';
 import { LM_YIELD_ENTRIES } from '../hereditary/levenbergMarquardt';
 import { FIELD_YIELD_NODES, GriddedRewardField } from '../hereditary/rewardField';
 import { LocalLinearModel } from '../localRegression';
+import { SpatialGrid } from '../spatialGrid';
 import { StageCancelled } from './artifacts';
 import { STAGE_BUDGETS } from './budgets';
-import { exploreStage, hereditaryStage } from './stages';
+import { baseRewardFrames, exploreStage, hereditaryStage, rewardSymmetryStage } from './stages';
 
 const config: ExperimentConfig = { ...DEFAULT_CONFIG, budget: 'smoke', seed: 3 };
 
@@ -16,6 +18,15 @@ function counter() {
   const c = { calls: 0, hook: async () => void c.calls++ };
   return c;
 }
+
+/** Frames with every typed array as its bytes (base64, quick to compare): equal only if bit-identical. */
+const bits = (f: KernelFrames) =>
+  Object.fromEntries(
+    Object.entries(f).map(([k, v]) => [
+      k,
+      ArrayBuffer.isView(v) ? Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') : v,
+    ]),
+  );
 
 /** The result without its wall-clock timings (the only field that differs between two runs). */
 const numbers = (a: Awaited<ReturnType<typeof hereditaryStage>>) => ({
@@ -74,6 +85,56 @@ describe('the plain-JS stages yield to a hook', () => {
     const k = Math.ceil(LM_YIELD_ENTRIES / (7 * 2 * anchorCount));
     expect(lmIterations).toBeGreaterThan(0);
     expect(at.length).toBeGreaterThanOrEqual(Math.floor(lmIterations / k));
+  });
+
+  it("the reward-symmetry stage's frames: every FRAME_YIELD_WORK anchors + neighbours, bit-identical", async () => {
+    const samples = (await exploreStage(config))[0];
+    // Work between yields, counted where the frames spend it: neighbourhood queries (one per anchor) and the
+    // neighbours they visit.
+    let work = 0;
+    let anchorMax = 0;
+    const query = SpatialGrid.prototype.forEachWithin;
+    SpatialGrid.prototype.forEachWithin = function (x, y, r, visit) {
+      let visits = 0;
+      query.call(this, x, y, r, (i, d2) => {
+        visits++;
+        visit(i, d2);
+      });
+      work += 1 + visits;
+      anchorMax = Math.max(anchorMax, 1 + visits);
+    };
+    const at: number[] = [];
+    let withHook: KernelFrames;
+    try {
+      withHook = await baseRewardFrames(config, samples, { yieldHook: async () => void at.push(work) });
+    } finally {
+      SpatialGrid.prototype.forEachWithin = query;
+    }
+    const stretches = [...at, work].map((w, i) => w - (i ? at[i - 1] : 0));
+    console.info(`[yields] frames: ${at.length}; longest stretch ${Math.max(...stretches)} of ${work} work`);
+    // A chunk stops once it reaches FRAME_YIELD_WORK: at most one anchor's neighbourhood past it.
+    expect(Math.max(...stretches)).toBeLessThan(FRAME_YIELD_WORK + anchorMax);
+    expect(at.length).toBeGreaterThanOrEqual(Math.floor(work / (FRAME_YIELD_WORK + anchorMax)));
+    expect(at.length).toBeGreaterThan(1);
+    const plain = await baseRewardFrames(config, samples);
+    expect(bits(withHook)).toEqual(bits(plain));
+    // The synchronous estimator (CLI, tests) runs the same generator straight through.
+    const sync = estimateKernelFrames(samples, {
+      estimator: 'gradient',
+      radius: STAGE_BUDGETS[config.budget].frameRadius,
+    });
+    expect(bits(sync)).toEqual(bits(plain));
+  });
+
+  it('a cancelled reward-symmetry stage stops in its frames, before the race', async () => {
+    const samples = (await exploreStage(config))[0];
+    let calls = 0;
+    const run = rewardSymmetryStage(config, samples, {
+      yieldHook: async () => void calls++,
+      shouldStop: () => calls >= 2,
+    });
+    await expect(run).rejects.toBeInstanceOf(StageCancelled);
+    expect(calls).toBe(2);
   });
 
   it('a cancelled fit stops at its next yield', async () => {

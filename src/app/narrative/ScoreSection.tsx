@@ -18,6 +18,8 @@ export function ScoreSection() {
   // An evaluation from an older pretrained file gets its conditioning flags and per-bin spread from its own rows.
   const shown = artifacts?.evaluation ?? null;
   const evaluation = useMemo(() => (shown ? completeEvaluation(shown) : null), [shown]);
+  // Distances along a line are in arena units (its rows carry no degrees).
+  const alongLine = evaluation?.rows.some((r) => !Number.isFinite(r.distance_to_training_deg)) ?? false;
   const K = useSettings((st) => st.settings.K);
   const overlays = useViewPrefs((p) => p.overlays);
   const data: ScoreCurveData | null = useMemo(
@@ -118,6 +120,9 @@ export function ScoreSection() {
               (evaluation?.rows ?? []).map((r) => ({
                 angle_deg: r.angle_deg,
                 distance_to_training_deg: r.distance_to_training_deg,
+                // In the family's unit: degrees, or arena units along a line (where the degree columns are empty).
+                parameter: r.parameter ?? r.angle_deg,
+                distance_to_training: r.distance_to_training ?? r.distance_to_training_deg,
                 score_hereditary: r.score.hereditary ?? null,
                 score_baseline: r.score.baseline ?? null,
                 regret_hereditary: r.regret.hereditary ?? null,
@@ -132,11 +137,12 @@ export function ScoreSection() {
         )}
         <figcaption>
           Score = (R − R<sub>random</sub>) / (R<sub>oracle</sub> − R<sub>random</sub>); regret = R
-          <sub>oracle</sub> − R. Dots are single test goals, lines the mean per 15° bin, bands its min–max.
-          Ringed goals (if any) have an ill-conditioned score: there R<sub>oracle</sub> − R<sub>random</sub>{' '}
-          is under a fifth of its median over the goals, so a small regret looks like a large loss of score —
-          read their regret. Dashed (when switched on): the baseline trained on twelve goals spread round the
-          family (the dense control), and the hereditary agent scored under the other action set.
+          <sub>oracle</sub> − R. Dots are single test goals, lines the mean per{' '}
+          {alongLine ? 'quarter arena unit' : '15°'} bin, bands its min–max. Ringed goals (if any) have an
+          ill-conditioned score: there R<sub>oracle</sub> − R<sub>random</sub> is under a fifth of its median
+          over the goals, so a small regret looks like a large loss of score — read their regret. Dashed (when
+          switched on): the baseline trained on twelve goals spread round the family (the dense control), and
+          the hereditary agent scored under the other action set.
         </figcaption>
       </figure>
     </section>

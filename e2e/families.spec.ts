@@ -80,7 +80,6 @@ test('my goals: a click adds a goal anywhere, Delete removes it, the verdict fol
   await expect(verdict(page)).toHaveAttribute('data-hereditary', 'false', { timeout: 60_000 });
   console.log(`verdict after adding one of my goals: ${await verdict(page).getAttribute('data-ms')} ms`);
   await expect(verdict(page)).toContainText('not offered');
-  // The hereditary agent is not offered at the test goal either (the page's agents follow the verdict once trained).
 
   // The keyboard: the new goal is selected; arrows move it by 0.05, Delete removes it; the circle is back.
   await tasks(page).last().focus();

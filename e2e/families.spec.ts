@@ -105,3 +105,17 @@ test('a bad list of goals in a link gets a clear message and the default goals',
   await expect(banner).toContainText('needs 3 to 16 goals');
   await expect(tasks(page)).toHaveCount(4);
 });
+
+test('trained on a scatter of my goals, the hereditary agent is not offered at the test goal; the baseline is', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await page.goto('/#budget=smoke&family=points&pts=1.2,0.1;-0.3,0.9;-0.8,-0.7;0.6,-1.3');
+  await waitReady(page);
+  await page.getByTestId('train-these').click();
+  await expect(page.getByTestId('stale-banner')).toHaveCount(0, { timeout: 200_000 });
+  await expect(verdict(page)).toHaveAttribute('data-hereditary', 'false');
+  await expect(verdict(page)).toHaveAttribute('data-source', 'run');
+  await expect(page.locator('.rollout-panel')).toContainText('not offered');
+  await expect(page.getByTestId('rollout-baseline')).toHaveAttribute('data-return', /^-?\d/);
+});

@@ -63,20 +63,22 @@ const STEP_LABEL: Record<keyof FirstScreenSteps, string> = {
 };
 
 /** The page's resource timings and start-up marks (usePretrained.ts START_MARKS) of the load just made. */
-function firstScreenSteps(page: Page): Promise<FirstScreenSteps> {
-  return page.evaluate(() => {
-    const res = (re: RegExp) => {
-      const e = performance.getEntriesByType('resource').find((r) => re.test(r.name));
-      return e ? (e as PerformanceResourceTiming).responseEnd : null;
-    };
-    const mark = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? null;
-    return {
-      scriptLoaded: res(/\/assets\/index-[^/]*\.js$/),
-      resultsLoaded: res(/\/pretrained\/default\.json$/),
-      scriptStart: mark('hereditary:script-start'),
-      resultsParsed: mark('hereditary:pretrained-loaded'),
-    };
-  });
+async function firstScreenSteps(page: Page): Promise<FirstScreenSteps> {
+  // No helper functions inside evaluate: tsx names them with a helper the page does not have.
+  const { resources, marks } = await page.evaluate(() => ({
+    resources: performance
+      .getEntriesByType('resource')
+      .map((r) => [r.name, (r as PerformanceResourceTiming).responseEnd] as const),
+    marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const),
+  }));
+  const res = (re: RegExp) => resources.find(([name]) => re.test(name))?.[1] ?? null;
+  const mark = (name: string) => marks.find(([n]) => n === name)?.[1] ?? null;
+  return {
+    scriptLoaded: res(/\/assets\/index-[^/]*\.js$/),
+    resultsLoaded: res(/\/pretrained\/default\.json$/),
+    scriptStart: mark('hereditary:script-start'),
+    resultsParsed: mark('hereditary:pretrained-loaded'),
+  };
 }
 
 function parseArgs(argv: string[]): Options {

@@ -30,6 +30,13 @@ test('loads under the CSP, reports the backend and never leaves the origin', asy
   await expect(page.getByTestId('live-training')).toHaveAttribute('data-status', 'idle');
   await expect(page.getByTestId('rollout-hereditary')).toHaveAttribute('data-status', 'ready');
   await expect(page.getByTestId('rollout-hereditary')).toHaveAttribute('data-return', /^-\d/);
+  // The first screen's precomputed rollouts give way to the agents worker's own, with the same returns.
+  const precomputedReturn = await page.getByTestId('rollout-hereditary').getAttribute('data-return');
+  await expect(page.getByTestId('returns')).toHaveAttribute('data-computed', 'live');
+  await expect(page.getByTestId('rollout-hereditary')).toHaveAttribute(
+    'data-return',
+    precomputedReturn ?? '',
+  );
   // The shipped results include the baseline, adapted from the same context at the same goal.
   await expect(page.getByTestId('rollout-baseline')).toHaveAttribute('data-status', 'ready');
   await expect(page.getByTestId('rollout-baseline')).toHaveAttribute('data-return', /^-\d/);

@@ -47,6 +47,40 @@ interface Options {
   dist: string;
 }
 
+/** Start-up steps of one load, ms after navigation (null: not seen). */
+interface FirstScreenSteps {
+  scriptLoaded: number | null;
+  resultsLoaded: number | null;
+  scriptStart: number | null;
+  resultsParsed: number | null;
+}
+const STEP_NAMES = ['scriptLoaded', 'resultsLoaded', 'scriptStart', 'resultsParsed'] as const;
+const STEP_LABEL: Record<keyof FirstScreenSteps, string> = {
+  scriptLoaded: 'main script downloaded',
+  resultsLoaded: 'default.json downloaded',
+  scriptStart: 'script compiled and run (main.tsx starts)',
+  resultsParsed: 'results parsed and stored',
+};
+
+/** The page's resource timings and start-up marks (usePretrained.ts START_MARKS) of the load just made. */
+async function firstScreenSteps(page: Page): Promise<FirstScreenSteps> {
+  // No helper functions inside evaluate: tsx names them with a helper the page does not have.
+  const { resources, marks } = await page.evaluate(() => ({
+    resources: performance
+      .getEntriesByType('resource')
+      .map((r) => [r.name, (r as PerformanceResourceTiming).responseEnd] as const),
+    marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const),
+  }));
+  const res = (re: RegExp) => resources.find(([name]) => re.test(name))?.[1] ?? null;
+  const mark = (name: string) => marks.find(([n]) => n === name)?.[1] ?? null;
+  return {
+    scriptLoaded: res(/\/assets\/index-[^/]*\.js$/),
+    resultsLoaded: res(/\/pretrained\/default\.json$/),
+    scriptStart: mark('hereditary:script-start'),
+    resultsParsed: mark('hereditary:pretrained-loaded'),
+  };
+}
+
 function parseArgs(argv: string[]): Options {
   const o: Options = {
     out: null,
@@ -290,10 +324,12 @@ async function main(): Promise<void> {
     log('bench-browser: first screen…');
     const loads: number[] = [];
     const backendKnown: number[] = [];
+    const steps: FirstScreenSteps[] = [];
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     for (let i = 0; i < opts.loads; i++) {
       const page = await ctx.newPage();
       loads.push(await firstScreenMs(page, `${app.origin}/`));
+      steps.push(await firstScreenSteps(page));
       backendKnown.push(await milestoneMs(page, 'hereditary:backend-known'));
       if (i < opts.loads - 1) await page.close();
       else {
@@ -362,6 +398,18 @@ async function main(): Promise<void> {
       value: fs.p50,
       unit: 'ms',
       note: `cold ${loads[0].toFixed(0)} ms; ${met(fs.p50 <= GOALS.firstScreenMs, `≤ ${GOALS.firstScreenMs} ms`)}`,
+    });
+    // Where the time goes: each step's median over the loads (ms after navigation).
+    const stepMedians = Object.fromEntries(
+      STEP_NAMES.map((k) => [k, quantiles(steps.map((st) => st[k]).filter((v) => v !== null)).p50]),
+    ) as Record<keyof FirstScreenSteps, number>;
+    Object.assign(figures.firstScreen, stepMedians);
+    rows.push({
+      what: 'first screen, where the time goes (medians, ms after navigation)',
+      backend: 'page main thread',
+      value: fs.p50,
+      unit: 'ms',
+      note: STEP_NAMES.map((k) => `${STEP_LABEL[k]} ${stepMedians[k].toFixed(0)}`).join(' → '),
     });
     const bk = quantiles(backendKnown);
     figures.firstScreen.backendKnownMedianMs = bk.p50;

@@ -9,6 +9,7 @@ import { JobsPanel } from './JobsPanel';
 import { LinkErrorBanner } from './LinkErrorBanner';
 import { ResultsBanner } from './narrative/ResultsBanner';
 import { OfflineStatus } from './OfflineStatus';
+import { registerOfflineCache } from './offlineCache';
 import { RolloutPanel } from './RolloutPanel';
 import { StaleRegion } from './StaleRegion';
 import { TaskSpaceView } from './TaskSpaceView';
@@ -54,6 +55,8 @@ export function App() {
 
   useEffect(() => {
     if (!firstScreenDone) return;
+    // The service worker's precache (the whole build, 4 MB) would share the two cores with the first screen.
+    registerOfflineCache();
     const { compute: c, dispose } = createCompute();
     // A restart hands out a new facade object, so every effect that depends on it runs again.
     const facade = (): Compute => ({

@@ -9,6 +9,7 @@ import { useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
 import { useViewPrefs } from './narrative/viewPrefs';
 import { PanelHost } from './PanelHost';
+import { PRECOMPUTED_KEY_SUFFIX } from './useGoalRollouts';
 import { usePageChart } from './usePageChart';
 
 const columnLayout = { layout: 'column' as const };
@@ -42,9 +43,16 @@ function AgentRow({ agent }: { agent: AgentName }) {
 export function ReturnsList() {
   const reference = useGoal((s) => s.reference);
   const preview = usePreview();
+  // The shipped run's first screen is drawn from first-screen.json until the agents worker's own update lands.
+  const precomputed = useGoal((s) => s.goalUpdateKey?.endsWith(PRECOMPUTED_KEY_SUFFIX) === true);
   const cls = (name: string) => `rollout rollout-${name}${preview ? ' provisional' : ''}`;
   return (
-    <ul className="rollouts" data-testid="returns" data-phase={preview ? 'preview' : 'final'}>
+    <ul
+      className="rollouts"
+      data-testid="returns"
+      data-phase={preview ? 'preview' : 'final'}
+      data-computed={precomputed ? 'precomputed' : 'live'}
+    >
       <AgentRow agent="hereditary" />
       <AgentRow agent="baseline" />
       <li

@@ -3,15 +3,24 @@
 import { useState } from 'react';
 import { downloadBlob } from '../panels/exportFigure';
 import { isBusy, useResults } from '../state/resultsStore';
-import { describeScores, describeSettings, PRETRAINED_RUN_ID, runFileName, runFileText } from '../state/runs';
+import {
+  AUTO_SAVED_RUNS_KEPT,
+  describeScores,
+  describeSettings,
+  PRETRAINED_RUN_ID,
+  runFileName,
+  runFileText,
+} from '../state/runs';
 import {
   allRuns,
   deleteRun,
   dismissRunsMessage,
   importRunFile,
   type ListedRun,
+  listedRuns,
   loadRun,
   openRun,
+  RUNS_LISTED,
   renameRun,
   useRuns,
 } from '../state/runsStore';
@@ -122,16 +131,34 @@ export function RunsPanel() {
   const state = useRuns();
   const shownId = useResults((s) => s.shown?.id ?? null);
   const busy = useResults((s) => isBusy(s.live.status));
+  const [showAll, setShowAll] = useState(false);
   const runs = allRuns(state);
+  const rows = listedRuns(runs, shownId, showAll);
+  const hidden = runs.length - listedRuns(runs, shownId, false).length;
   return (
     <section className="runs-panel" aria-labelledby="runs-heading">
       <h2 id="runs-heading">Runs</h2>
       <ul className="runs-list" data-testid="runs-list" data-status={state.status}>
-        {runs.map((run) => (
+        {rows.map((run) => (
           <RunItem key={run.id} run={run} shown={run.id === shownId} busy={busy} />
         ))}
         {runs.length === 0 && <li className="muted">Loading runs…</li>}
       </ul>
+      {hidden > 0 && (
+        <button
+          type="button"
+          className="link-button small"
+          data-testid="runs-show-all"
+          aria-expanded={showAll}
+          onClick={() => setShowAll(!showAll)}
+        >
+          {showAll ? `Show the newest ${RUNS_LISTED} only` : `Show all ${runs.length} runs (${hidden} older)`}
+        </button>
+      )}
+      <p className="muted small" data-testid="runs-cap">
+        Every live run is saved; the {AUTO_SAVED_RUNS_KEPT} most recent are kept. Rename a run, or import one,
+        to keep it until you delete it.
+      </p>
       {busy && <p className="muted small">Runs open once the live training ends or is cancelled.</p>}
       <label className="run-import">
         <span>Import a run file…</span>

@@ -24,8 +24,9 @@ function watchInstall(registration: ServiceWorkerRegistration): void {
 let started = false;
 
 /**
- * Register sw.js next to index.html (relative to the document, so a sub-path deploy gets its own scope), after
- * the load event so precaching never competes with the first screen's downloads. The dev server has no sw.js.
+ * Register sw.js next to index.html (relative to the document, so a sub-path deploy gets its own scope). App.tsx
+ * calls it once the first screen is drawn, and it still waits for the load event: precaching (the whole build)
+ * never competes with the first screen's downloads or its two cores. The dev server has no sw.js.
  */
 export function registerOfflineCache(): void {
   if (started || !import.meta.env.PROD || !('serviceWorker' in navigator)) return;

@@ -29,8 +29,14 @@ function record(name: string, start: number, end: number): void {
   performance.measure(name, { start, end });
 }
 
-/** What asked for an update: a changed setting (a drag, a key, a control), the page opening, or new results. */
-type Cause = 'input' | 'open' | 'results';
+/**
+ * What asked for an update: a changed setting (a drag, a key, a control), the page opening, new results, or the
+ * live check of a precomputed update (its one-episode preview is not shown: the precomputed final one is).
+ */
+type Cause = 'input' | 'open' | 'results' | 'confirm';
+
+/** The key suffix of an update read from first-screen.json (a live one from the worker replaces it). */
+export const PRECOMPUTED_KEY_SUFFIX = ':precomputed';
 
 interface Queued {
   request: Omit<GoalRequest, 'id'>;
@@ -85,8 +91,11 @@ class AgentsChannel {
       // Nothing in flight may overwrite it (an update of the old results would be dropped anyway).
       this.inFlight = null;
       this.pending = null;
-      useGoal.getState().setGoalUpdate(primed.update, `agents:${last.goalDeg}`, 'final');
-      this.post({ type: 'warm', settings: last.request });
+      useGoal
+        .getState()
+        .setGoalUpdate(primed.update, `agents:${last.goalDeg}${PRECOMPUTED_KEY_SUFFIX}`, 'final');
+      // The worker rolls the agents out at the same goal; its update replaces the precomputed one when it lands.
+      this.request(last.request, last.goalDeg, 'confirm');
       return;
     }
     // New agents: roll them out at the current goal at once.
@@ -127,7 +136,8 @@ class AgentsChannel {
     const key = `${fresh ? 'agents' : 'references'}:${sent.goalDeg}`;
     if (event.phase === 'preview') {
       sent.previewed = true;
-      useGoal.getState().setGoalUpdate(event.update, `preview:${key}`, 'preview');
+      if (sent.cause !== 'confirm')
+        useGoal.getState().setGoalUpdate(event.update, `preview:${key}`, 'preview');
     } else {
       this.inFlight = null;
       useGoal.getState().setGoalUpdate(event.update, key, 'final');

@@ -9,6 +9,8 @@ import { agentsChannel } from './useGoalRollouts';
 
 /** performance.mark names of the start-up milestones (read by `npm run bench:browser`). */
 export const START_MARKS = {
+  /** main.tsx starts: the page's script is downloaded, compiled and its modules evaluated. */
+  script: 'hereditary:script-start',
   pretrained: 'hereditary:pretrained-loaded',
   backend: 'hereditary:backend-known',
   agents: 'hereditary:agents-at-goal',
@@ -59,11 +61,14 @@ async function loadPretrained(): Promise<void> {
 }
 
 /** Start loading the pretrained results, once per page (main.tsx calls it before the first render). */
-export function startPretrainedLoad(): void {
+export function startPretrainedLoad(): Promise<void> {
   if (!loading) loading = loadPretrained();
+  return loading;
 }
 
 /** Load once per page (StrictMode runs effects twice; the fetch is shared). */
 export function usePretrained(): void {
-  useEffect(startPretrainedLoad, []);
+  useEffect(() => {
+    void startPretrainedLoad();
+  }, []);
 }

@@ -187,11 +187,17 @@ export function create(container: HTMLElement, opts: RolloutPanelOptions): Panel
           // Replay the rollout: the path grows from the start (dash offset from its length to 0) behind a dot.
           const node = m.path.node() as SVGPathElement;
           const head = m.head.node() as SVGCircleElement;
-          const length = node.getTotalLength();
-          const t0 = performance.now();
-          node.setAttribute('stroke-dasharray', `${length} ${length}`);
-          node.setAttribute('stroke-dashoffset', String(length));
+          // Nothing drawn until the first frame, which measures the path: getTotalLength forces a layout, and
+          // inside the update it would be one more layout in the page's first render.
+          node.setAttribute('stroke-dasharray', '0 1000000');
+          let length = 0;
+          let t0 = 0;
           const tick = (now: number) => {
+            if (t0 === 0) {
+              length = node.getTotalLength();
+              t0 = now;
+              node.setAttribute('stroke-dasharray', `${length} ${length}`);
+            }
             const t = Math.min(1, (now - t0) / DRAW_MS);
             const drawn = length * easeSinInOut(t);
             node.setAttribute('stroke-dashoffset', String(length - drawn));

@@ -13,12 +13,7 @@ export interface GoalRequest extends GoalSettings {
 export type AgentsCommand =
   /** New agents (from pretrained or live results); `version` tags every later update computed from them. */
   | { type: 'set-results'; version: number; artifacts: AgentArtifacts | null }
-  | { type: 'goal'; request: GoalRequest }
-  /**
-   * Build the agents for these settings now (deserialising is the slow part) without rolling out: the page
-   * already shows this goal's update (precomputed), so the first drag should not pay for it.
-   */
-  | { type: 'warm'; settings: GoalSettings };
+  | { type: 'goal'; request: GoalRequest };
 
 export type AgentsEvent =
   | {

@@ -144,6 +144,36 @@ export function runFromFileText(text: string, fileName: string, meta: { id: stri
 /** Default name of a run trained in the page. */
 export const liveRunName = (c: ExperimentConfig): string => `Live run, seed ${c.seed}, ${c.budget}`;
 
+/** Auto-saved runs kept (the most recent); renamed and imported runs are kept until the reader deletes them. */
+export const AUTO_SAVED_RUNS_KEPT = 20;
+
+/**
+ * A run the page saved by itself: trained here and still under the name it was given (liveRunName, with the
+ * "(cancelled, partial)" tail of an unfinished run). Renaming a run, or importing one, keeps it for good.
+ */
+export function isAutoSaved(run: RunSummary): boolean {
+  if (run.origin !== 'live') return false;
+  const auto = liveRunName(run.config);
+  return run.name === auto || (run.name.startsWith(`${auto} (`) && run.name.endsWith(', partial)'));
+}
+
+/**
+ * The auto-saved runs past the cap, oldest first: all but the `keep` most recent, never one in `protect` (the run
+ * on screen, the one just kept).
+ */
+export function runsPastCap<R extends RunSummary>(
+  runs: readonly R[],
+  protect: ReadonlySet<string>,
+  keep = AUTO_SAVED_RUNS_KEPT,
+): R[] {
+  const auto = runs
+    .filter(isAutoSaved)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  const excess = auto.length - keep;
+  if (excess <= 0) return [];
+  return auto.filter((r) => !protect.has(r.id)).slice(0, excess);
+}
+
 /**
  * How much a difference matters when picking the nearest run: another family or training set changes every
  * picture, the constraint changes the paths, seed and budget only the numbers.

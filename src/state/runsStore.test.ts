@@ -5,14 +5,23 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { PRETRAINED_PATH, parsePretrained } from '../core/pipeline/pretrainedFile';
 import { useResults } from './resultsStore';
 import { memoryRunDb, RunDbError } from './runDb';
-import { makeRun, PRETRAINED_RUN_ID, runFileText } from './runs';
+import {
+  AUTO_SAVED_RUNS_KEPT,
+  isAutoSaved,
+  liveRunName,
+  makeRun,
+  PRETRAINED_RUN_ID,
+  runFileText,
+} from './runs';
 import {
   allRuns,
   deleteRun,
   importRunFile,
   initRuns,
   keepRun,
+  listedRuns,
   openRun,
+  RUNS_LISTED,
   renameRun,
   resetRunsForTests,
   setShippedRun,
@@ -137,5 +146,72 @@ describe('failures lose nothing', () => {
       ['Pretrained run', 'shipped'],
       ['kept anyway', 'session'],
     ]);
+  });
+});
+
+/** A run saved by the page after a retrain: its default name, minute `i` of one day. */
+const autoRun = (i: number, status = '') => {
+  const run = liveRun(`auto-${String(i).padStart(3, '0')}`, 21);
+  const createdAt = new Date(Date.UTC(2025, 4, 1, 0, i)).toISOString();
+  return { ...run, createdAt, name: liveRunName(run.config) + status };
+};
+
+describe('a long session keeps the most recent auto-saved runs, and says what it removed', () => {
+  it('tells auto-saved runs from renamed and imported ones', () => {
+    expect(isAutoSaved(autoRun(1))).toBe(true);
+    expect(isAutoSaved(autoRun(1, ' (cancelled, partial)'))).toBe(true);
+    expect(isAutoSaved({ ...autoRun(1), name: 'My best run' })).toBe(false);
+    expect(isAutoSaved({ ...autoRun(1), origin: 'imported' })).toBe(false);
+  });
+
+  it('past the cap the oldest auto-saved runs go; renamed, imported and shown runs stay', async () => {
+    const db = memoryRunDb();
+    await initRuns(async () => db);
+    await keepRun(autoRun(0));
+    await renameRun('auto-000', 'Renamed, kept for good');
+    await keepRun({ ...autoRun(1), origin: 'imported', name: 'From a file' });
+    await keepRun(autoRun(2));
+    await openRun('auto-002', { applySettings: false });
+    const total = AUTO_SAVED_RUNS_KEPT + 6;
+    for (let i = 3; i < total; i++) await keepRun(autoRun(i));
+    const ids = (await db.list()).map((r) => r.id);
+    const auto = (await db.list()).filter(isAutoSaved).map((r) => r.id);
+    expect(auto).toHaveLength(AUTO_SAVED_RUNS_KEPT);
+    // The shown run is kept past its turn; the others removed are the oldest.
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'auto-000',
+        'auto-001',
+        'auto-002',
+        `auto-${String(total - 1).padStart(3, '0')}`,
+      ]),
+    );
+    expect(ids).not.toContain('auto-003');
+    expect(useRuns.getState().runs.map((r) => r.id)).toEqual(ids);
+    const message = useRuns.getState().message;
+    expect(message?.kind).toBe('info');
+    expect(message?.text).toMatch(
+      /^Removed the oldest auto-saved run: “Live run, seed 21, quick” \(2025-05-01 00:\d\d\)/,
+    );
+    expect(message?.text).toContain(`keeps the ${AUTO_SAVED_RUNS_KEPT} most recent`);
+  });
+
+  it('runs kept for this session only are capped the same way', async () => {
+    await initRuns(async () => memoryRunDb({ failPut: 'quota' }));
+    for (let i = 0; i < AUTO_SAVED_RUNS_KEPT + 3; i++) await keepRun(autoRun(i));
+    expect(useRuns.getState().runs).toHaveLength(AUTO_SAVED_RUNS_KEPT);
+    expect(useRuns.getState().runs[0].id).toBe('auto-003');
+    // The quota error stays on screen, with what was removed after it.
+    expect(useRuns.getState().message?.kind).toBe('error');
+    expect(useRuns.getState().message?.text).toMatch(/storage for this page is full.*Removed the oldest/s);
+  });
+
+  it('the list draws the shipped run, the shown one and the newest few until asked for all', async () => {
+    await initRuns(async () => memoryRunDb());
+    for (let i = 0; i < RUNS_LISTED + 4; i++) await keepRun(autoRun(i));
+    const runs = allRuns();
+    const collapsed = listedRuns(runs, 'auto-001', false).map((r) => r.id);
+    expect(collapsed).toEqual([PRETRAINED_RUN_ID, 'auto-001', ...runs.slice(-RUNS_LISTED).map((r) => r.id)]);
+    expect(listedRuns(runs, null, true)).toHaveLength(runs.length);
   });
 });

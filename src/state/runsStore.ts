@@ -4,10 +4,12 @@ import type { PipelineArtifacts } from '../core/pipeline/artifacts';
 import { type ResultsSource, type ShownRun, useResults } from './resultsStore';
 import { type RunDb, RunDbError } from './runDb';
 import {
+  AUTO_SAVED_RUNS_KEPT,
   makeRun,
   PRETRAINED_RUN_ID,
   type RunSummary,
   runFromFileText,
+  runsPastCap,
   type StoredRun,
   settingsFromConfig,
   summaryOf,
@@ -76,6 +78,19 @@ export function allRuns(s: RunsState = useRuns.getState()): ListedRun[] {
   return s.shipped ? [listed(summaryOf(s.shipped), 'shipped'), ...s.runs] : s.runs;
 }
 
+/** Kept runs listed before "Show all": the newest ones (and the shipped and the shown run, always). */
+export const RUNS_LISTED = 5;
+
+/** The rows the list draws: every run, or (collapsed) the shipped run, the shown one and the newest few. */
+export function listedRuns(runs: readonly ListedRun[], shownId: string | null, all: boolean): ListedRun[] {
+  if (all) return [...runs];
+  const kept = runs
+    .filter((r) => r.kept !== 'shipped')
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const newest = new Set(kept.slice(-RUNS_LISTED).map((r) => r.id));
+  return runs.filter((r) => r.kept === 'shipped' || r.id === shownId || newest.has(r.id));
+}
+
 export async function refreshStorageEstimate(): Promise<void> {
   const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
   if (!storage?.estimate) return;
@@ -133,6 +148,7 @@ export async function keepRun(run: StoredRun): Promise<string> {
       await db.put(run);
       sessionRuns.delete(run.id);
       await reloadList();
+      await removeRunsPastCap(run.id);
       return run.id;
     } catch (e) {
       say('error', failureText(`“${run.name}” could not be stored`, e));
@@ -142,7 +158,39 @@ export async function keepRun(run: StoredRun): Promise<string> {
   set({
     runs: [...useRuns.getState().runs.filter((r) => r.id !== run.id), listed(summaryOf(run), 'session')],
   });
+  await removeRunsPastCap(run.id);
   return run.id;
+}
+
+const shortDate = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+/**
+ * Keep the AUTO_SAVED_RUNS_KEPT most recent auto-saved runs (every retrain saves one, and a long session would
+ * otherwise fill the browser's storage and the list): older ones are deleted, and the message names them. Renamed
+ * and imported runs, the run on screen and the one just kept are never removed.
+ */
+async function removeRunsPastCap(justKept: string): Promise<void> {
+  const { lastShownId } = useRuns.getState();
+  const protect = new Set([justKept, useResults.getState().shown?.id ?? '', lastShownId ?? '']);
+  const past = runsPastCap(useRuns.getState().runs, protect);
+  if (past.length === 0) return;
+  try {
+    for (const r of past) {
+      if (r.kept === 'session') sessionRuns.delete(r.id);
+      else if (db) await db.remove(r.id);
+    }
+    await reloadList();
+  } catch (e) {
+    say('error', failureText('An old auto-saved run could not be removed', e));
+    return;
+  }
+  const names = past.map((r) => `“${r.name}” (${shortDate(r.createdAt)})`).join(', ');
+  const text =
+    `Removed the oldest auto-saved run${past.length === 1 ? '' : 's'}: ${names}. The page keeps the ` +
+    `${AUTO_SAVED_RUNS_KEPT} most recent; rename a run (or export it) to keep it for good.`;
+  const current = useRuns.getState().message;
+  if (current?.kind === 'error') say('error', `${current.text} ${text}`);
+  else say('info', text);
 }
 
 /** A run with its weights, from wherever it is kept. */

@@ -73,9 +73,5 @@ self.onmessage = (e: MessageEvent<AgentsCommand>) => {
     agents = new Map();
     return;
   }
-  if (command.type === 'warm') {
-    agentsFor(command.settings.env.maxAction, command.settings.env);
-    return;
-  }
   handleGoal(command.request);
 };

@@ -59,26 +59,43 @@ function Checkbox({ field }: { field: 'paths' | 'training' | 'frames' }) {
   );
 }
 
-const showGoals = (p: readonly (readonly number[])[]) => p.map((g) => g.join(', ')).join('; ');
-
-/** The reader's own goals as text: "x,y; x,y; …", the base first. */
-function GoalsList() {
-  const pts = useSettings((s) => s.settings.pts);
+/**
+ * A wrapping text box for a list field (a link field's own parser decides; `problem` adds a check across fields). The
+ * text follows the store unless the reader is mid-edit with an invalid value.
+ */
+function ListInput<V>({
+  field,
+  label,
+  value,
+  show,
+  rows,
+  testId,
+  problem = () => null,
+}: {
+  field: 'train' | 'pts';
+  label: string;
+  value: V;
+  show: (v: V) => string;
+  rows: number;
+  testId?: string;
+  problem?: (v: V) => string | null;
+}) {
   const update = useSettings((s) => s.update);
-  const show = showGoals;
-  const [text, setText] = useState(show(pts));
+  const [text, setText] = useState(show(value));
   const [error, setError] = useState<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the text follows the value; `show` is fixed per field
   useEffect(() => {
-    setText(show(pts));
+    setText(show(value));
     setError(null);
-  }, [pts]);
+  }, [value]);
   return (
     <label className="field wide">
-      <span>my goals "x, y; x, y; …", base first</span>
+      <span>{label}</span>
+      {/* A wrapping box: four angles with decimals do not fit one line of the settings column. */}
       <textarea
         className="angles-input"
-        data-testid="goals-input"
-        rows={3}
+        data-testid={testId}
+        rows={rows}
         spellCheck={false}
         value={text}
         aria-invalid={error !== null}
@@ -87,9 +104,10 @@ function GoalsList() {
         }}
         onChange={(e) => {
           setText(e.target.value);
-          const parsed = parseFieldValue('pts', e.target.value.replace(/\s+/g, '').replace(/;$/, ''));
-          setError(parsed.ok ? null : parsed.reason);
-          if (parsed.ok) update({ pts: parsed.value as [number, number][] });
+          const parsed = parseFieldValue(field, e.target.value.replace(/\s+/g, '').replace(/[;,]$/, ''));
+          const reason = parsed.ok ? problem(parsed.value as V) : parsed.reason;
+          setError(reason);
+          if (parsed.ok && reason === null) update({ [field]: parsed.value } as Partial<UrlState>);
         }}
       />
       {error && <small className="input-error">{error}</small>}
@@ -97,39 +115,36 @@ function GoalsList() {
   );
 }
 
+const showGoals = (p: readonly (readonly number[])[]) => p.map((g) => g.join(', ')).join('; ');
+const showList = (xs: readonly number[]) => xs.join(', ');
+
+/** The reader's own goals as text: "x,y; x,y; …", the base first. */
+function GoalsList() {
+  const pts = useSettings((s) => s.settings.pts);
+  return (
+    <ListInput
+      field="pts"
+      label={'my goals "x, y; x, y; …", base first'}
+      value={pts}
+      show={showGoals}
+      rows={3}
+      testId="goals-input"
+    />
+  );
+}
+
 function TrainingAngles() {
   const train = useSettings((s) => s.settings.train);
   const line = useSettings((s) => s.settings.family === 'line');
-  const update = useSettings((s) => s.update);
-  const [text, setText] = useState(train.join(', '));
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setText(train.join(', '));
-    setError(null);
-  }, [train]);
   return (
-    <label className="field wide">
-      <span>{line ? 'training offsets t (arena units)' : 'training task angles (°)'}, base first</span>
-      {/* A wrapping box: four angles with decimals do not fit one line of the settings column. */}
-      <textarea
-        className="angles-input"
-        rows={2}
-        spellCheck={false}
-        value={text}
-        aria-invalid={error !== null}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') e.preventDefault();
-        }}
-        onChange={(e) => {
-          setText(e.target.value);
-          const parsed = parseFieldValue('train', e.target.value.replace(/\s+/g, ''));
-          const reason = parsed.ok ? trainProblem(parsed.value as number[]) : parsed.reason;
-          setError(reason);
-          if (parsed.ok && reason === null) update({ train: parsed.value as number[] });
-        }}
-      />
-      {error && <small className="input-error">{error}</small>}
-    </label>
+    <ListInput
+      field="train"
+      label={`${line ? 'training offsets t (arena units)' : 'training task angles (°)'}, base first`}
+      value={train}
+      show={showList}
+      rows={2}
+      problem={trainProblem}
+    />
   );
 }
 

@@ -5,7 +5,7 @@ import { settingsKey } from '../core/pipeline/firstScreen';
 import { agentArtifactsOf, sameAgents } from '../core/testTime/agents';
 import type { GoalSettings, GoalUpdate } from '../core/testTime/goalRollouts';
 import type { AgentsCommand, AgentsEvent, GoalRequest } from '../protocol/agents';
-import { goalSettingsOf, goalTag } from '../state/derived';
+import { FAMILY_FIELDS, goalSettingsOf, goalTag } from '../state/derived';
 import { useGoal } from '../state/goalStore';
 import { useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
@@ -178,18 +178,7 @@ export function agentsChannel(): AgentsChannel {
 
 /** The fields of the link that decide the agents' rollouts at the goal. */
 const GOAL_FIELDS = [
-  'family',
-  'cx',
-  'cy',
-  'radius',
-  'alpha',
-  'beta',
-  'tilt',
-  'reward',
-  'ox',
-  'oy',
-  'dir',
-  'pts',
+  ...FAMILY_FIELDS,
   'goal',
   't',
   'gx',

@@ -13,7 +13,8 @@ import { polylineOffsets } from '../core/pointsFamily';
 import type { GoalSettings } from '../core/testTime/goalRollouts';
 import type { UrlState } from './urlSchema';
 
-const FAMILY_FIELDS = [
+/** The settings that define the task family. */
+export const FAMILY_FIELDS = [
   'family',
   'cx',
   'cy',

@@ -3,7 +3,8 @@ import { DEFAULT_LINE_OFFSETS, defaultUrlState, lineGoal, POINT_BOUND, type UrlS
 
 export const FAMILY_CHOICES = [
   { id: 'circle', label: 'circle' },
-  { id: 'ellipse-pushforward', label: 'ellipse, pushed-forward reward' },
+  // The plain value 'ellipse' (the link's own) is the pushed-forward ellipse.
+  { id: 'ellipse', label: 'ellipse, pushed-forward reward' },
   { id: 'ellipse-euclidean', label: 'ellipse, Euclidean reward' },
   { id: 'line', label: 'line' },
   { id: 'points', label: 'my goals' },
@@ -12,7 +13,7 @@ export const FAMILY_CHOICES = [
 export type FamilyChoice = (typeof FAMILY_CHOICES)[number]['id'];
 
 export function familyChoiceOf(s: Pick<UrlState, 'family' | 'reward'>): FamilyChoice {
-  return s.family === 'ellipse' ? `ellipse-${s.reward}` : s.family;
+  return s.family === 'ellipse' && s.reward === 'euclidean' ? 'ellipse-euclidean' : s.family;
 }
 
 const inside = (g: readonly number[]) => Math.abs(g[0]) <= POINT_BOUND && Math.abs(g[1]) <= POINT_BOUND;
@@ -26,14 +27,10 @@ export function familyPatch(s: UrlState, choice: FamilyChoice): Partial<UrlState
   const defaults = defaultUrlState();
   // `train` holds a line's offsets only while the family is a line (the reader's goals leave it as it was).
   const holdsOffsets = s.family === 'line';
-  if (choice === 'circle' || choice === 'ellipse-pushforward' || choice === 'ellipse-euclidean') {
+  if (choice === 'circle' || choice === 'ellipse' || choice === 'ellipse-euclidean') {
     const family = choice === 'circle' ? 'circle' : 'ellipse';
     const reward =
-      choice === 'ellipse-euclidean'
-        ? 'euclidean'
-        : choice === 'ellipse-pushforward'
-          ? 'pushforward'
-          : s.reward;
+      choice === 'ellipse-euclidean' ? 'euclidean' : choice === 'ellipse' ? 'pushforward' : s.reward;
     return { family, reward, ...(holdsOffsets ? { train: defaults.train } : {}) };
   }
   if (choice === 'line') {

@@ -79,7 +79,7 @@ export const URL_SCHEMA = {
   /** Training tasks, base first: angles (°) on a circle or ellipse, offsets t (arena units) on a line. */
   train: {
     kind: 'numberList',
-    label: 'training tasks (angles ° or line offsets)',
+    label: 'training task angles (°), or a line’s offsets',
     min: -360,
     max: 360,
     digits: 2,

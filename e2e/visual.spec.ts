@@ -98,7 +98,10 @@ test('after dragging the goal to 0°', async ({ page }) => {
   if (!svg || !box || !start) throw new Error('no bounding boxes');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
-  await page.mouse.move(svg.x + svg.width * 0.9, start.y + start.height / 2, { steps: 12 });
+  // As far right as the window goes: mouse events land on whole pixels, and the farther out, the smaller the angle a
+  // sub-pixel offset of the panel makes (0.4 px at the panel's edge was 0.1°; at the window's edge it rounds to 0°).
+  const right = (page.viewportSize()?.width ?? svg.x + svg.width) - 2;
+  await page.mouse.move(right, start.y + start.height / 2, { steps: 12 });
   await page.mouse.up();
   await expect(handle).toHaveAttribute('data-angle', '0');
   await expect(page.getByTestId('rollout-hereditary')).not.toHaveAttribute('data-return', before ?? '');

@@ -120,15 +120,16 @@ export function ScoreSection() {
               (evaluation?.rows ?? []).map((r) => ({
                 angle_deg: r.angle_deg,
                 distance_to_training_deg: r.distance_to_training_deg,
-                // In the family's unit: degrees, or arena units along a line (where the degree columns are empty).
-                parameter: r.parameter ?? r.angle_deg,
-                distance_to_training: r.distance_to_training ?? r.distance_to_training_deg,
                 score_hereditary: r.score.hereditary ?? null,
                 score_baseline: r.score.baseline ?? null,
                 regret_hereditary: r.regret.hereditary ?? null,
                 regret_baseline: r.regret.baseline ?? null,
                 ill_conditioned: r.ill_conditioned ?? null,
                 theta_error_deg: r.theta_error_deg ?? null,
+                // Along a line the degree columns are empty: its offset and distance in arena units follow.
+                ...(alongLine
+                  ? { parameter: r.parameter ?? null, distance_to_training: r.distance_to_training ?? null }
+                  : {}),
               }))
             }
           />

@@ -57,7 +57,7 @@ interface FirstScreenSteps {
 const STEP_NAMES = ['scriptLoaded', 'resultsLoaded', 'scriptStart', 'resultsParsed'] as const;
 const STEP_LABEL: Record<keyof FirstScreenSteps, string> = {
   scriptLoaded: 'main script downloaded',
-  resultsLoaded: 'default.json downloaded',
+  resultsLoaded: 'first-screen.json downloaded (the run less what only the stories read)',
   scriptStart: 'script compiled and run (main.tsx starts)',
   resultsParsed: 'results parsed and stored',
 };
@@ -75,7 +75,7 @@ async function firstScreenSteps(page: Page): Promise<FirstScreenSteps> {
   const mark = (name: string) => marks.find(([n]) => n === name)?.[1] ?? null;
   return {
     scriptLoaded: res(/\/assets\/index-[^/]*\.js$/),
-    resultsLoaded: res(/\/pretrained\/default\.json$/),
+    resultsLoaded: res(/\/pretrained\/first-screen\.json$/),
     scriptStart: mark('hereditary:script-start'),
     resultsParsed: mark('hereditary:pretrained-loaded'),
   };

@@ -1,5 +1,6 @@
 // The app shell: layout, the compute worker's lifetime, and the jobs the current settings ask for.
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
 import { BackendPanel } from './BackendPanel';
 import { Controls } from './Controls';
@@ -14,6 +15,7 @@ import { RolloutPanel } from './RolloutPanel';
 import { StaleRegion } from './StaleRegion';
 import { TaskSpaceView } from './TaskSpaceView';
 import { type Compute, ComputeContext, createCompute } from './useCompute';
+import { startWholePretrainedLoad } from './usePretrained';
 import { useScience } from './useScience';
 import { VerdictBox } from './VerdictBox';
 
@@ -49,12 +51,16 @@ export function App() {
   // Pretrained results, agents at the goal, live training; true once the first screen is complete.
   const ready = useScience(compute);
   const firstScreenDone = useAfterFirstScreen(ready);
+  // The stories read parts of the shipped run that only its whole file has (first-screen.json leaves them out).
+  const wholeSettled = useResults((s) => s.pretrained !== 'loading');
   useEffect(() => {
     void loadStories();
   }, []);
 
   useEffect(() => {
     if (!firstScreenDone) return;
+    // Parsing the whole pretrained file (800 kB) would delay the first screen; the stories wait for it instead.
+    void startWholePretrainedLoad();
     // The service worker's precache (the whole build, 4 MB) would share the two cores with the first screen.
     registerOfflineCache();
     const { compute: c, dispose } = createCompute();
@@ -102,7 +108,7 @@ export function App() {
         {firstScreenDone && (
           // Below the first screen, and empty until the compute worker starts: drawn with the stories, in one go.
           <Suspense fallback={null}>
-            <Stories />
+            {wholeSettled && <Stories />}
             <section className="panel compute" aria-label="Compute">
               <BackendPanel />
               <JobsPanel />
@@ -111,7 +117,7 @@ export function App() {
         )}
       </>
     ),
-    [firstScreenDone],
+    [firstScreenDone, wholeSettled],
   );
 
   return (

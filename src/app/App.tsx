@@ -2,11 +2,9 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
-import { BackendPanel } from './BackendPanel';
 import { Controls } from './Controls';
 import { CopyLinkButton } from './CopyLinkButton';
 import { EditToolbar } from './EditToolbar';
-import { JobsPanel } from './JobsPanel';
 import { LinkErrorBanner } from './LinkErrorBanner';
 import { ResultsBanner } from './narrative/ResultsBanner';
 import { OfflineStatus } from './OfflineStatus';
@@ -22,6 +20,9 @@ import { VerdictBox } from './VerdictBox';
 // The stories below the first screen load as their own chunk (fetched at once, drawn once the first screen is).
 const loadStories = () => import('./narrative/Stories');
 const Stories = lazy(loadStories);
+// The backend and jobs panels, below the stories, likewise (they show nothing before the compute worker starts).
+const loadComputeSection = () => import('./ComputeSection');
+const ComputeSection = lazy(loadComputeSection);
 
 /** How long the compute workers wait for the first screen at most (a page whose results never load still trains). */
 const COMPUTE_START_LIMIT_MS = 3000;
@@ -55,6 +56,7 @@ export function App() {
   const wholeSettled = useResults((s) => s.pretrained !== 'loading');
   useEffect(() => {
     void loadStories();
+    void loadComputeSection();
   }, []);
 
   useEffect(() => {
@@ -106,14 +108,14 @@ export function App() {
           </section>
         </main>
         {firstScreenDone && (
-          // Below the first screen, and empty until the compute worker starts: drawn with the stories, in one go.
-          <Suspense fallback={null}>
-            {wholeSettled && <Stories />}
-            <section className="panel compute" aria-label="Compute">
-              <BackendPanel />
-              <JobsPanel />
-            </section>
-          </Suspense>
+          // Below the first screen: the stories, once the whole pretrained file is in, and the compute section (empty
+          // until the compute worker starts), each in its own boundary so that one arriving later blanks nothing.
+          <>
+            <Suspense fallback={null}>{wholeSettled && <Stories />}</Suspense>
+            <Suspense fallback={null}>
+              <ComputeSection />
+            </Suspense>
+          </>
         )}
       </>
     ),

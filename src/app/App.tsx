@@ -1,11 +1,10 @@
 // The app shell: layout, the compute worker's lifetime, and the jobs the current settings ask for.
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
-import { BackendPanel } from './BackendPanel';
 import { Controls } from './Controls';
 import { CopyLinkButton } from './CopyLinkButton';
 import { EditToolbar } from './EditToolbar';
-import { JobsPanel } from './JobsPanel';
 import { LinkErrorBanner } from './LinkErrorBanner';
 import { ResultsBanner } from './narrative/ResultsBanner';
 import { OfflineStatus } from './OfflineStatus';
@@ -14,12 +13,16 @@ import { RolloutPanel } from './RolloutPanel';
 import { StaleRegion } from './StaleRegion';
 import { TaskSpaceView } from './TaskSpaceView';
 import { type Compute, ComputeContext, createCompute } from './useCompute';
+import { startWholePretrainedLoad } from './usePretrained';
 import { useScience } from './useScience';
 import { VerdictBox } from './VerdictBox';
 
 // The stories below the first screen load as their own chunk (fetched at once, drawn once the first screen is).
 const loadStories = () => import('./narrative/Stories');
 const Stories = lazy(loadStories);
+// The backend and jobs panels, below the stories, likewise (they show nothing before the compute worker starts).
+const loadComputeSection = () => import('./ComputeSection');
+const ComputeSection = lazy(loadComputeSection);
 
 /** How long the compute workers wait for the first screen at most (a page whose results never load still trains). */
 const COMPUTE_START_LIMIT_MS = 3000;
@@ -49,12 +52,17 @@ export function App() {
   // Pretrained results, agents at the goal, live training; true once the first screen is complete.
   const ready = useScience(compute);
   const firstScreenDone = useAfterFirstScreen(ready);
+  // The stories read parts of the shipped run that only its whole file has (first-screen.json leaves them out).
+  const wholeSettled = useResults((s) => s.pretrained !== 'loading');
   useEffect(() => {
     void loadStories();
+    void loadComputeSection();
   }, []);
 
   useEffect(() => {
     if (!firstScreenDone) return;
+    // Parsing the whole pretrained file (800 kB) would delay the first screen; the stories wait for it instead.
+    void startWholePretrainedLoad();
     // The service worker's precache (the whole build, 4 MB) would share the two cores with the first screen.
     registerOfflineCache();
     const { compute: c, dispose } = createCompute();
@@ -100,18 +108,18 @@ export function App() {
           </section>
         </main>
         {firstScreenDone && (
-          // Below the first screen, and empty until the compute worker starts: drawn with the stories, in one go.
-          <Suspense fallback={null}>
-            <Stories />
-            <section className="panel compute" aria-label="Compute">
-              <BackendPanel />
-              <JobsPanel />
-            </section>
-          </Suspense>
+          // Below the first screen: the stories, once the whole pretrained file is in, and the compute section (empty
+          // until the compute worker starts), each in its own boundary so that one arriving later blanks nothing.
+          <>
+            <Suspense fallback={null}>{wholeSettled && <Stories />}</Suspense>
+            <Suspense fallback={null}>
+              <ComputeSection />
+            </Suspense>
+          </>
         )}
       </>
     ),
-    [firstScreenDone],
+    [firstScreenDone, wholeSettled],
   );
 
   return (

@@ -1,37 +1,61 @@
-// Start-up: fetch the shipped pretrained results next to the page (sub-path safe), check them in core, store them;
-// the shipped run's precomputed update at the default goal (first-screen.json) is shown without the agents worker.
+// Start-up: the shipped run's first screen (first-screen.json: the run less what only the stories read, and the
+// agents' update at the default goal), then the whole pretrained file after the first screen is drawn (sub-path safe).
 import { useEffect } from 'react';
-import { FIRST_SCREEN_PATH, firstScreenUpdateFor } from '../core/pipeline/firstScreen';
+import {
+  FIRST_SCREEN_PATH,
+  type FirstScreen,
+  firstScreenBelongsTo,
+  readFirstScreen,
+  withDeferredArtifacts,
+} from '../core/pipeline/firstScreen';
 import { PRETRAINED_PATH, parsePretrained } from '../core/pipeline/pretrainedFile';
 import { useResults } from '../state/resultsStore';
-import { setShippedRun, shownRunOf, useRuns } from '../state/runsStore';
+import { setShippedRun, shippedRunShown, shownRunOf, useRuns } from '../state/runsStore';
 import { agentsChannel } from './useGoalRollouts';
 
 /** performance.mark names of the start-up milestones (read by `npm run bench:browser`). */
 export const START_MARKS = {
   /** main.tsx starts: the page's script is downloaded, compiled and its modules evaluated. */
   script: 'hereditary:script-start',
+  /** The first screen's results are stored (from first-screen.json, or the whole file when that is unusable). */
   pretrained: 'hereditary:pretrained-loaded',
+  /** The whole pretrained file is parsed and stored (the stories below the first screen wait for it). */
+  whole: 'hereditary:pretrained-whole',
   backend: 'hereditary:backend-known',
   agents: 'hereditary:agents-at-goal',
   ready: 'hereditary:app-ready',
 } as const;
 
 let loading: Promise<void> | null = null;
+let wholeLoading: Promise<void> | null = null;
+/** The first screen read from first-screen.json, once it is in (null: missing or unusable). */
+let firstScreen: FirstScreen | null = null;
 
-/** The precomputed first screen, or null (missing, unreadable: the agents worker computes it as for any goal). */
-async function fetchFirstScreen(): Promise<unknown> {
+/** The precomputed first screen, or null (missing, unreadable: the whole file is loaded at once instead). */
+async function fetchFirstScreen(): Promise<FirstScreen | null> {
   try {
     const res = await fetch(new URL(FIRST_SCREEN_PATH, document.baseURI));
-    return res.ok ? await res.json() : null;
+    return res.ok ? readFirstScreen(await res.json()) : null;
   } catch {
     return null;
   }
 }
 
-async function loadPretrained(): Promise<void> {
+/** Show the first screen's run, unless a run is shown already (a kept run the link names wins). */
+async function loadFirstScreen(): Promise<void> {
+  firstScreen = await fetchFirstScreen();
+  if (!firstScreen) return startWholePretrainedLoad();
   const store = useResults.getState();
-  const firstScreen = fetchFirstScreen();
+  if (store.artifacts === null) {
+    // Used only if the page's goal settings are the ones it was computed at (the channel checks).
+    agentsChannel().prime(firstScreen.settings, firstScreen.update);
+    store.setArtifacts(firstScreen.artifacts, 'pretrained', shippedRunShown(firstScreen.run.generated_at));
+  }
+  performance.mark(START_MARKS.pretrained);
+}
+
+async function loadWholePretrained(): Promise<void> {
+  const store = useResults.getState();
   try {
     const url = new URL(PRETRAINED_PATH, document.baseURI);
     const res = await fetch(url);
@@ -41,17 +65,19 @@ async function loadPretrained(): Promise<void> {
     if ('error' in parsed) throw new Error(parsed.error);
     const rawDay = (json as { generated_at?: unknown }).generated_at;
     const day = typeof rawDay === 'string' ? rawDay : null;
-    setShippedRun(parsed.artifacts, day);
-    const first = firstScreenUpdateFor(await firstScreen, parsed.artifacts, day);
+    const first =
+      firstScreen && firstScreenBelongsTo(firstScreen, parsed.artifacts, day) ? firstScreen : null;
+    // The first screen's objects completed, so the run on screen keeps its agents (no new rollouts).
+    const whole = first ? withDeferredArtifacts(first.artifacts, parsed.artifacts) : parsed.artifacts;
+    setShippedRun(whole, day);
     const shipped = useRuns.getState().shipped;
-    // A run already shown (a kept run the link names) wins; the pretrained results never replace it.
-    if (useResults.getState().artifacts === null && shipped) {
-      // Used only if the page's goal settings are the ones it was computed at (the channel checks).
-      if (first) agentsChannel().prime(first.settings, first.update);
-      store.setArtifacts(parsed.artifacts, 'pretrained', shownRunOf(shipped));
-    }
+    const shown = useResults.getState().artifacts;
+    // The first screen's run becomes the whole one; a run shown otherwise (a kept run the link names) wins.
+    if (shipped && (shown === null || shown === firstScreen?.artifacts))
+      store.setArtifacts(whole, 'pretrained', shownRunOf(shipped));
     store.setPretrained('loaded');
-    performance.mark(START_MARKS.pretrained);
+    if (!firstScreen) performance.mark(START_MARKS.pretrained);
+    performance.mark(START_MARKS.whole);
   } catch (e) {
     store.setError(
       `No pretrained results: ${e instanceof Error ? e.message : String(e)}. Train live instead.`,
@@ -60,10 +86,16 @@ async function loadPretrained(): Promise<void> {
   }
 }
 
-/** Start loading the pretrained results, once per page (main.tsx calls it before the first render). */
+/** Start loading the first screen's results, once per page (main.tsx calls it before the first render). */
 export function startPretrainedLoad(): Promise<void> {
-  if (!loading) loading = loadPretrained();
+  if (!loading) loading = loadFirstScreen();
   return loading;
+}
+
+/** Load the whole pretrained file, once per page: after the first screen (App.tsx), or at once without one. */
+export function startWholePretrainedLoad(): Promise<void> {
+  if (!wholeLoading) wholeLoading = loadWholePretrained();
+  return wholeLoading;
 }
 
 /** Load once per page (StrictMode runs effects twice; the fetch is shared). */

@@ -123,18 +123,27 @@ export async function initRuns(open: () => Promise<RunDb>): Promise<void> {
   }
 }
 
+const shippedDay = (generatedAt: string | null): Date =>
+  generatedAt && !Number.isNaN(Date.parse(generatedAt)) ? new Date(generatedAt) : new Date(0);
+
 /** The shipped run (its file has loaded); `generatedAt` is the file's day. */
 export function setShippedRun(artifacts: PipelineArtifacts, generatedAt: string | null): void {
-  const day = generatedAt && !Number.isNaN(Date.parse(generatedAt)) ? new Date(generatedAt) : new Date(0);
   set({
     shipped: makeRun(artifacts, {
       id: PRETRAINED_RUN_ID,
       name: 'Pretrained run',
-      createdAt: day,
+      createdAt: shippedDay(generatedAt),
       origin: 'shipped',
     }),
   });
 }
+
+/** How the page names the shipped run of that day (the same as shownRunOf once its whole file has loaded). */
+export const shippedRunShown = (generatedAt: string | null): ShownRun => ({
+  id: PRETRAINED_RUN_ID,
+  name: 'Pretrained run',
+  createdAt: shippedDay(generatedAt).toISOString(),
+});
 
 let idCounter = 0;
 /** A fresh run id (time-ordered, unique within the page). */

@@ -1,9 +1,11 @@
-// The shipped run's first screen precomputed (public/pretrained/first-screen.json): the update at the default goal.
+// The shipped run's first screen (public/pretrained/first-screen.json): the run less what only the stories read, and
+// the agents' update at the default goal, so the page draws its first screen before the whole file is parsed.
 import { agentArtifactsOf, baselineAgentFrom, hereditaryAgentFrom } from '../testTime/agents';
 import { computeGoalRollouts, type GoalSettings, type GoalUpdate } from '../testTime/goalRollouts';
 import type { PipelineArtifacts } from './artifacts';
+import { PRETRAINED_FORMAT, parsePretrained } from './pretrainedFile';
 
-export const FIRST_SCREEN_FORMAT = 'hereditary-first-screen/1';
+export const FIRST_SCREEN_FORMAT = 'hereditary-first-screen/2';
 /** Next to the pretrained file (site root relative, like PRETRAINED_PATH). */
 export const FIRST_SCREEN_PATH = 'pretrained/first-screen.json';
 
@@ -15,14 +17,47 @@ export interface RunFingerprint {
 }
 
 /**
- * The agents' update at the page's default goal settings, computed by the same function the agents worker runs,
- * so the page can draw it without waiting for the worker (it is used only when run and settings both match).
+ * The shipped run without the optional parts only the stories below the first screen read (the other race
+ * settings, the dense control, the other action set: half the pretrained file), and the agents' update at the
+ * page's default goal settings, computed by the same function the agents worker runs, so the page can draw it
+ * without waiting for the worker (it is used only when run and settings both match).
  */
 export interface FirstScreenFile {
   format: typeof FIRST_SCREEN_FORMAT;
   run: RunFingerprint;
+  /** The run less `DeferredArtifacts`: still a complete PipelineArtifacts (those fields are optional). */
+  artifacts: PipelineArtifacts;
   settings: GoalSettings;
   update: GoalUpdate;
+}
+
+/** The parts of a run the first screen does not read, loaded from the whole pretrained file after it. */
+export interface DeferredArtifacts {
+  raceSettings: PipelineArtifacts['rewardSymmetry']['raceSettings'];
+  baselineControl: PipelineArtifacts['baselineControl'];
+  hereditaryOtherConstraint: PipelineArtifacts['hereditaryOtherConstraint'];
+}
+
+/** The run without its deferred parts (the rest is shared, not copied). */
+export function firstScreenArtifactsOf(artifacts: PipelineArtifacts): PipelineArtifacts {
+  const { baselineControl: _control, hereditaryOtherConstraint: _other, ...rest } = artifacts;
+  const { raceSettings: _settings, ...rewardSymmetry } = artifacts.rewardSymmetry;
+  return { ...rest, rewardSymmetry };
+}
+
+/**
+ * The first screen's run completed with the whole file's deferred parts: every other object stays the one already
+ * shown (the agents are the same objects, so they are not rolled out again).
+ */
+export function withDeferredArtifacts(shown: PipelineArtifacts, whole: PipelineArtifacts): PipelineArtifacts {
+  const { raceSettings } = whole.rewardSymmetry;
+  const { baselineControl, hereditaryOtherConstraint } = whole;
+  return {
+    ...shown,
+    rewardSymmetry: { ...shown.rewardSymmetry, ...(raceSettings ? { raceSettings } : {}) },
+    ...(baselineControl ? { baselineControl } : {}),
+    ...(hereditaryOtherConstraint ? { hereditaryOtherConstraint } : {}),
+  };
 }
 
 export const fingerprintOf = (artifacts: PipelineArtifacts, generatedAt: string): RunFingerprint => ({
@@ -55,19 +90,40 @@ export function firstScreenFile(
     hereditary: hereditaryAgentFrom(agents, settings.env),
     baseline: baselineAgentFrom(agents),
   });
-  return { format: FIRST_SCREEN_FORMAT, run: fingerprintOf(artifacts, generatedAt), settings, update };
+  return {
+    format: FIRST_SCREEN_FORMAT,
+    run: fingerprintOf(artifacts, generatedAt),
+    artifacts: firstScreenArtifactsOf(artifacts),
+    settings,
+    update,
+  };
 }
 
-/** The update when `json` is a first-screen file of this run (day, seed and generator match), else null. */
-export function firstScreenUpdateFor(
-  json: unknown,
-  artifacts: PipelineArtifacts,
-  generatedAt: string | null,
-): { settings: GoalSettings; update: GoalUpdate } | null {
-  if (typeof json !== 'object' || json === null || generatedAt === null) return null;
+/** A first-screen file as the page reads it: its run (checked like the pretrained file), day and update. */
+export interface FirstScreen {
+  artifacts: PipelineArtifacts;
+  run: RunFingerprint;
+  settings: GoalSettings;
+  update: GoalUpdate;
+}
+
+/** The first screen in `json`, or null when it is not a usable first-screen file (the page then waits for the whole). */
+export function readFirstScreen(json: unknown): FirstScreen | null {
+  if (typeof json !== 'object' || json === null) return null;
   const f = json as Partial<FirstScreenFile>;
   if (f.format !== FIRST_SCREEN_FORMAT || !f.run || !f.settings || !f.update) return null;
-  const want = fingerprintOf(artifacts, generatedAt);
-  if (JSON.stringify(f.run) !== JSON.stringify(want)) return null;
-  return { settings: f.settings, update: f.update };
+  const parsed = parsePretrained({ format: PRETRAINED_FORMAT, artifacts: f.artifacts });
+  if ('error' in parsed) return null;
+  // The fingerprint must be the one of the run it carries (a file stitched from two runs is refused).
+  if (JSON.stringify(f.run) !== JSON.stringify(fingerprintOf(parsed.artifacts, f.run.generated_at)))
+    return null;
+  return { artifacts: parsed.artifacts, run: f.run, settings: f.settings, update: f.update };
 }
+
+/** Whether a first screen belongs to this run of the whole pretrained file (day, seed and generator match). */
+export const firstScreenBelongsTo = (
+  first: FirstScreen,
+  artifacts: PipelineArtifacts,
+  generatedAt: string | null,
+): boolean =>
+  generatedAt !== null && JSON.stringify(first.run) === JSON.stringify(fingerprintOf(artifacts, generatedAt));

@@ -47,6 +47,8 @@ export interface Compute {
   control(control: { paused: boolean; speed: number }, step?: boolean): void;
   /** Terminate and restart the workers; unfinished jobs become cancelled, awaited ones reject with 'worker-lost'. */
   restart(): void;
+  /** Start a lane's worker now (its script loads and compiles), so that its first job need not wait for that. */
+  prepare(lane: Lane): void;
 }
 
 interface Pending {
@@ -131,6 +133,9 @@ export function createCompute(): { compute: Compute; dispose: () => void } {
     control(c, step = false) {
       main.setControl(c, step);
       helper.setControl(c, step);
+    },
+    prepare(lane) {
+      (lane === 'helper' ? helper : main).start();
     },
     restart() {
       useJobs.getState().abandonAll();

@@ -55,6 +55,7 @@ function scriptedCompute() {
     restart() {
       restarts++;
     },
+    prepare() {},
   };
   const flush = () => new Promise((r) => setTimeout(r, 0));
   const find = (stage: StageName) => submitted.find((s) => s.stage === stage);

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import type { ExperimentConfig } from '../core/experimentConfig';
 import { trainingDifferences, trainingKey } from '../state/derived';
+import { useEdit } from '../state/editStore';
 import { useResults } from '../state/resultsStore';
 import { summariseVerdict, useVerdict } from '../state/verdictStore';
 import type { Compute } from './useCompute';
@@ -25,7 +26,9 @@ function fitVerdict(compute: Compute, config: ExperimentConfig, key: string, sin
   running = true;
   const stillWanted = () => useVerdict.getState().key === key;
   compute
-    .submit('verdict', { experiment: config })
+    // The helper worker: the main one is busy timing this machine after the first screen (and training later), and a
+    // verdict there waited behind it (3.6–5.1 s for a first edit); beside it, the fit has a thread of its own.
+    .submit('verdict', { experiment: config }, 'helper')
     .done.then((result) => {
       if (stillWanted())
         useVerdict.getState().set({
@@ -54,6 +57,11 @@ function fitVerdict(compute: Compute, config: ExperimentConfig, key: string, sin
 
 export function useVerdictFit(compute: Compute | null): void {
   const wanted = useWantedConfig();
+  const editing = useEdit((s) => s.editing);
+  // Edits are coming: start the helper worker the verdicts run in, so the first one does not wait for its script.
+  useEffect(() => {
+    if (editing) compute?.prepare('helper');
+  }, [editing, compute]);
   const artifacts = useResults((s) => s.artifacts);
   // Only the fields read below: the live run changes many times a second while it trains (progress, previews).
   const liveKey = useResults((s) => s.live.key);

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSettings } from '../state/settingsStore';
 import {
-  lineGoal,
+  lineGoalInside,
   POINT_BOUND,
   parseFieldValue,
   URL_SCHEMA,
@@ -152,10 +152,7 @@ function TrainingAngles() {
 function trainProblem(train: readonly number[]): string | null {
   const s = useSettings.getState().settings;
   if (s.family !== 'line') return null;
-  const out = train.find((t) => {
-    const g = lineGoal(s, t);
-    return Math.abs(g[0]) > POINT_BOUND || Math.abs(g[1]) > POINT_BOUND;
-  });
+  const out = train.find((t) => !lineGoalInside(s, t));
   return out === undefined ? null : `the offset ${out} puts a goal outside the arena (±${POINT_BOUND})`;
 }
 

@@ -2,13 +2,12 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { degToRad } from '../core/angles';
-import { sameFamily, sameTrainingAngles } from '../core/families';
+import { sameFamily, sameTrainingAngles, sameTrainingParameters } from '../core/families';
 import { create, type TaskSpaceData } from '../panels/taskSpacePanel';
 import {
   familyFromSettings,
   familySettingsOf,
   isPeriodicSettings,
-  sameTrainingParameters,
   trainingAnglesRad,
 } from '../state/derived';
 import { useEdit } from '../state/editStore';
@@ -18,12 +17,12 @@ import { useJobs } from '../state/jobsStore';
 import { goalPatch, pageGoal, pageTasks } from '../state/orbitChart';
 import { isBusy, useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
-import { useVerdict } from '../state/verdictStore';
+import type { ArrowKey } from '../state/trainingEdits';
 import { FamilySelect } from './FamilySelect';
 import { TRAINING_PRESETS } from './narrative/trainingPresets';
 import { PanelHost } from './PanelHost';
 import { QuickControls } from './QuickControls';
-import { chartNow, discoveredOf, usePageChart } from './usePageChart';
+import { chartNow, usePageChart } from './usePageChart';
 
 const options = {
   onGoal: (x: number, y: number) => {
@@ -40,11 +39,7 @@ const options = {
   edit: {
     onAdd: (x: number, y: number) => useEdit.getState().add(x, y),
     onMove: (index: number, x: number, y: number) => useEdit.getState().move(index, x, y),
-    onStep: (
-      index: number,
-      key: Parameters<ReturnType<typeof useEdit.getState>['step']>[1],
-      large: boolean,
-    ) => useEdit.getState().step(index, key, large),
+    onStep: (index: number, key: ArrowKey, large: boolean) => useEdit.getState().step(index, key, large),
     onSelect: (index: number) => useEdit.getState().select(index),
     onRemove: (index: number) => useEdit.getState().remove(index),
   },
@@ -95,7 +90,6 @@ export function TaskSpaceView() {
   const familyFields = useSettings(useShallow((st) => familySettingsOf(st.settings)));
   const familyValue = useMemo(() => familyFromSettings(familyFields), [familyFields]);
   const chart = usePageChart();
-  const discovered = useVerdict((st) => (s.family === 'points' ? discoveredOf(st) : null));
   const evalMatches =
     artifacts?.evaluation != null &&
     sameFamily(artifacts.config.family, familyValue) &&
@@ -213,7 +207,8 @@ export function TaskSpaceView() {
         Drag the test goal (or focus it and use the arrow keys; Shift for{' '}
         {chart.unit === 'deg' ? '10°' : '0.5'}).
         {s.family === 'points'
-          ? discovered?.isHereditary
+          ? // The chart is the orbit discovery found, or the goals' own polyline until it finds one.
+            chart.family.kind !== 'points'
             ? ' It moves along the orbit that discovery found through your goals.'
             : ' Until discovery finds one orbit through your goals, it moves along the line through them in order.'
           : ''}{' '}

@@ -10,7 +10,7 @@ import type { UrlState } from '../state/urlSchema';
 import { useVerdict, type VerdictState } from '../state/verdictStore';
 
 /** The orbit the reader's own goals were found to lie on (from the verdict on screen). */
-export const discoveredOf = (st: VerdictState): DiscoveredOrbit | null =>
+const discoveredOf = (st: VerdictState): DiscoveredOrbit | null =>
   st.status === 'done' ? (st.summary?.discovered ?? null) : null;
 
 /** The chart as it is now, read at event time (a drag must not wait for a render). */

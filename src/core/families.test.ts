@@ -1,7 +1,13 @@
 // Tests of the one same-family and same-training-set checks: equal up to a link's rounding, different otherwise.
 import { describe, expect, it } from 'vitest';
 import { degToRad, radToDeg } from './angles';
-import { type EllipseFamily, PAPER_TRAIN_ANGLES, sameFamily, sameTrainingAngles } from './families';
+import {
+  type EllipseFamily,
+  PAPER_TRAIN_ANGLES,
+  sameFamily,
+  sameTrainingAngles,
+  sameTrainingParameters,
+} from './families';
 
 const ellipse: EllipseFamily = {
   kind: 'ellipse',
@@ -49,5 +55,15 @@ describe('sameTrainingAngles', () => {
     expect(sameTrainingAngles([0, 1, 2], [0, 2, 1])).toBe(false);
     expect(sameTrainingAngles([0, 1, 2], [0, 1])).toBe(false);
     expect(sameTrainingAngles([0, 1, 2], [0, 1, 2 + degToRad(0.05)])).toBe(false);
+  });
+});
+
+describe('sameTrainingParameters', () => {
+  it('wraps angles round a circle but never a line’s offsets', () => {
+    const circle = { kind: 'circle', center: [0, 0], radius: 1 } as const;
+    const line = { kind: 'line', origin: [0, 0], direction: 0 } as const;
+    expect(sameTrainingParameters(circle, [0.3, 1], [0.3 + 2 * Math.PI, 1])).toBe(true);
+    expect(sameTrainingParameters(line, [0.3, 1], [0.3 + 2 * Math.PI, 1])).toBe(false);
+    expect(sameTrainingParameters(line, [0.3, 1], [0.3, 1])).toBe(true);
   });
 });

@@ -255,6 +255,16 @@ export function sameFamily(a: TaskFamily, b: TaskFamily): boolean {
 /** Training angles within this many radians count as equal (a link keeps 0.01°, i.e. 1.7e-4 rad). */
 export const SAME_ANGLE_TOLERANCE_RAD = 2e-4;
 
+/** Whether two lists of training parameters are the same set: angles up to wrapping, a line's or polyline's offsets as they are. */
+export function sameTrainingParameters(
+  family: TaskFamily,
+  a: readonly number[],
+  b: readonly number[],
+): boolean {
+  if (isPeriodicFamily(family)) return sameTrainingAngles(a, b);
+  return a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= SAME_LENGTH_TOLERANCE);
+}
+
 /** The one test of whether two lists of training angles (radians, base first) are the same training set. */
 export function sameTrainingAngles(a: readonly number[], b: readonly number[]): boolean {
   return (

@@ -172,8 +172,9 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
       const p0 = view.toPx(...chart.goalAt(a0));
       const pm = view.toPx(...chart.goalAt((a0 + a1) / 2));
       const p1 = view.toPx(...chart.goalAt(a1));
-      const far = values.length ? chart.distance((a0 + a1) / 2, values) / chart.far : 1;
-      return { d: `M${p0[0]},${p0[1]}Q${pm[0]},${pm[1]} ${p1[0]},${p1[1]}`, dist: far * DISTANCE_FULL * 2 };
+      // As a share of the chart's darkest distance, on the shade's own scale.
+      const share = values.length ? chart.distance((a0 + a1) / 2, values) / chart.full : 1;
+      return { d: `M${p0[0]},${p0[1]}Q${pm[0]},${pm[1]} ${p1[0]},${p1[1]}`, dist: share * DISTANCE_FULL };
     });
     layers.band
       .selectAll('path')
@@ -184,7 +185,7 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
       .attr('stroke-width', 30)
       .attr('stroke', (s) => distanceShade(s.dist));
     layers.curve.attr('d', chartCurvePath(chart, view));
-    setDistanceLegendUnit(layers.legend, chart.unit, chart.far / 2);
+    setDistanceLegendUnit(layers.legend, chart.unit, chart.full);
 
     // Kernel frames of the base reward (tangent segments), when asked for.
     const frames = data.frames ? framesPath(data.frames, view, 0.07) : '';

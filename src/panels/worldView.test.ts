@@ -1,7 +1,8 @@
 // The shared world-view helpers: mark placement and the kernel-frame path, to the character the panels drew before.
 import { describe, expect, it } from 'vitest';
 import { goalAt } from '../core/families';
-import { familyBox, fitView, framesPath, translatePx } from './worldView';
+import { chartOf } from '../state/orbitChart';
+import { chartBox, fitView, framesPath, translatePx } from './worldView';
 
 const view = fitView({ x0: -2, x1: 2, y0: -1, y1: 1 }, { left: 10, top: 20, width: 400, height: 200 });
 
@@ -27,10 +28,10 @@ describe('framesPath', () => {
   });
 });
 
-describe('familyBox', () => {
+describe('chartBox', () => {
   it('is a square around the curve and the start', () => {
     const family = { kind: 'circle', center: [2, 0], radius: 1 } as const;
-    const box = familyBox(family, 0.5);
+    const box = chartBox(chartOf(family), null, 0.5);
     expect(box.x1 - box.x0).toBeCloseTo(box.y1 - box.y0, 12);
     const [gx] = goalAt(family, 0);
     expect(box.x0).toBeLessThanOrEqual(-0.5);

@@ -1,5 +1,4 @@
 // World ↔ pixel mapping with equal aspect (world y up), and path strings for curves and recorded states.
-import { goalAt, type TaskFamily } from '../core/families';
 import type { FramePreview } from '../core/pipeline/artifacts';
 import type { Vec2 } from '../core/vec';
 import type { OrbitChart } from '../state/orbitChart';
@@ -26,13 +25,6 @@ export function fitView(
     toPx: (x, y) => [mx + (x - cx) * scale, my - (y - cy) * scale],
     toWorld: (x, y) => [cx + (x - mx) / scale, cy - (y - my) / scale],
   };
-}
-
-/** A square world box around the family and the start at the origin, with a margin. */
-export function familyBox(family: TaskFamily, margin = 0.45) {
-  const pts: [number, number][] = [[0, 0]];
-  for (let i = 0; i < 72; i++) pts.push(goalAt(family, (2 * Math.PI * i) / 72) as [number, number]);
-  return squareBox(pts, margin);
 }
 
 /**
@@ -80,16 +72,6 @@ const pt = (v: WorldView, x: number, y: number, first: boolean) => {
   const [px, py] = v.toPx(x, y);
   return `${first ? 'M' : 'L'}${px.toFixed(1)},${py.toFixed(1)}`;
 };
-
-/** The closed curve of goals g(φ). */
-export function familyCurvePath(family: TaskFamily, view: WorldView, samples = 180): string {
-  let d = '';
-  for (let i = 0; i <= samples; i++) {
-    const [x, y] = goalAt(family, (2 * Math.PI * i) / samples);
-    d += pt(view, x, y, i === 0);
-  }
-  return `${d}Z`;
-}
 
 /** A recorded path (x0, y0, x1, y1, …) as a polyline. */
 export function statePath(states: readonly number[], view: WorldView): string {

@@ -8,7 +8,15 @@ import {
   type ExperimentConfig,
   resolvedTrainingAngles,
 } from '../core/experimentConfig';
-import { familyCentre, familyShape, sameFamily, sameTrainingAngles, type TaskFamily } from '../core/families';
+import {
+  familyCentre,
+  familyShape,
+  isPeriodicFamily,
+  sameFamily,
+  sameTrainingAngles,
+  sameTrainingParameters,
+  type TaskFamily,
+} from '../core/families';
 import { polylineOffsets } from '../core/pointsFamily';
 import type { GoalSettings } from '../core/testTime/goalRollouts';
 import type { UrlState } from './urlSchema';
@@ -164,16 +172,6 @@ function budgeted(config: ExperimentConfig, s: TrainingSettings): ExperimentConf
   return config;
 }
 
-/** Whether two lists of training parameters are the same set: angles up to wrapping, offsets as they are. */
-export function sameTrainingParameters(
-  family: TaskFamily,
-  a: readonly number[],
-  b: readonly number[],
-): boolean {
-  if (family.kind === 'circle' || family.kind === 'ellipse') return sameTrainingAngles(a, b);
-  return a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= 1e-6);
-}
-
 /**
  * The settings that make `trained` unfit for `wanted` (each needs a retrain), as short labels.
  * Test-time settings (context size K, episodes) are not listed: the agents use the link's values at once.
@@ -182,11 +180,7 @@ export function trainingDifferences(trained: ExperimentConfig, wanted: Experimen
   const out: string[] = [];
   if (!sameFamily(trained.family, wanted.family)) out.push('task family');
   if (!sameTrainingParameters(wanted.family, resolvedTrainingAngles(trained), resolvedTrainingAngles(wanted)))
-    out.push(
-      wanted.family.kind === 'circle' || wanted.family.kind === 'ellipse'
-        ? 'training angles'
-        : 'training tasks',
-    );
+    out.push(isPeriodicFamily(wanted.family) ? 'training angles' : 'training tasks');
   if (trained.actionConstraint !== wanted.actionConstraint) out.push('action constraint');
   if (trained.seed !== wanted.seed) out.push('seed');
   if (trained.budget !== wanted.budget) out.push('budget');

@@ -1,5 +1,5 @@
 // The family switch: five choices (the ellipse once per reward), each a patch of the link's settings.
-import { DEFAULT_LINE_OFFSETS, defaultUrlState, lineGoal, POINT_BOUND, type UrlState } from './urlSchema';
+import { DEFAULT_LINE_OFFSETS, defaultUrlState, lineGoalInside, type UrlState } from './urlSchema';
 
 export const FAMILY_CHOICES = [
   { id: 'circle', label: 'circle' },
@@ -16,12 +16,11 @@ export function familyChoiceOf(s: Pick<UrlState, 'family' | 'reward'>): FamilyCh
   return s.family === 'ellipse' && s.reward === 'euclidean' ? 'ellipse-euclidean' : s.family;
 }
 
-const inside = (g: readonly number[]) => Math.abs(g[0]) <= POINT_BOUND && Math.abs(g[1]) <= POINT_BOUND;
-
 /**
  * The settings that switch to `choice`. A circle or ellipse reads `train` as angles, a line as offsets: moving between
- * the two puts the new kind's defaults in (never angles read as offsets). A line keeps the centre as its origin and
- * its test offset when that goal stays in the arena; the reader's own goals keep what the link has.
+ * the two puts the new kind's defaults in (never angles read as offsets). A line keeps its origin (or takes the
+ * default one, when an offset's goal would leave the arena) and its test offset when that goal stays in the arena;
+ * the reader's own goals keep what the link has.
  */
 export function familyPatch(s: UrlState, choice: FamilyChoice): Partial<UrlState> {
   const defaults = defaultUrlState();
@@ -36,10 +35,10 @@ export function familyPatch(s: UrlState, choice: FamilyChoice): Partial<UrlState
   if (choice === 'line') {
     const line = { ...s, family: 'line' as const };
     const train = holdsOffsets ? s.train : [...DEFAULT_LINE_OFFSETS];
-    const ok = (t: number) => inside(lineGoal(line, t));
+    const ok = (t: number) => lineGoalInside(line, t);
     const origin = train.every(ok) ? {} : { ox: defaults.ox, oy: defaults.oy };
     const at = { ...line, ...origin };
-    return { family: 'line', train, ...origin, t: inside(lineGoal(at, s.t)) ? s.t : 0 };
+    return { family: 'line', train, ...origin, t: lineGoalInside(at, s.t) ? s.t : 0 };
   }
   return { family: 'points' };
 }

@@ -1,12 +1,19 @@
 // The orbit the page draws and drags along, in the reader's units: degrees round a circle or ellipse, arena units
 // along a line or along the reader's own goals (the discovered circle or line through them, else their polyline).
-import { degToRad, radToDeg, wrapAngle, wrapDegrees } from '../core/angles';
+import { degToRad, radToDeg, wrapDegrees } from '../core/angles';
 import { DEFAULT_CONFIG } from '../core/experimentConfig';
-import { goalAt, isPeriodicFamily, lineDirection, type TaskFamily } from '../core/families';
+import {
+  goalAt,
+  isPeriodicFamily,
+  lineDirection,
+  orbitDistanceToSet,
+  type TaskFamily,
+} from '../core/families';
 import { type DiscoveredOrbit, evaluationOrbit } from '../core/pipeline/evaluationOrbit';
 import { polylineOffsets } from '../core/pointsFamily';
 import type { Vec2 } from '../core/vec';
 import { angleOfPoint, familyFromSettings } from './derived';
+import { roundTo } from './urlFields';
 import { POINT_BOUND, type UrlState } from './urlSchema';
 
 export interface OrbitChart {
@@ -23,8 +30,8 @@ export interface OrbitChart {
   paramOf(p: readonly number[]): number;
   /** Distance along the orbit from v to the nearest of `set`, in the chart's unit (wrapped when periodic). */
   distance(v: number, set: readonly number[]): number;
-  /** The distance at which the coverage band is at its darkest (180° or 2 arena units). */
-  far: number;
+  /** The distance at which the coverage band is at its darkest (90° or 1 arena unit). */
+  full: number;
   /** What one arrow-key press moves a goal by, and with Shift. */
   step: { small: number; large: number };
   /** A parameter as the reader reads it: "90°" or "t = −1.20". */
@@ -63,9 +70,6 @@ function polylineParamOf(goals: readonly Vec2[], p: readonly number[]): number {
   return best.t;
 }
 
-const nearestIn = (v: number, set: readonly number[]) =>
-  set.reduce((best, s) => Math.min(best, Math.abs(v - s)), Number.POSITIVE_INFINITY);
-
 const arenaChart = (
   family: TaskFamily,
   range: [number, number],
@@ -77,8 +81,8 @@ const arenaChart = (
   range,
   goalAt: (v) => goalAt(family, v),
   paramOf: (p) => clamp(paramOf(p), range),
-  distance: nearestIn,
-  far: 2,
+  distance: (v, set) => orbitDistanceToSet(family, v, set),
+  full: 1,
   step: { small: 0.05, large: 0.5 },
   format: (v) => `t = ${v.toFixed(2).replace('-', '−')}`,
 });
@@ -93,12 +97,8 @@ export function chartOf(family: TaskFamily): OrbitChart {
       range: [0, 360],
       goalAt: (v) => goalAt(family, degToRad(v)),
       paramOf: (p) => wrapDegrees(radToDeg(angleOfPoint(family, p[0], p[1]))),
-      distance: (v, set) =>
-        set.reduce(
-          (best, s) => Math.min(best, Math.abs(radToDeg(wrapAngle(degToRad(v - s))))),
-          Number.POSITIVE_INFINITY,
-        ),
-      far: 180,
+      distance: (v, set) => orbitDistanceToSet(family, degToRad(v), set.map(degToRad)),
+      full: 90,
       step: { small: 1, large: 10 },
       format: (v) => `${+v.toFixed(2)}°`,
     };
@@ -153,7 +153,7 @@ export function pageGoal(
   return { point: chart.goalAt(value), value };
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100 + 0; // + 0: no −0 in the link
+const round2 = (x: number) => roundTo(x, 2);
 
 /**
  * The settings patch that puts the test goal at parameter v of the chart (wrapped and rounded as the link keeps

@@ -2,6 +2,7 @@
 // angles in degrees (circle, ellipse), offsets along a line (arena units), and the reader's own goals (points).
 import { wrapDegrees } from '../core/angles';
 import { POINTS_MIN_GOALS, POINTS_MIN_SEPARATION } from '../core/pointsFamily';
+import { roundTo } from './urlFields';
 import { POINT_BOUND, URL_SCHEMA } from './urlSchema';
 
 /** An arrow key on a focused training goal. */
@@ -43,10 +44,7 @@ export const lineRules = (range: [number, number]): ScalarRules => ({
   format: (v) => `t = ${v}`,
 });
 
-const round2 = (x: number) => {
-  const r = Math.round(x * 100) / 100;
-  return Object.is(r, -0) ? 0 : r;
-};
+const round2 = (x: number) => roundTo(x, 2);
 
 function tidy(rules: ScalarRules, v: number): number {
   if (rules.periodic) return tidyDeg(v);

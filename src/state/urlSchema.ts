@@ -227,7 +227,11 @@ export function lineGoal(s: Pick<UrlState, 'ox' | 'oy' | 'dir'>, t: number): [nu
   return [s.ox + t * Math.cos(a), s.oy + t * Math.sin(a)];
 }
 
-const insideBound = (g: readonly number[]) => Math.abs(g[0]) <= POINT_BOUND && Math.abs(g[1]) <= POINT_BOUND;
+/** Whether the line's goal at offset t stays inside the arena (±POINT_BOUND): the link, the switch and the form ask. */
+export function lineGoalInside(s: Pick<UrlState, 'ox' | 'oy' | 'dir'>, t: number): boolean {
+  const g = lineGoal(s, t);
+  return Math.abs(g[0]) <= POINT_BOUND && Math.abs(g[1]) <= POINT_BOUND;
+}
 
 /**
  * A line family reads `train` as offsets in arena units: absent, they are the line's defaults (not the circle's
@@ -236,7 +240,7 @@ const insideBound = (g: readonly number[]) => Math.abs(g[0]) <= POINT_BOUND && M
 function lineChecked(state: UrlState, seen: ReadonlySet<UrlField>, errors: LinkError[]): UrlState {
   if (state.family !== 'line') return state;
   if (!seen.has('train')) state.train = [...DEFAULT_LINE_OFFSETS];
-  const outside = state.train.find((t) => !insideBound(lineGoal(state, t)));
+  const outside = state.train.find((t) => !lineGoalInside(state, t));
   if (outside !== undefined) {
     errors.push({
       field: 'train',
@@ -244,7 +248,7 @@ function lineChecked(state: UrlState, seen: ReadonlySet<UrlField>, errors: LinkE
     });
     state.train = [...DEFAULT_LINE_OFFSETS];
   }
-  if (!insideBound(lineGoal(state, state.t))) {
+  if (!lineGoalInside(state, state.t)) {
     errors.push({
       field: 't',
       message: `t (${URL_SCHEMA.t.label}): ${state.t} puts the test goal outside the arena (±${POINT_BOUND}); using 0, the line's origin`,

@@ -25,10 +25,15 @@ test.describe('live training faults (smoke budget)', () => {
     await waitReady(page);
     await page.getByTestId('train-these').click();
     const stage = (name: string) => page.locator(`[data-testid=live-stage][data-stage=${name}]`);
+    await expect(stage('train-base')).toHaveAttribute('data-status', 'running', { timeout: 240_000 });
+    // A smoke stage takes about a second at full speed, so the whole run could end between "base done" and the
+    // kill. Slow motion (every loop rests 9× its work) keeps the later stages running long enough to be killed.
+    await page.getByTestId('run-speed').selectOption('0.1');
     await expect(stage('train-base')).toHaveAttribute('data-status', 'done', { timeout: 240_000 });
-    // Kill at once: with the fused SAC and JS race steppers a smoke stage takes ~1 s, so which later stage is
-    // running at the kill varies; the base stage (the last of the main chain) is a checkpoint every restart keeps.
+    await expect(page.getByTestId('live-training')).toHaveAttribute('data-status', 'running');
+    // The base stage (the last of the main chain) is a checkpoint every restart keeps.
     await page.evaluate(() => window.__hereditaryTest?.killWorker());
+    await page.getByTestId('run-speed').selectOption('1');
     // Discovery runs before the base policy, so the kept stages are at least those two and the base.
     const note = page.getByTestId('live-note').last();
     await expect(note).toContainText('restarted from the checkpoints (kept: exploration + reward symmetry');

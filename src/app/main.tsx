@@ -1,4 +1,5 @@
 // Page entry: mount the React shell and keep the link in sync with the settings.
+import './bootMark';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { bindHashSync } from '../state/settingsStore';

@@ -11,10 +11,13 @@ import {
 import { PRETRAINED_PATH, parsePretrained } from '../core/pipeline/pretrainedFile';
 import { useResults } from '../state/resultsStore';
 import { setShippedRun, shippedRunShown, shownRunOf, useRuns } from '../state/runsStore';
+import { BUNDLE_START_MARK } from './bootMark';
 import { agentsChannel } from './useGoalRollouts';
 
 /** performance.mark names of the start-up milestones (read by `npm run bench:browser`). */
 export const START_MARKS = {
+  /** The bundle starts to run (bootMark.ts, main.tsx's first import). */
+  bundle: BUNDLE_START_MARK,
   /** main.tsx starts: the page's script is downloaded, compiled and its modules evaluated. */
   script: 'hereditary:script-start',
   /** The first screen's results are stored (from first-screen.json, or the whole file when that is unusable). */

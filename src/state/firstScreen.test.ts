@@ -41,7 +41,16 @@ describe('first-screen.json', () => {
     expect(shipped!.artifacts.rewardSymmetry.frames).toEqual(artifacts.rewardSymmetry.frames);
     expect(shipped!.artifacts.rewardSymmetry.raceSettings).toBeUndefined();
     expect(shipped!.artifacts.baselineControl).toBeUndefined();
-    expect(shippedText.length).toBeLessThan(0.6 * pretrainedText.length);
+    // The race's curves keep their ends only (the stories draw them from the whole file); its figures stay.
+    const { race } = shipped!.artifacts.rewardSymmetry;
+    const wholeRace = artifacts.rewardSymmetry.race;
+    for (const side of ['differential', 'functional'] as const)
+      race[side].runs.forEach((run, i) => {
+        const full = wholeRace[side].runs[i].curve;
+        expect(run.curve.map((c) => c.step)).toEqual([full[0].step, full[full.length - 1].step]);
+        expect({ ...run, curve: [] }).toEqual(viaJson({ ...wholeRace[side].runs[i], curve: [] }));
+      });
+    expect(shippedText.length).toBeLessThan(0.35 * pretrainedText.length);
   });
 
   it('completed with the whole file, is the shipped run, with the agents it showed (not rolled out again)', () => {
@@ -74,7 +83,7 @@ describe('first-screen.json', () => {
   it('is unusable when it is not a first-screen file, or its fingerprint is not the run it carries', () => {
     const file = JSON.parse(shippedText);
     expect(readFirstScreen({ format: 'something else' })).toBeNull();
-    expect(readFirstScreen({ ...file, format: 'hereditary-first-screen/1' })).toBeNull();
+    expect(readFirstScreen({ ...file, format: 'hereditary-first-screen/2' })).toBeNull();
     expect(readFirstScreen({ ...file, artifacts: { ...file.artifacts, base: undefined } })).toBeNull();
     expect(readFirstScreen({ ...file, run: { ...file.run, seed: 99 } })).toBeNull();
   });

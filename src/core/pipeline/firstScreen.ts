@@ -4,8 +4,9 @@ import { agentArtifactsOf, baselineAgentFrom, hereditaryAgentFrom } from '../tes
 import { computeGoalRollouts, type GoalSettings, type GoalUpdate } from '../testTime/goalRollouts';
 import type { PipelineArtifacts } from './artifacts';
 import { PRETRAINED_FORMAT, parsePretrained } from './pretrainedFile';
+import { compactRaceCurves } from './raceSettings';
 
-export const FIRST_SCREEN_FORMAT = 'hereditary-first-screen/2';
+export const FIRST_SCREEN_FORMAT = 'hereditary-first-screen/3';
 /** Next to the pretrained file (site root relative, like PRETRAINED_PATH). */
 export const FIRST_SCREEN_PATH = 'pretrained/first-screen.json';
 
@@ -31,18 +32,26 @@ export interface FirstScreenFile {
   update: GoalUpdate;
 }
 
-/** The parts of a run the first screen does not read, loaded from the whole pretrained file after it. */
+/**
+ * The parts of a run the first screen does not read, loaded from the whole pretrained file after it. The primary
+ * race is required by the run's type, so the first screen carries it with each curve thinned to its first and last
+ * point (the curves were 42 % of the file); the whole file's curves replace them.
+ */
 export interface DeferredArtifacts {
+  race: PipelineArtifacts['rewardSymmetry']['race'];
   raceSettings: PipelineArtifacts['rewardSymmetry']['raceSettings'];
   baselineControl: PipelineArtifacts['baselineControl'];
   hereditaryOtherConstraint: PipelineArtifacts['hereditaryOtherConstraint'];
 }
 
-/** The run without its deferred parts (the rest is shared, not copied). */
+
+/** The run without its deferred parts, its race curves thinned (the rest is shared, not copied). */
 export function firstScreenArtifactsOf(artifacts: PipelineArtifacts): PipelineArtifacts {
   const { baselineControl: _control, hereditaryOtherConstraint: _other, ...rest } = artifacts;
   const { raceSettings: _settings, ...rewardSymmetry } = artifacts.rewardSymmetry;
-  return { ...rest, rewardSymmetry };
+  // At most one point per stride of the whole curve, and always its last: each curve's first and last point.
+  const race = compactRaceCurves(rewardSymmetry.race, 1);
+  return { ...rest, rewardSymmetry: { ...rewardSymmetry, race } };
 }
 
 /**
@@ -50,11 +59,11 @@ export function firstScreenArtifactsOf(artifacts: PipelineArtifacts): PipelineAr
  * shown (the agents are the same objects, so they are not rolled out again).
  */
 export function withDeferredArtifacts(shown: PipelineArtifacts, whole: PipelineArtifacts): PipelineArtifacts {
-  const { raceSettings } = whole.rewardSymmetry;
+  const { race, raceSettings } = whole.rewardSymmetry;
   const { baselineControl, hereditaryOtherConstraint } = whole;
   return {
     ...shown,
-    rewardSymmetry: { ...shown.rewardSymmetry, ...(raceSettings ? { raceSettings } : {}) },
+    rewardSymmetry: { ...shown.rewardSymmetry, race, ...(raceSettings ? { raceSettings } : {}) },
     ...(baselineControl ? { baselineControl } : {}),
     ...(hereditaryOtherConstraint ? { hereditaryOtherConstraint } : {}),
   };

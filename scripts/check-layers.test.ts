@@ -36,6 +36,34 @@ const clean = {
 };
 
 describe('checkLayers', () => {
+  it('catches tfjs reached from the page entry by static imports, and names the chain', () => {
+    const { problems } = checkLayers(
+      tree({
+        ...clean,
+        'core/heavy.ts': "import * as tf from '@tensorflow/tfjs';\nexport const h = tf;\n",
+        'core/light.ts': "import { h } from './heavy';\nexport const l = h;\n",
+        'state/store.ts':
+          "import { x } from '../core/env';\nimport { l } from '../core/light';\nexport const s = [x, l];\n",
+      }),
+    );
+    expect(problems['tfjs on the first screen']).toEqual([
+      'src/app/main.tsx → src/panels/panel.ts → src/state/store.ts → src/core/light.ts → src/core/heavy.ts imports @tensorflow/tfjs',
+    ]);
+  });
+
+  it('lets tfjs load later: behind import(), a worker URL or a type-only import', () => {
+    const { problems } = checkLayers(
+      tree({
+        ...clean,
+        'core/heavy.ts': "import * as tf from '@tensorflow/tfjs';\nexport type H = typeof tf;\n",
+        'workers/compute.worker.ts': "import { x } from '../core/heavy';\nexport const w = x;\n",
+        'state/store.ts':
+          "import { x } from '../core/env';\nimport type { H } from '../core/heavy';\nexport const s = x;\nexport const later = () => import('../core/heavy');\nexport type T = H;\n",
+      }),
+    );
+    expect(problems['tfjs on the first screen']).toEqual([]);
+  });
+
   it('passes a tree whose imports all point left', () => {
     const { problems, graph } = checkLayers(tree(clean));
     expect(Object.values(problems).flat()).toEqual([]);

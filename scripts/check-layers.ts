@@ -38,6 +38,17 @@ const SPECIFIER_PATTERNS = [
   /\bnew URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g,
 ];
 
+/** Static, value imports only (what a bundler puts in the importing chunk): no `import type`, no import(). */
+const STATIC_VALUE_PATTERNS = [
+  /^\s*(?:import|export)\s+(?!type\b)[^'"]*?\bfrom\s*['"]([^'"]+)['"]/gms,
+  /^\s*import\s*['"]([^'"]+)['"]/gm,
+];
+
+/** The page's entry: what it imports statically is in the first screen's chunks. */
+const PAGE_ENTRY = join('app', 'main.tsx');
+/** Packages that must stay out of the first screen's chunks (tfjs is 1 MB; only the compute worker needs it). */
+const NOT_ON_FIRST_SCREEN = /^@tensorflow\//;
+
 function stripComments(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
 }
@@ -68,6 +79,7 @@ export interface LayerProblems {
   'upward imports': string[];
   'import cycles': string[];
   'files over the line limit': string[];
+  'tfjs on the first screen': string[];
 }
 
 /** The import graph of a source folder: file → the source files it imports (relative imports only). */
@@ -85,6 +97,41 @@ export function buildGraph(files: readonly string[], root: string): { edges: Gra
     edges.set(file, targets);
   }
   return { edges, unresolved };
+}
+
+function staticValueSpecifiers(text: string): string[] {
+  const code = stripComments(text);
+  return STATIC_VALUE_PATTERNS.flatMap((pattern) => [...code.matchAll(pattern)].map((m) => m[1]));
+}
+
+/**
+ * Chains from the page's entry, through static value imports, to a file that imports a package kept off the first
+ * screen (a dynamic import() or a worker URL ends a chain: those load later, in chunks of their own).
+ */
+function firstScreenPackages(srcDir: string, root: string): string[] {
+  const entry = join(srcDir, PAGE_ENTRY);
+  if (!existsSync(entry)) return [];
+  const parent = new Map<string, string | null>([[entry, null]]);
+  const queue = [entry];
+  const found: string[] = [];
+  const chain = (file: string): string[] => {
+    const out: string[] = [];
+    for (let f: string | null = file; f; f = parent.get(f) ?? null) out.unshift(relative(root, f));
+    return out;
+  };
+  while (queue.length) {
+    const file = queue.shift() as string;
+    for (const spec of staticValueSpecifiers(readFileSync(file, 'utf8'))) {
+      if (NOT_ON_FIRST_SCREEN.test(spec)) found.push(`${chain(file).join(' → ')} imports ${spec}`);
+      if (!spec.startsWith('.')) continue;
+      const target = resolveRelative(file, spec);
+      if (target && SOURCE.test(target) && !parent.has(target)) {
+        parent.set(target, file);
+        queue.push(target);
+      }
+    }
+  }
+  return found;
 }
 
 function upwardImports(edges: Graph, layerOf: (f: string) => string, root: string): string[] {
@@ -164,6 +211,7 @@ export function checkLayers(
         .join(' ↔ '),
     ),
     'files over the line limit': longFiles(files, root),
+    'tfjs on the first screen': firstScreenPackages(srcDir, root),
   };
   return { problems, graph: edges };
 }
@@ -198,7 +246,9 @@ function main(): void {
     );
     process.exit(1);
   }
-  console.log(`check:layers: ok (${summary}; no upward import, no cycle, none over ${MAX_LINES} lines)`);
+  console.log(
+    `check:layers: ok (${summary}; no upward import, no cycle, none over ${MAX_LINES} lines, no tfjs on the first screen)`,
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -4,7 +4,7 @@ import { agentArtifactsOf, baselineAgentFrom, hereditaryAgentFrom } from '../tes
 import { computeGoalRollouts, type GoalSettings, type GoalUpdate } from '../testTime/goalRollouts';
 import type { PipelineArtifacts } from './artifacts';
 import { PRETRAINED_FORMAT, parsePretrained } from './pretrainedFile';
-import { compactRaceCurves } from './raceSettings';
+import { compactRaceCurves } from './raceCurves';
 
 export const FIRST_SCREEN_FORMAT = 'hereditary-first-screen/3';
 /** Next to the pretrained file (site root relative, like PRETRAINED_PATH). */
@@ -43,7 +43,6 @@ export interface DeferredArtifacts {
   baselineControl: PipelineArtifacts['baselineControl'];
   hereditaryOtherConstraint: PipelineArtifacts['hereditaryOtherConstraint'];
 }
-
 
 /** The run without its deferred parts, its race curves thinned (the rest is shared, not copied). */
 export function firstScreenArtifactsOf(artifacts: PipelineArtifacts): PipelineArtifacts {

@@ -11,6 +11,7 @@ import { DEFAULT_HOLD_OUT, raceTrainingSamples } from '../symmetry/raceContext';
 import { analyticRewardJs, type RewardJs } from '../symmetry/raceLossesJs';
 import type { RaceOptions, RaceProgress, RaceResult, SideSummary } from '../symmetry/raceTypes';
 import { fitRewardMlp, type RewardMlp, type RewardMlpOptions } from '../symmetry/rewardModelTf';
+import { compactRaceCurves } from './raceCurves';
 import type { RacePreset } from './racePresets';
 import {
   type LrSelection,
@@ -189,25 +190,6 @@ export async function runRaceSettings(
     (model as RewardMlp | null)?.dispose();
   }
   return { runs, sweep: request.sweep ? sweep : null };
-}
-
-/**
- * Four significant digits (plenty for drawing) and at most `max` points per curve: keeps the shipped file small.
- * Returns a copy: the settings share their differential runs, so one setting's thinning must not reach another.
- */
-export function compactRaceCurves(race: RaceResult, max = 200): RaceResult {
-  const compactSide = (side: SideSummary): SideSummary => ({
-    ...side,
-    runs: side.runs.map((r) => {
-      const stride = Math.max(1, Math.ceil(r.curve.length / max));
-      const last = r.curve.length - 1;
-      const curve = r.curve
-        .filter((_, i) => i % stride === 0 || i === last)
-        .map((c) => ({ step: c.step, loss: +c.loss.toPrecision(4), errorDeg: +c.errorDeg.toPrecision(4) }));
-      return { ...r, curve };
-    }),
-  });
-  return { ...race, differential: compactSide(race.differential), functional: compactSide(race.functional) };
 }
 
 /** The primary setting's race and the rest for the artifact; the others' curves are thinned to 100 points. */

@@ -37,6 +37,16 @@ test('loads under the CSP, reports the backend and never leaves the origin', asy
     'data-return',
     precomputedReturn ?? '',
   );
+  // The agents worker is not on the first screen's path: its script is fetched only after that screen is drawn.
+  const order = await page.evaluate(() => ({
+    ready: performance.getEntriesByName('hereditary:app-ready')[0]?.startTime ?? null,
+    worker:
+      performance.getEntriesByType('resource').find((r) => /agents\.worker-[^/]*\.js$/.test(r.name))
+        ?.startTime ?? null,
+  }));
+  expect(order.ready).not.toBeNull();
+  expect(order.worker).not.toBeNull();
+  expect(order.worker as number).toBeGreaterThan(order.ready as number);
   // The shipped results include the baseline, adapted from the same context at the same goal.
   await expect(page.getByTestId('rollout-baseline')).toHaveAttribute('data-status', 'ready');
   await expect(page.getByTestId('rollout-baseline')).toHaveAttribute('data-return', /^-\d/);

@@ -51,8 +51,18 @@ interface Queued {
  * One agents worker per mounted page. The newest waiting goal replaces older ones; a goal is sent at once
  * when nothing is in flight or the one in flight has shown its preview (its final phase is then dropped).
  */
+/** The longest the agents worker waits for the first screen's paint (a background tab gets no frames). */
+const RELEASE_LIMIT_MS = 1000;
+
 class AgentsChannel {
-  private readonly worker: Worker;
+  private worker: Worker | null = null;
+  /**
+   * Commands held back (null: sent at once): until the first results arrive, and when those come with a
+   * precomputed update, until it is painted. On two cores the worker's start, the results' copy to it and its
+   * own rollouts would otherwise share the first screen's time.
+   */
+  private held: AgentsCommand[] | null = [];
+  private releasing = false;
   private version = 0;
   private nextId = 1;
   private inFlight: (Queued & { id: number; previewed: boolean }) | null = null;
@@ -61,11 +71,14 @@ class AgentsChannel {
   /** A precomputed update for the next results, shown instead of computing it if the settings still match. */
   private primed: { settings: GoalSettings; update: GoalUpdate } | null = null;
 
-  constructor() {
-    this.worker = new Worker(new URL('../workers/agents.worker.ts', import.meta.url), { type: 'module' });
-    this.worker.onmessage = (e: MessageEvent<AgentsEvent>) => this.receive(e.data);
-    this.worker.onerror = (e) =>
-      useResults.getState().setError(`agents worker failed: ${e.message || 'load error'}`);
+  /** The worker starts with the first command sent. */
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('../workers/agents.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<AgentsEvent>) => this.receive(e.data);
+    worker.onerror = (e) => useResults.getState().setError(`agents worker failed: ${e.message || 'load error'}`);
+    this.worker = worker;
+    return worker;
   }
 
   /**
@@ -86,7 +99,10 @@ class AgentsChannel {
     const primed = this.primed;
     this.primed = null;
     const last = this.last;
-    if (!last) return;
+    if (!last) {
+      this.release(false);
+      return;
+    }
     if (artifacts && primed && settingsKey(primed.settings) === settingsKey(last.request)) {
       // Nothing in flight may overwrite it (an update of the old results would be dropped anyway).
       this.inFlight = null;
@@ -96,10 +112,12 @@ class AgentsChannel {
         .setGoalUpdate(primed.update, `agents:${last.goalDeg}${PRECOMPUTED_KEY_SUFFIX}`, 'final');
       // The worker rolls the agents out at the same goal; its update replaces the precomputed one when it lands.
       this.request(last.request, last.goalDeg, 'confirm');
+      this.release(true);
       return;
     }
     // New agents: roll them out at the current goal at once.
     this.request(last.request, last.goalDeg, 'results');
+    this.release(false);
   }
 
   request(request: Omit<GoalRequest, 'id'>, goalDeg: string, cause: Cause): void {
@@ -156,8 +174,28 @@ class AgentsChannel {
     this.sendPending();
   }
 
+  /** Send what was held: now, or once the frame being drawn is painted (a task queued from a frame callback). */
+  private release(afterPaint: boolean): void {
+    if (!this.held || this.releasing) return;
+    const flush = () => {
+      const held = this.held;
+      if (!held) return;
+      this.held = null;
+      this.releasing = false;
+      for (const command of held) this.post(command);
+    };
+    if (!afterPaint) {
+      flush();
+      return;
+    }
+    this.releasing = true;
+    requestAnimationFrame(() => setTimeout(flush, 0));
+    setTimeout(flush, RELEASE_LIMIT_MS);
+  }
+
   private post(command: AgentsCommand): void {
-    this.worker.postMessage(command);
+    if (this.held) this.held.push(command);
+    else this.started().postMessage(command);
   }
 }
 

@@ -54,6 +54,9 @@ export interface TaskSpaceOptions {
   edit?: Pick<TrainingEditInput, 'onAdd' | 'onMove' | 'onStep' | 'onSelect' | 'onRemove'>;
 }
 
+/** The rollout paths, bottom to top. */
+const PATH_KEYS = ['random', 'oracle', 'baseline', 'hereditary', 'learning'] as const;
+
 const W = 560;
 const MAP = 540;
 const H = MAP + 84;
@@ -127,6 +130,8 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
   } | null = null;
   /** The edit mode and selection the marks' handlers were last set for. */
   let drawnEdit: string | null = null;
+  /** The path arrays last drawn, in the view they were drawn in: a goal move alone leaves the paths as they are. */
+  let drawnPaths: { view: WorldView; paths: TaskSpaceData['paths'] } | null = null;
 
   function update(data: TaskSpaceData) {
     current = data;
@@ -289,7 +294,20 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
 
   /** Rollout paths at the test goal and the goal handle: what changes while the goal is dragged. */
   function drawDynamic(data: TaskSpaceData) {
-    // Rollout paths at the test goal.
+    if (!samePaths(data.paths)) drawPaths(data.paths);
+    placeGoal(data);
+  }
+
+  /** Whether these paths (the same arrays) are on screen already, in the current view. */
+  function samePaths(paths: TaskSpaceData['paths']): boolean {
+    if (!drawnPaths || drawnPaths.view !== view) return false;
+    const before = drawnPaths.paths;
+    return PATH_KEYS.every((k) => before[k] === paths[k]);
+  }
+
+  /** Rollout paths at the test goal (each a new update from the agents worker or the live preview). */
+  function drawPaths(paths: TaskSpaceData['paths']) {
+    drawnPaths = { view, paths: { ...paths } };
     const pathStyle = {
       random: { stroke: COLOURS.random, width: 1, dash: null, opacity: 0.7 },
       oracle: { stroke: COLOURS.oracle, width: 1.4, dash: '3 3', opacity: 0.6 },
@@ -297,9 +315,10 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
       hereditary: { stroke: COLOURS.hereditary, width: 2.4, dash: null, opacity: 0.95 },
       learning: { stroke: COLOURS.learning, width: 2.6, dash: '6 3', opacity: 1 },
     } as const;
-    const pathList = (['random', 'oracle', 'baseline', 'hereditary', 'learning'] as const)
-      .filter((k) => data.paths[k])
-      .map((k) => ({ key: k, d: statePath(data.paths[k] as number[], view) }));
+    const pathList = PATH_KEYS.filter((k) => paths[k]).map((k) => ({
+      key: k,
+      d: statePath(paths[k] as number[], view),
+    }));
     layers.paths
       .selectAll('path')
       .data(pathList, (p) => (p as { key: string }).key)
@@ -312,8 +331,10 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
       .attr('stroke-width', (p) => pathStyle[p.key].width)
       .attr('stroke-dasharray', (p) => pathStyle[p.key].dash)
       .attr('stroke-opacity', (p) => pathStyle[p.key].opacity);
+  }
 
-    // The test goal.
+  /** The test goal's handle and label. */
+  function placeGoal(data: TaskSpaceData) {
     const { chart, goal } = data;
     const centre = chart.periodic ? familyCentre(chart.family) : [0, 0];
     const text = data.ownGoals ? `(${goal.point[0]}, ${goal.point[1]})` : chart.format(goal.value);

@@ -88,3 +88,18 @@ test.describe('live training faults (smoke budget)', () => {
     await expect(page.getByTestId('settings-differ')).toHaveCount(0);
   });
 });
+
+test('without the shipped results the page says so, and the references still roll out at the goal', async ({
+  page,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== 'fallback', 'one project is enough');
+  await page.route('**/pretrained/*.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto('/');
+  await expect(page.getByTestId('app-loading')).toBeVisible();
+  // The agents worker waits for results only so long: the oracle and random references need none.
+  await expect(page.getByTestId('rollout-oracle')).toHaveAttribute('data-return', /^-\d/, {
+    timeout: 30_000,
+  });
+  await expect(page.locator('.results-banner.error')).toContainText('HTTP 404', { timeout: 30_000 });
+  await expect(page.getByTestId('app-loading')).toBeVisible();
+});

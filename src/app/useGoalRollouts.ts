@@ -53,6 +53,8 @@ interface Queued {
  */
 /** The longest the agents worker waits for the first screen's paint (a background tab gets no frames). */
 const RELEASE_LIMIT_MS = 1000;
+/** The longest it waits for the first results: without them it still rolls out the references at the goal. */
+const RESULTS_WAIT_LIMIT_MS = 3000;
 
 class AgentsChannel {
   private worker: Worker | null = null;
@@ -70,6 +72,10 @@ class AgentsChannel {
   private last: Queued | null = null;
   /** A precomputed update for the next results, shown instead of computing it if the settings still match. */
   private primed: { settings: GoalSettings; update: GoalUpdate } | null = null;
+
+  constructor() {
+    setTimeout(() => this.release(false), RESULTS_WAIT_LIMIT_MS);
+  }
 
   /** The worker starts with the first command sent. */
   private started(): Worker {

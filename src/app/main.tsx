@@ -11,8 +11,9 @@ import './app.css';
 
 performance.mark(START_MARKS.script);
 bindHashSync();
-// Start-up work that needs no React: the pretrained results and the agents worker load while the page mounts. The
-// compute workers (tfjs, calibration) wait for the first screen: on two cores they would compete with it (App.tsx).
+// Start-up work that needs no React: the pretrained results load while the page mounts, and the agents channel
+// follows the stores from here (its worker starts after a precomputed first screen is painted). The compute workers
+// (tfjs, calibration) wait for the first screen too: on two cores they would compete with it (App.tsx).
 const results = startPretrainedLoad();
 startRunsLoad();
 agentsChannel();

@@ -47,15 +47,15 @@ interface Queued {
   cause: Cause;
 }
 
-/**
- * One agents worker per mounted page. The newest waiting goal replaces older ones; a goal is sent at once
- * when nothing is in flight or the one in flight has shown its preview (its final phase is then dropped).
- */
 /** The longest the agents worker waits for the first screen's paint (a background tab gets no frames). */
 const RELEASE_LIMIT_MS = 1000;
 /** The longest it waits for the first results: without them it still rolls out the references at the goal. */
 const RESULTS_WAIT_LIMIT_MS = 3000;
 
+/**
+ * One agents worker per mounted page. The newest waiting goal replaces older ones; a goal is sent at once
+ * when nothing is in flight or the one in flight has shown its preview (its final phase is then dropped).
+ */
 class AgentsChannel {
   private worker: Worker | null = null;
   /**
@@ -208,8 +208,9 @@ class AgentsChannel {
 let shared: AgentsChannel | null = null;
 
 /**
- * The page's one agents worker, started on first use: main.tsx starts it before the first render, so its
- * script loads while React mounts. It lives as long as the page.
+ * The page's one agents channel, made on first use (main.tsx makes it before the first render, so that it follows
+ * the stores from the start). Its worker starts with the first results, or once the first screen drawn from the
+ * precomputed update is painted, and lives as long as the page.
  */
 export function agentsChannel(): AgentsChannel {
   if (!shared) {

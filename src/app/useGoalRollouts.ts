@@ -82,7 +82,8 @@ class AgentsChannel {
     if (this.worker) return this.worker;
     const worker = new Worker(new URL('../workers/agents.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (e: MessageEvent<AgentsEvent>) => this.receive(e.data);
-    worker.onerror = (e) => useResults.getState().setError(`agents worker failed: ${e.message || 'load error'}`);
+    worker.onerror = (e) =>
+      useResults.getState().setError(`agents worker failed: ${e.message || 'load error'}`);
     this.worker = worker;
     return worker;
   }

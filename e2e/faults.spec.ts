@@ -66,6 +66,8 @@ test.describe('live training faults (smoke budget)', () => {
       'running',
       { timeout: 120_000 },
     );
+    // A smoke base stage takes about a second: slow motion keeps it running until the click below cancels it.
+    await page.getByTestId('run-speed').selectOption('0.1');
     const before = await shownReturn(page, 'rollout-oracle');
     await page.getByLabel('task family').selectOption('ellipse');
     // The run goes on for the settings it was started with; the view says it is stale, and training waits for a click.
@@ -73,10 +75,15 @@ test.describe('live training faults (smoke budget)', () => {
     await expect(page.locator('[data-testid=job][data-stage=train-base][data-status=cancelled]')).toHaveCount(
       0,
     );
+    await expect(page.locator('[data-testid=live-stage][data-stage=train-base]')).toHaveAttribute(
+      'data-status',
+      'running',
+    );
     await page.getByTestId('train-these').click();
     await expect(page.getByTestId('live-note').last()).toContainText(
       'Settings changed during training (task family)',
     );
+    await page.getByTestId('run-speed').selectOption('1');
     await expect(page.getByTestId('rollout-oracle')).not.toHaveAttribute('data-return', before ?? '');
     await expect(page.getByTestId('live-training')).toHaveAttribute('data-status', 'done', {
       timeout: 300_000,

@@ -17,7 +17,13 @@ import {
   timeLiveRun,
 } from '../src/cli/benchBrowserHarness';
 import { type BenchRow, formatBenchTable } from '../src/cli/benchTable';
-import { FLOOR_PAGES, type FloorName, floorQuantiles, loadFloors } from '../src/cli/firstScreenFloors';
+import {
+  FLOOR_NAMES,
+  FLOOR_PAGES,
+  type FloorName,
+  floorQuantiles,
+  loadFloors,
+} from '../src/cli/firstScreenFloors';
 import type { BenchReply, BenchRequest } from './bench-browser/protocol';
 
 const USAGE =
@@ -423,7 +429,7 @@ async function main(): Promise<void> {
       note: `cold ${loads[0].toFixed(0)} ms; ${met(fs.p50 <= GOALS.firstScreenMs, `≤ ${GOALS.firstScreenMs} ms`)}`,
     });
     const fq = floorQuantiles(floors);
-    for (const name of Object.keys(FLOOR_PAGES) as FloorName[]) {
+    for (const name of FLOOR_NAMES) {
       figures.firstScreen[`floor_${name}MedianMs`] = fq[name].p50;
       rows.push({
         what: `first screen floor: ${FLOOR_PAGES[name].label}, median of ${floors.length}`,

@@ -8,11 +8,12 @@ export const FLOOR_PAGES = {
   react: { path: 'floor-react.html', label: 'a bare React root (the same React build) mounting one element' },
 } as const;
 export type FloorName = keyof typeof FLOOR_PAGES;
+export const FLOOR_NAMES = Object.keys(FLOOR_PAGES) as FloorName[];
 
 /** One load of each floor page (nav → its app-ready element), each in a new page of `ctx`. */
 export async function loadFloors(ctx: BrowserContext, origin: string): Promise<Record<FloorName, number>> {
   const out = {} as Record<FloorName, number>;
-  for (const name of Object.keys(FLOOR_PAGES) as FloorName[]) {
+  for (const name of FLOOR_NAMES) {
     const page = await ctx.newPage();
     out[name] = await firstScreenMs(page, `${origin}/${FLOOR_PAGES[name].path}`);
     await page.close();
@@ -22,7 +23,8 @@ export async function loadFloors(ctx: BrowserContext, origin: string): Promise<R
 
 /** Medians per floor over the rounds. */
 export function floorQuantiles(rounds: readonly Record<FloorName, number>[]): Record<FloorName, Quantiles> {
-  return Object.fromEntries(
-    (Object.keys(FLOOR_PAGES) as FloorName[]).map((n) => [n, quantiles(rounds.map((r) => r[n]))]),
-  ) as Record<FloorName, Quantiles>;
+  return Object.fromEntries(FLOOR_NAMES.map((n) => [n, quantiles(rounds.map((r) => r[n]))])) as Record<
+    FloorName,
+    Quantiles
+  >;
 }

@@ -98,15 +98,52 @@ export function quantiles(xs: readonly number[]): Quantiles {
   return { count: s.length, p50: q(0.5), p95: q(0.95), max: s.length ? s[s.length - 1] : Number.NaN };
 }
 
-/** Navigation start → app-ready, in ms (performance.now() counts from the navigation; polled every frame). */
-export async function firstScreenMs(page: Page, url: string, timeoutMs = 120_000): Promise<number> {
+/**
+ * How the harness sees the first screen:
+ * - `observer` (the reported figure): a few lines installed before any page script mark `harness:ready` in the
+ *   first animation frame that finds the app-ready element, and say so on the console; the harness waits for that
+ *   message and reads the mark afterwards, so nothing of the harness runs in the page during the load;
+ * - `poll`: Playwright's `waitForFunction` polled every frame, the method of earlier runs. Its injected script is
+ *   compiled and run on the page's main thread during the load, which costs that load 30–170 ms on a 2-core
+ *   machine (the static floor page reads ≈ 250 ms instead of ≈ 90 ms); kept as a labelled comparison row.
+ */
+export type FirstScreenMethod = 'observer' | 'poll';
+
+const READY_MARK = 'harness:ready';
+const READY_OBSERVER = `(() => {
+  const tick = () => {
+    if (document.querySelector('[data-testid="app-ready"]')) {
+      performance.mark('${READY_MARK}');
+      console.debug('${READY_MARK}');
+    } else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+/** Navigation start → app-ready, in ms (performance.now() counts from the navigation; checked every frame). */
+export async function firstScreenMs(
+  page: Page,
+  url: string,
+  method: FirstScreenMethod = 'observer',
+  timeoutMs = 120_000,
+): Promise<number> {
+  if (method === 'poll') {
+    await page.goto(url, { waitUntil: 'commit' });
+    const at = await page.waitForFunction(
+      () => (document.querySelector('[data-testid="app-ready"]') ? performance.now() : false),
+      undefined,
+      { polling: 'raf', timeout: timeoutMs },
+    );
+    return (await at.jsonValue()) as number;
+  }
+  await page.addInitScript({ content: READY_OBSERVER });
+  const said = page.waitForEvent('console', {
+    predicate: (m) => m.text() === READY_MARK,
+    timeout: timeoutMs,
+  });
   await page.goto(url, { waitUntil: 'commit' });
-  const at = await page.waitForFunction(
-    () => (document.querySelector('[data-testid="app-ready"]') ? performance.now() : false),
-    undefined,
-    { polling: 'raf', timeout: timeoutMs },
-  );
-  return (await at.jsonValue()) as number;
+  await said;
+  return page.evaluate((n) => performance.getEntriesByName(n)[0].startTime, READY_MARK);
 }
 
 /** ms after navigation of a performance.mark the page sets (waits for it). */

@@ -22,6 +22,9 @@ export const DRAG_COMPUTE_MEASURE = 'drag-update-compute';
 /** Main-thread time to apply a preview: the worker's message → stores set → React and d3 redrawn. */
 export const DRAG_APPLY_MEASURE = 'drag-update-apply';
 export const DRAG_SETTLE_MEASURE = 'drag-settle';
+/** The hops around the worker's compute: input → the worker takes the request, the worker posts → the page reads. */
+export const DRAG_TO_WORKER_MEASURE = 'drag-update-to-worker';
+export const DRAG_FROM_WORKER_MEASURE = 'drag-update-from-worker';
 const MAX_MEASURES = 2000;
 
 function record(name: string, start: number, end: number): void {
@@ -156,7 +159,16 @@ class AgentsChannel {
     const now = performance.now();
     const first = !sent.previewed;
     const measured = sent.cause === 'input';
-    if (first && measured) record(DRAG_COMPUTE_MEASURE, now - event.computeMs, now);
+    if (first && measured) {
+      // The worker's stamps are on the shared clock; this thread's performance.now() counts from its own origin.
+      const received = event.receivedAt - performance.timeOrigin;
+      const posted = event.postedAt - performance.timeOrigin;
+      record(DRAG_COMPUTE_MEASURE, now - event.computeMs, now);
+      if (received >= sent.inputAt && posted <= now) {
+        record(DRAG_TO_WORKER_MEASURE, sent.inputAt, received);
+        record(DRAG_FROM_WORKER_MEASURE, posted, now);
+      }
+    }
     const fresh = event.version === this.version && event.version !== null;
     const key = `${fresh ? 'agents' : 'references'}:${sent.goalDeg}`;
     if (event.phase === 'preview') {

@@ -29,5 +29,11 @@ export type AgentsEvent =
       update: GoalUpdate;
       /** Worker-side compute time of this update (ms). */
       computeMs: number;
+      /**
+       * When the worker took the request and when it posted this update: ms on the shared clock
+       * (performance.timeOrigin + performance.now()), so the page can split an update into its hops.
+       */
+      receivedAt: number;
+      postedAt: number;
     }
   | { type: 'error'; id: number | null; message: string };

@@ -40,9 +40,15 @@ function agentsFor(maxAction: number, env: Parameters<typeof hereditaryAgentFrom
   return a;
 }
 
+/** Now on the clock every thread shares (each thread's performance.now() counts from its own origin). */
+const sharedNow = () => performance.timeOrigin + performance.now();
+/** When each request arrived (by id), for the page's split of an update into hops. */
+const arrivals = new Map<number, number>();
+
 function computeAndPost(request: GoalRequest, phase: GoalUpdatePhase): void {
   try {
     const t0 = performance.now();
+    const receivedAt = arrivals.get(request.id) ?? sharedNow();
     const episodes = phase === 'preview' ? 1 : request.episodes;
     const update = computeGoalRollouts({
       ...request,
@@ -56,7 +62,10 @@ function computeAndPost(request: GoalRequest, phase: GoalUpdatePhase): void {
       version: results?.version ?? null,
       update,
       computeMs: performance.now() - t0,
+      receivedAt,
+      postedAt: sharedNow(),
     });
+    if (phase === 'final') arrivals.delete(request.id);
   } catch (err) {
     post({ type: 'error', id: request.id, message: err instanceof Error ? err.message : String(err) });
   }
@@ -73,5 +82,8 @@ self.onmessage = (e: MessageEvent<AgentsCommand>) => {
     agents = new Map();
     return;
   }
+  arrivals.set(command.request.id, sharedNow());
+  // Only the newest requests can still have a phase to run.
+  if (arrivals.size > 8) arrivals.delete(arrivals.keys().next().value as number);
   handleGoal(command.request);
 };

@@ -183,7 +183,7 @@ test('dragging the goal moves both agents, and the link restores goal and return
   const compute = await dragUpdateStats(page, 'compute');
   const f = (x: number) => x.toFixed(1);
   console.log(
-    `[${testInfo.project.name}] drag-update latency over ${stats.count} updates: p50 ${f(stats.p50)} ms, p95 ${f(stats.p95)} ms, max ${f(stats.max)} ms; agents-worker compute p50 ${f(compute.p50)} ms, p95 ${f(compute.p95)} ms`,
+    `[${testInfo.project.name}] drag-update latency over ${stats.count} updates: p50 ${f(stats.p50)} ms, p95 ${f(stats.p95)} ms, max ${f(stats.max)} ms; preview compute (page) p50 ${f(compute.p50)} ms, p95 ${f(compute.p95)} ms`,
   );
   expect(stats.count).toBeGreaterThanOrEqual(1);
   const url = page.url();

@@ -63,7 +63,7 @@ export async function dragGoal(page: Page, fx: number, fy: number): Promise<void
   await page.mouse.up();
 }
 
-/** Quantiles of the 'drag-update' latencies (or, with 'compute', the agents worker's compute times) in ms. */
+/** Quantiles of the 'drag-update' latencies (or, with 'compute', the previews' compute times on the page) in ms. */
 export async function dragUpdateStats(
   page: Page,
   which: 'latency' | 'compute' = 'latency',

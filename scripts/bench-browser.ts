@@ -397,11 +397,11 @@ async function main(): Promise<void> {
         });
         if (compute.count > 0)
           rows.push({
-            what: 'drag update, worker compute part p95',
-            backend: 'agents worker',
+            what: 'drag update, preview compute part p95 (one episode per policy, θ*)',
+            backend: 'page main thread',
             value: compute.p95,
             unit: 'ms',
-            note: `p50 ${compute.p50.toFixed(1)}`,
+            note: `p50 ${compute.p50.toFixed(1)}; a drag's preview is computed on the page, the full episodes in the agents worker`,
           });
         if (apply.count > 0)
           rows.push({
@@ -505,7 +505,7 @@ async function main(): Promise<void> {
         backend: 'page + agents worker',
         value: q.p95,
         unit: 'ms',
-        note: `p50 ${q.p50.toFixed(1)}, max ${q.max.toFixed(1)}, worker compute p95 ${qc.p95.toFixed(1)}; still training at the end: ${busy.runningAtEnd}; ${met(q.p95 <= GOALS.dragP95Ms, '≤ 16 ms')}`,
+        note: `p50 ${q.p50.toFixed(1)}, max ${q.max.toFixed(1)}, preview compute p95 ${qc.p95.toFixed(1)}; still training at the end: ${busy.runningAtEnd}; ${met(q.p95 <= GOALS.dragP95Ms, '≤ 16 ms')}`,
       });
 
       const budgets: { name: string; hash: string; timeoutS: number }[] = [

@@ -1,4 +1,5 @@
-// Agents at the dragged goal: requests go to a plain-JS agents worker (latest goal wins); the page never blocks.
+// Agents at the dragged goal: a drag's one-episode preview is computed on the page (≈ 1–2 ms, localPreview.ts);
+// every full update goes to a plain-JS agents worker (latest goal wins), so the page never waits for episodes.
 import { useEffect } from 'react';
 import type { PipelineArtifacts } from '../core/pipeline/artifacts';
 import { settingsKey } from '../core/pipeline/firstScreen';
@@ -11,6 +12,7 @@ import { useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
 import type { UrlState } from '../state/urlSchema';
 import { noteInteraction } from './interaction';
+import { PagePreviews } from './localPreview';
 
 /**
  * performance.measure names: goal input → preview on the page (the paths a drag redraws), the worker's
@@ -56,8 +58,10 @@ const RELEASE_LIMIT_MS = 1000;
 const RESULTS_WAIT_LIMIT_MS = 3000;
 
 /**
- * One agents worker per mounted page. The newest waiting goal replaces older ones; a goal is sent at once
- * when nothing is in flight or the one in flight has shown its preview (its final phase is then dropped).
+ * One agents worker per mounted page. A moved goal is previewed on the page and sent to the worker for its final
+ * update only. Other goals (the page opening, new results) are previewed by the worker: the newest waiting goal
+ * replaces older ones, and is sent at once when nothing is in flight or the one in flight has shown its preview
+ * (its final phase is then dropped).
  */
 class AgentsChannel {
   private worker: Worker | null = null;
@@ -75,6 +79,8 @@ class AgentsChannel {
   private last: Queued | null = null;
   /** A precomputed update for the next results, shown instead of computing it if the settings still match. */
   private primed: { settings: GoalSettings; update: GoalUpdate } | null = null;
+  /** The page's own copy of the agents, for drag previews (the worker computes every final update). */
+  private readonly previews = new PagePreviews();
 
   constructor() {
     setTimeout(() => this.release(false), RESULTS_WAIT_LIMIT_MS);
@@ -101,6 +107,8 @@ class AgentsChannel {
 
   setResults(artifacts: PipelineArtifacts | null): void {
     this.version++;
+    this.previews.setResults(artifacts);
+    if (artifacts && this.last) this.previews.warm(this.last.request);
     this.post({
       type: 'set-results',
       version: this.version,
@@ -132,9 +140,40 @@ class AgentsChannel {
 
   request(request: Omit<GoalRequest, 'id'>, goalDeg: string, cause: Cause): void {
     if (cause === 'input') noteInteraction();
-    this.pending = { request, goalDeg, inputAt: performance.now(), cause };
-    this.last = this.pending;
+    const queued: Queued = { request, goalDeg, inputAt: performance.now(), cause };
+    this.last = queued;
+    if (cause === 'input' && !this.held && this.previewHere(queued)) return;
+    this.pending = queued;
     if (!this.inFlight || this.inFlight.previewed) this.sendPending();
+  }
+
+  /**
+   * A moved goal's preview, computed and drawn on the page at once; the worker gets the goal for its final
+   * update only (it drops it if another goal comes before the rest is over). False: the worker previews it.
+   */
+  private previewHere(queued: Queued): boolean {
+    const preview = this.previews.compute(queued.request);
+    if (!preview) return false;
+    const final = queued.request.episodes <= 1;
+    const key = `${preview.fresh ? 'agents' : 'references'}:${queued.goalDeg}`;
+    record(DRAG_COMPUTE_MEASURE, preview.start, preview.end);
+    useGoal
+      .getState()
+      .setGoalUpdate(preview.update, final ? key : `preview:${key}`, final ? 'final' : 'preview');
+    queueMicrotask(() => {
+      const drawn = performance.now();
+      record(DRAG_UPDATE_MEASURE, queued.inputAt, drawn);
+      record(DRAG_APPLY_MEASURE, preview.end, drawn);
+      if (final) record(DRAG_SETTLE_MEASURE, queued.inputAt, drawn);
+    });
+    // Whatever the worker has in flight is superseded (its updates are dropped by id).
+    this.inFlight = null;
+    this.pending = null;
+    if (final) return true;
+    const id = this.nextId++;
+    this.inFlight = { ...queued, id, previewed: true };
+    this.post({ type: 'goal', request: { ...queued.request, id, previewed: true } });
+    return true;
   }
 
   private sendPending(): void {

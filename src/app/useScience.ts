@@ -17,7 +17,7 @@ export interface HereditaryTestHooks {
   killWorker(): void;
   /** Request → result latencies (ms) of the updates at the goal so far. */
   dragUpdateDurations(): number[];
-  /** The agents worker's compute time (ms) of each of those updates. */
+  /** The preview compute time (ms) of each of those updates (on the page for a drag, else in the agents worker). */
   dragComputeDurations(): number[];
 }
 

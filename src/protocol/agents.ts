@@ -8,6 +8,8 @@ export type GoalUpdatePhase = 'preview' | 'final';
 /** One goal request; `id` tags the updates computed for it. */
 export interface GoalRequest extends GoalSettings {
   id: number;
+  /** The page computed and drew the one-episode preview itself (a drag): the worker runs only the final phase. */
+  previewed?: boolean;
 }
 
 export type AgentsCommand =

@@ -1,44 +1,13 @@
 // The agents worker: rebuilds the trained agents from results and rolls them out at each requested goal (plain JS).
-import {
-  type AgentArtifacts,
-  type AgentUnavailable,
-  baselineAgentFrom,
-  type HereditaryTestAgent,
-  hereditaryAgentFrom,
-  type TestTimeAgent,
-} from '../core/testTime/agents';
+import { type AgentArtifacts, agentCache } from '../core/testTime/agents';
 import { computeGoalRollouts } from '../core/testTime/goalRollouts';
 import type { AgentsCommand, AgentsEvent, GoalRequest, GoalUpdatePhase } from '../protocol/agents';
 import { goalScheduler } from './goalScheduler';
 
 const post = (event: AgentsEvent): void => self.postMessage(event);
 
-interface Agents {
-  hereditary: HereditaryTestAgent | AgentUnavailable;
-  baseline: TestTimeAgent | AgentUnavailable;
-}
-
-const WAITING: Agents = {
-  hereditary: { unavailable: 'waiting for trained agents' },
-  baseline: { unavailable: 'waiting for trained agents' },
-};
-
 let results: { version: number; artifacts: AgentArtifacts } | null = null;
-/** Agents per action bound (deserialising is the slow part; once per results, not per goal). */
-let agents = new Map<number, Agents>();
-
-function agentsFor(maxAction: number, env: Parameters<typeof hereditaryAgentFrom>[1]): Agents {
-  if (!results) return WAITING;
-  let a = agents.get(maxAction);
-  if (!a) {
-    a = {
-      hereditary: hereditaryAgentFrom(results.artifacts, env),
-      baseline: baselineAgentFrom(results.artifacts),
-    };
-    agents.set(maxAction, a);
-  }
-  return a;
-}
+let agentsFor = agentCache(null);
 
 /** Now on the clock every thread shares (each thread's performance.now() counts from its own origin). */
 const sharedNow = () => performance.timeOrigin + performance.now();
@@ -53,7 +22,7 @@ function computeAndPost(request: GoalRequest, phase: GoalUpdatePhase): void {
     const update = computeGoalRollouts({
       ...request,
       episodes,
-      ...agentsFor(request.env.maxAction, request.env),
+      ...agentsFor(request.env),
     });
     post({
       type: 'goal-update',
@@ -79,7 +48,7 @@ self.onmessage = (e: MessageEvent<AgentsCommand>) => {
   const command = e.data;
   if (command.type === 'set-results') {
     results = command.artifacts ? { version: command.version, artifacts: command.artifacts } : null;
-    agents = new Map();
+    agentsFor = agentCache(results?.artifacts ?? null);
     return;
   }
   arrivals.set(command.request.id, sharedNow());

@@ -6,7 +6,7 @@ function harness() {
   const done: string[] = [];
   const later: (() => void)[] = [];
   const delays: number[] = [];
-  const handle = goalScheduler<{ id: number; episodes: number }>(
+  const handle = goalScheduler<{ id: number; episodes: number; previewed?: boolean }>(
     (r, phase) => done.push(`${r.id}:${phase}`),
     (run, ms) => {
       later.push(run);
@@ -46,6 +46,16 @@ describe('goalScheduler', () => {
     expect(h.delays).toEqual([GOAL_TIMING.restMs, GOAL_TIMING.restMs]);
     h.flush();
     expect(h.done).toEqual(['1:preview', '2:preview', '2:final']);
+  });
+
+  it('a goal the page previewed itself gets only its final phase, after the same rest', () => {
+    const h = harness();
+    h.handle({ id: 5, episodes: 8, previewed: true });
+    h.handle({ id: 6, episodes: 8, previewed: true });
+    expect(h.done).toEqual([]);
+    expect(h.delays).toEqual([GOAL_TIMING.restMs, GOAL_TIMING.restMs]);
+    h.flush();
+    expect(h.done).toEqual(['6:final']);
   });
 
   it('one episode needs no preview', () => {

@@ -6,6 +6,8 @@ import type { GoalUpdatePhase } from '../protocol/agents';
 export interface ScheduledGoal {
   id: number;
   episodes: number;
+  /** The page computed and drew this goal's preview itself: only the final phase is left. */
+  previewed?: boolean;
 }
 
 export interface GoalTiming {
@@ -37,7 +39,7 @@ export function goalScheduler<R extends ScheduledGoal>(
       compute(request, 'final');
       return;
     }
-    compute(request, 'preview');
+    if (!request.previewed) compute(request, 'preview');
     defer(() => {
       if (latest === request.id) compute(request, 'final');
     }, timing.restMs);

@@ -121,3 +121,31 @@ export function baselineAgentFrom(artifacts: AgentArtifacts): TestTimeAgent | Ag
 
 export const isUnavailable = (a: TestTimeAgent | AgentUnavailable): a is AgentUnavailable =>
   'unavailable' in a;
+
+/** Both trained agents of one run (or why each is missing). */
+export interface AgentPair {
+  hereditary: HereditaryTestAgent | AgentUnavailable;
+  baseline: TestTimeAgent | AgentUnavailable;
+}
+
+const WAITING: AgentPair = {
+  hereditary: { unavailable: 'waiting for trained agents' },
+  baseline: { unavailable: 'waiting for trained agents' },
+};
+
+/**
+ * The agents of one run, rebuilt once per action bound (deserialising is the slow part: once per run, not per
+ * goal). Without artifacts both agents are unavailable ("waiting").
+ */
+export function agentCache(artifacts: AgentArtifacts | null): (env: EnvConfig) => AgentPair {
+  const byBound = new Map<number, AgentPair>();
+  return (env) => {
+    if (!artifacts) return WAITING;
+    let pair = byBound.get(env.maxAction);
+    if (!pair) {
+      pair = { hereditary: hereditaryAgentFrom(artifacts, env), baseline: baselineAgentFrom(artifacts) };
+      byBound.set(env.maxAction, pair);
+    }
+    return pair;
+  };
+}

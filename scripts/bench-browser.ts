@@ -405,7 +405,7 @@ async function main(): Promise<void> {
           });
         if (apply.count > 0)
           rows.push({
-            what: 'drag update, page apply part p95 (message → React + d3 redrawn)',
+            what: 'drag update, page apply part p95 (preview in hand → React + d3 redrawn)',
             backend: 'page main thread',
             value: apply.p95,
             unit: 'ms',

@@ -2,6 +2,7 @@
 import type { PipelineArtifacts } from '../core/pipeline/artifacts';
 import { type AgentPair, agentArtifactsOf, agentCache } from '../core/testTime/agents';
 import { computeGoalRollouts, type GoalSettings, type GoalUpdate } from '../core/testTime/goalRollouts';
+import { whenIdle } from './idle';
 
 export interface LocalPreview {
   update: GoalUpdate;
@@ -11,8 +12,6 @@ export interface LocalPreview {
   end: number;
 }
 
-/** Idle warm-up: at most this long after new results (a page that never idles still warms up). */
-const WARM_TIMEOUT_MS = 2000;
 /** Previews run to warm up, and the idle time a period must still have left to run another. */
 const WARM_RUNS = 8;
 const WARM_SLACK_MS = 4;
@@ -62,14 +61,8 @@ export class PagePreviews {
         left--;
         if (deadline && deadline.timeRemaining() < WARM_SLACK_MS) break;
       }
-      if (left > 0 && generation === this.generation) later(run);
+      if (left > 0 && generation === this.generation) whenIdle(run);
     };
-    later(run);
+    whenIdle(run);
   }
-}
-
-/** Run in the page's next idle period (a page that never idles still runs it after WARM_TIMEOUT_MS). */
-function later(run: (deadline?: IdleDeadline) => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: WARM_TIMEOUT_MS });
-  else setTimeout(run, 0);
 }

@@ -11,8 +11,9 @@ import { useGoal } from '../state/goalStore';
 import { useResults } from '../state/resultsStore';
 import { useSettings } from '../state/settingsStore';
 import type { UrlState } from '../state/urlSchema';
+import { whenIdle } from './idle';
 import { noteInteraction } from './interaction';
-import { PagePreviews } from './localPreview';
+import type { PagePreviews } from './localPreview';
 
 /**
  * performance.measure names: goal input → preview on the page (the paths a drag redraws), the worker's
@@ -79,8 +80,14 @@ class AgentsChannel {
   private last: Queued | null = null;
   /** A precomputed update for the next results, shown instead of computing it if the settings still match. */
   private primed: { settings: GoalSettings; update: GoalUpdate } | null = null;
-  /** The page's own copy of the agents, for drag previews (the worker computes every final update). */
-  private readonly previews = new PagePreviews();
+  /**
+   * The page's own copy of the agents, for drag previews (the worker computes every final update). Its module
+   * (the agents' and rollouts' code) loads when the page is first idle, off the first screen's path; until then
+   * the worker previews.
+   */
+  private previews: PagePreviews | null = null;
+  private previewsLoading = false;
+  private previewResults: PipelineArtifacts | null = null;
 
   constructor() {
     setTimeout(() => this.release(false), RESULTS_WAIT_LIMIT_MS);
@@ -107,8 +114,8 @@ class AgentsChannel {
 
   setResults(artifacts: PipelineArtifacts | null): void {
     this.version++;
-    this.previews.setResults(artifacts);
-    if (artifacts && this.last) this.previews.warm(this.last.request);
+    this.previewResults = artifacts;
+    this.updatePreviews();
     this.post({
       type: 'set-results',
       version: this.version,
@@ -138,6 +145,24 @@ class AgentsChannel {
     this.release(false);
   }
 
+  /** Hand the current results to the page's previews (loading their module first, when idle) and warm them up. */
+  private updatePreviews(): void {
+    const previews = this.previews;
+    if (!previews) {
+      if (this.previewsLoading) return;
+      this.previewsLoading = true;
+      whenIdle(() =>
+        import('./localPreview').then(({ PagePreviews }) => {
+          this.previews = new PagePreviews();
+          this.updatePreviews();
+        }),
+      );
+      return;
+    }
+    previews.setResults(this.previewResults);
+    if (this.previewResults && this.last) previews.warm(this.last.request);
+  }
+
   request(request: Omit<GoalRequest, 'id'>, goalDeg: string, cause: Cause): void {
     if (cause === 'input') noteInteraction();
     const queued: Queued = { request, goalDeg, inputAt: performance.now(), cause };
@@ -152,7 +177,7 @@ class AgentsChannel {
    * update only (it drops it if another goal comes before the rest is over). False: the worker previews it.
    */
   private previewHere(queued: Queued): boolean {
-    const preview = this.previews.compute(queued.request);
+    const preview = this.previews?.compute(queued.request);
     if (!preview) return false;
     const final = queued.request.episodes <= 1;
     const key = `${preview.fresh ? 'agents' : 'references'}:${queued.goalDeg}`;

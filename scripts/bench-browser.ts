@@ -12,6 +12,7 @@ import {
   log,
   measureDurations,
   milestoneMs,
+  newBenchPage,
   quantiles,
   startPreview,
   timeLiveRun,
@@ -28,7 +29,8 @@ import type { BenchReply, BenchRequest } from './bench-browser/protocol';
 
 const USAGE =
   'usage: tsx scripts/bench-browser.ts [--out file.json] [--backends webgpu,webgl,wasm,cpu] [--skip-build]\n' +
-  '       [--loads N] [--drags N] [--quick-timeout s] [--no-pipeline] [--no-quick] [--dist dir]';
+  '       [--loads N] [--drags N] [--quick-timeout s] [--no-pipeline] [--no-quick] [--dist dir]\n' +
+  '       [--cpu-slowdown N]   (first screen and drags with the page CPU throttled N× by CDP: a slower machine)';
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
 const BENCH_DIST = 'node_modules/.cache/bench-browser-dist';
 /** Updates timed per backend: software GPUs take ~0.1–0.5 s per update, so they get fewer. */
@@ -52,6 +54,8 @@ interface Options {
   quick: boolean;
   /** Where the app is built (a private folder keeps other builds of dist/ out of the way). */
   dist: string;
+  /** The page's CPU throttled this many times by CDP for the first screen and the drags (1: not throttled). */
+  cpuSlowdown: number;
 }
 
 /** Start-up steps of one load, ms after navigation (null: not seen). */
@@ -102,6 +106,7 @@ function parseArgs(argv: string[]): Options {
     pipeline: true,
     quick: true,
     dist: 'dist',
+    cpuSlowdown: 1,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -127,6 +132,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--no-pipeline') o.pipeline = false;
     else if (a === '--no-quick') o.quick = false;
     else if (a === '--dist') o.dist = next();
+    else if (a === '--cpu-slowdown') o.cpuSlowdown = count(next());
     else throw new Error(`unknown option ${a}\n${USAGE}`);
   }
   return o;
@@ -355,11 +361,11 @@ async function main(): Promise<void> {
     const floors: Record<FloorName, number>[] = [];
     for (let i = 0; i < opts.loads; i++) {
       // The floors load in the same rounds as the app, so that both see the machine in the same state.
-      floors.push(await loadFloors(ctx, benchSrv.origin));
-      const polled = await ctx.newPage();
+      floors.push(await loadFloors(ctx, benchSrv.origin, opts.cpuSlowdown));
+      const polled = await newBenchPage(ctx, opts.cpuSlowdown);
       pollLoads.push(await firstScreenMs(polled, `${app.origin}/`, 'poll'));
       await polled.close();
-      const page = await ctx.newPage();
+      const page = await newBenchPage(ctx, opts.cpuSlowdown);
       loads.push(await firstScreenMs(page, `${app.origin}/`));
       steps.push(await firstScreenSteps(page));
       backendKnown.push(await milestoneMs(page, 'hereditary:backend-known'));
@@ -487,7 +493,7 @@ async function main(): Promise<void> {
       log('bench-browser: scripted drags while a quick run trains in the background…');
       const ctxD = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const busy = await dragsDuringTraining(
-        await ctxD.newPage(),
+        await newBenchPage(ctxD, opts.cpuSlowdown),
         `${app.origin}/#budget=quick&seed=13`,
         opts.drags,
       );
@@ -549,14 +555,21 @@ async function main(): Promise<void> {
     await app.stop();
     await benchSrv.stop();
   }
+  if (opts.cpuSlowdown > 1)
+    for (const row of rows)
+      if (/^(first screen|drag)/.test(row.what)) row.what += ` [page CPU ${opts.cpuSlowdown}× slower]`;
   const table = formatBenchTable(rows);
+  const slowed =
+    opts.cpuSlowdown > 1
+      ? `\nFirst screen and drags ran with the page's renderer throttled ${opts.cpuSlowdown}× by CDP (a slower machine).`
+      : '';
   process.stdout.write(
-    `\n${table}\n\nvs ref = ratio to the cpu backend in the same run (lower is faster).\n`,
+    `\n${table}\n\nvs ref = ratio to the cpu backend in the same run (lower is faster).${slowed}\n`,
   );
   if (opts.out) {
     writeFileSync(
       opts.out,
-      `${JSON.stringify({ when: new Date().toISOString(), goals: GOALS, figures, rows }, null, 2)}\n`,
+      `${JSON.stringify({ when: new Date().toISOString(), goals: GOALS, cpuSlowdown: opts.cpuSlowdown, figures, rows }, null, 2)}\n`,
     );
     log(`bench-browser: figures written to ${opts.out}`);
   }

@@ -1,7 +1,7 @@
 // Shared harness of the browser benchmark and soak scripts: Chromium, builds, preview servers, page probes.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { chromium } from '@playwright/test';
 import { chromiumExecutable, WEBGPU_FLAGS } from './chromium';
 
@@ -10,6 +10,19 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
     executablePath: chromiumExecutable(),
     args: ['--no-sandbox', '--enable-precise-memory-info', ...WEBGPU_FLAGS, ...extraArgs],
   });
+}
+
+/**
+ * A new page of `ctx` whose renderer runs `slowdown`× slower (CDP CPU throttling; 1 leaves it as it is): a stand-in
+ * for a slower machine of the same kind. Chromium throttles the page's renderer, not the browser process.
+ */
+export async function newBenchPage(ctx: BrowserContext, slowdown = 1): Promise<Page> {
+  const page = await ctx.newPage();
+  if (slowdown > 1) {
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+  }
+  return page;
 }
 
 export const log = (s: string): void => {

@@ -1,7 +1,7 @@
 // The first screen's floors: the same harness timing pages that do (almost) nothing, so the app's figure can be
 // read against what this machine and browser need for any page (a static one) and for any React page (a bare root).
 import type { BrowserContext } from '@playwright/test';
-import { firstScreenMs, type Quantiles, quantiles } from './benchBrowserHarness';
+import { firstScreenMs, newBenchPage, type Quantiles, quantiles } from './benchBrowserHarness';
 
 export const FLOOR_PAGES = {
   static: { path: 'floor-static.html', label: 'a static page (no script): navigation, parse, first frame' },
@@ -10,11 +10,15 @@ export const FLOOR_PAGES = {
 export type FloorName = keyof typeof FLOOR_PAGES;
 export const FLOOR_NAMES = Object.keys(FLOOR_PAGES) as FloorName[];
 
-/** One load of each floor page (nav → its app-ready element), each in a new page of `ctx`. */
-export async function loadFloors(ctx: BrowserContext, origin: string): Promise<Record<FloorName, number>> {
+/** One load of each floor page (nav → its app-ready element), each in a new page of `ctx` (slowed `slowdown`×). */
+export async function loadFloors(
+  ctx: BrowserContext,
+  origin: string,
+  slowdown = 1,
+): Promise<Record<FloorName, number>> {
   const out = {} as Record<FloorName, number>;
   for (const name of FLOOR_NAMES) {
-    const page = await ctx.newPage();
+    const page = await newBenchPage(ctx, slowdown);
     out[name] = await firstScreenMs(page, `${origin}/${FLOOR_PAGES[name].path}`);
     await page.close();
   }

@@ -16,13 +16,13 @@ import { noteInteraction } from './interaction';
 import type { PagePreviews } from './localPreview';
 
 /**
- * performance.measure names: goal input → preview on the page (the paths a drag redraws), the worker's
- * compute time of that preview, the page's own time to apply it, and goal input → final update (every
- * requested episode).
+ * performance.measure names: goal input → preview on the page (the paths a drag redraws), the compute time of
+ * that preview (on the page for a drag, else in the agents worker), the page's own time to apply it, and goal
+ * input → final update (every requested episode).
  */
 export const DRAG_UPDATE_MEASURE = 'drag-update';
 export const DRAG_COMPUTE_MEASURE = 'drag-update-compute';
-/** Main-thread time to apply a preview: the worker's message → stores set → React and d3 redrawn. */
+/** Main-thread time to apply a preview: preview in hand (the page's or the worker's) → stores set → redrawn. */
 export const DRAG_APPLY_MEASURE = 'drag-update-apply';
 export const DRAG_SETTLE_MEASURE = 'drag-settle';
 /** The hops around the worker's compute: input → the worker takes the request, the worker posts → the page reads. */
@@ -152,10 +152,16 @@ class AgentsChannel {
       if (this.previewsLoading) return;
       this.previewsLoading = true;
       whenIdle(() =>
-        import('./localPreview').then(({ PagePreviews }) => {
-          this.previews = new PagePreviews();
-          this.updatePreviews();
-        }),
+        import('./localPreview').then(
+          ({ PagePreviews }) => {
+            this.previews = new PagePreviews();
+            this.updatePreviews();
+          },
+          // Not loaded (offline before it was cached): the worker keeps previewing; the next results try again.
+          () => {
+            this.previewsLoading = false;
+          },
+        ),
       );
       return;
     }

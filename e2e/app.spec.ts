@@ -238,11 +238,15 @@ test.describe('live retraining (smoke budget: plumbing, not results)', () => {
   test('cancelling a stage stops the run and leaves the page usable', async ({ page }) => {
     await page.goto('/#budget=smoke');
     await waitReady(page);
+    // A smoke stage takes about a second (the base stage once ended before the click in CI, which then waited for a
+    // Cancel button that was gone): slow motion from the start keeps both workers' stages running until the click.
+    await page.getByTestId('run-speed').selectOption('0.1');
     await page.getByTestId('train-these').click();
     const base = page.locator('[data-testid=live-stage][data-stage=train-base]');
     await expect(base).toHaveAttribute('data-status', 'running', { timeout: 120_000 });
     await base.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByTestId('live-training')).toHaveAttribute('data-status', 'cancelled');
+    await page.getByTestId('run-speed').selectOption('1');
     await expect(page.locator('[data-testid=job][data-stage=train-base]')).toHaveAttribute(
       'data-status',
       'cancelled',

@@ -1,6 +1,6 @@
 // The 2D point-navigation MDP of ALGORITHM.md §2: clipped state, constrained action, Gaussian noise.
 
-import { IDENTITY2, type Mat2, mul2 } from './linalg';
+import { IDENTITY2, type Mat2 } from './linalg';
 import type { Rng } from './rng';
 import type { Vec2 } from './vec';
 
@@ -50,20 +50,48 @@ export const euclideanTask = (goal: Vec2): Task => ({ goal, metric: IDENTITY2, m
 
 const isIdentity = (m: Mat2): boolean => m[0] === 1 && m[1] === 0 && m[2] === 0 && m[3] === 1;
 
-/** Apply the action constraint in place to (ax, ay); returns the constrained action. */
-export function constrainAction(env: EnvConfig, ax: number, ay: number): [number, number] {
+/** The constrained action for (ax, ay), written to out[0], out[1]. */
+function constrainInto(env: EnvConfig, ax: number, ay: number, out: Float64Array): void {
   const m = env.maxAction;
-  if (env.constraint === 'box') return [Math.max(-m, Math.min(m, ax)), Math.max(-m, Math.min(m, ay))];
+  if (env.constraint === 'box') {
+    out[0] = Math.max(-m, Math.min(m, ax));
+    out[1] = Math.max(-m, Math.min(m, ay));
+    return;
+  }
   const n = Math.sqrt(ax * ax + ay * ay);
   const k = n > m ? m / n : 1;
-  return [ax * k, ay * k];
+  out[0] = ax * k;
+  out[1] = ay * k;
+}
+
+/** The action actually applied for a raw action (ax, ay) in a task, M⁻¹ · constrain(M a), written to out[0..1]. */
+function effectiveInto(env: EnvConfig, task: Task, ax: number, ay: number, out: Float64Array): void {
+  const m = task.metric;
+  if (isIdentity(m)) {
+    constrainInto(env, ax, ay, out);
+    return;
+  }
+  constrainInto(env, m[0] * ax + m[1] * ay, m[2] * ax + m[3] * ay, out);
+  const mi = task.metricInv;
+  const cx = out[0];
+  const cy = out[1];
+  out[0] = mi[0] * cx + mi[1] * cy;
+  out[1] = mi[2] * cx + mi[3] * cy;
+}
+
+/** Scratch for the pair-returning wrappers (core is single-threaded per worker; nothing here re-enters). */
+const PAIR = new Float64Array(2);
+
+/** Apply the action constraint; returns the constrained action. */
+export function constrainAction(env: EnvConfig, ax: number, ay: number): [number, number] {
+  constrainInto(env, ax, ay, PAIR);
+  return [PAIR[0], PAIR[1]];
 }
 
 /** The action actually applied for a raw action in a task: M⁻¹ · constrain(M a). */
 export function effectiveAction(env: EnvConfig, task: Task, a: Vec2): [number, number] {
-  if (isIdentity(task.metric)) return constrainAction(env, a[0], a[1]);
-  const ma = mul2(task.metric, a);
-  return mul2(task.metricInv, constrainAction(env, ma[0], ma[1]));
+  effectiveInto(env, task, a[0], a[1], PAIR);
+  return [PAIR[0], PAIR[1]];
 }
 
 /** Reward of landing in s' for a task: −‖M(s' − g)‖. */
@@ -83,17 +111,43 @@ export interface StepResult {
   success: boolean;
 }
 
+/**
+ * s' = clip(s + a) + M⁻¹ε for the state (sx, sy), raw action (ax, ay) and noise draw (e0, e1): writes s' to
+ * out[o], out[o + 1] and returns the reward. Allocation-free (the rollout loop's step); stepWithNoise wraps it.
+ */
+export function stepInto(
+  env: EnvConfig,
+  task: Task,
+  sx: number,
+  sy: number,
+  ax: number,
+  ay: number,
+  e0: number,
+  e1: number,
+  out: Float64Array,
+  o: number,
+): number {
+  effectiveInto(env, task, ax, ay, PAIR);
+  const b = env.stateBound;
+  const cx = Math.max(-b, Math.min(b, sx + PAIR[0]));
+  const cy = Math.max(-b, Math.min(b, sy + PAIR[1]));
+  const mi = task.metricInv;
+  const identity = isIdentity(task.metric);
+  const x = cx + (identity ? e0 : mi[0] * e0 + mi[1] * e1);
+  const y = cy + (identity ? e1 : mi[2] * e0 + mi[3] * e1);
+  out[o] = x;
+  out[o + 1] = y;
+  return taskReward(task, x, y);
+}
+
+/** Whether landing with this reward ends the episode (the goal is reached). */
+export const reachedGoal = (env: EnvConfig, reward: number): boolean => -reward < env.successRadius;
+
 /** s' = clip(s + a) + M⁻¹ε; the noise draw is explicit so tests can fix it. */
 export function stepWithNoise(env: EnvConfig, task: Task, s: Vec2, a: Vec2, eps: Vec2): StepResult {
-  const [ex, ey] = effectiveAction(env, task, a);
-  const b = env.stateBound;
-  const cx = Math.max(-b, Math.min(b, s[0] + ex));
-  const cy = Math.max(-b, Math.min(b, s[1] + ey));
-  const n = isIdentity(task.metric) ? eps : mul2(task.metricInv, eps);
-  const x = cx + n[0];
-  const y = cy + n[1];
-  const reward = taskReward(task, x, y);
-  return { next: [x, y], reward, success: -reward < env.successRadius };
+  const next = new Float64Array(2);
+  const reward = stepInto(env, task, s[0], s[1], a[0], a[1], eps[0], eps[1], next, 0);
+  return { next: [next[0], next[1]], reward, success: reachedGoal(env, reward) };
 }
 
 export function step(env: EnvConfig, task: Task, s: Vec2, a: Vec2, rng: Rng): StepResult {

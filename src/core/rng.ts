@@ -16,25 +16,29 @@ function seedWords(seed: number): [number, number, number, number] {
 
 /** A small, fast, seedable PRNG. Same seed ⇒ same stream in Node and in every browser. */
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
-  private spareNormal: number | null = null;
+  /** sfc32's four words (a typed array: no boxed numbers, so a draw allocates nothing). */
+  private readonly w = new Uint32Array(4);
+  /** Box–Muller's second value, kept for the next call. */
+  private spare = 0;
+  private hasSpare = false;
 
   constructor(readonly seed: number) {
-    [this.a, this.b, this.c, this.d] = seedWords(seed);
+    this.w.set(seedWords(seed));
     for (let i = 0; i < 12; i++) this.nextUint32();
   }
 
   nextUint32(): number {
-    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-    this.d = (this.d + 1) >>> 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) >>> 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) >>> 0;
-    return t >>> 0;
+    const w = this.w;
+    const a = w[0];
+    const b = w[1];
+    const c = w[2];
+    const d = w[3];
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    w[3] = d + 1;
+    w[0] = b ^ (b >>> 9);
+    w[1] = c + (c << 3);
+    w[2] = ((c << 21) | (c >>> 11)) + t;
+    return t;
   }
 
   /** Uniform in [0, 1). */
@@ -53,16 +57,16 @@ export class Rng {
 
   /** Standard normal (Box–Muller, caching the second value). */
   normal(): number {
-    if (this.spareNormal !== null) {
-      const v = this.spareNormal;
-      this.spareNormal = null;
-      return v;
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
     }
     let u = 0;
     while (u <= 1e-12) u = this.next();
     const v = this.next();
     const r = Math.sqrt(-2 * Math.log(u));
-    this.spareNormal = r * Math.sin(2 * Math.PI * v);
+    this.spare = r * Math.sin(2 * Math.PI * v);
+    this.hasSpare = true;
     return r * Math.cos(2 * Math.PI * v);
   }
 

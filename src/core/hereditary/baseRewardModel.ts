@@ -83,21 +83,49 @@ export class BaseRewardModel {
    * pays for a few hundred corners, not the whole box.
    */
   value(x: number, y: number): number {
+    ONE_X[0] = x;
+    ONE_Y[0] = y;
+    this.valuesInto(ONE_X, ONE_Y, 1, ONE_OUT);
+    return ONE_OUT[0];
+  }
+
+  /**
+   * value() at n points at once: θ inference's batch form (see BaseRewardPredictor). The lookup runs inside this
+   * loop, so that no number crosses a call boundary on the common path (each crossing boxes a double).
+   */
+  valuesInto(xs: Float64Array, ys: Float64Array, n: number, out: Float64Array): void {
     const t = this.table ?? this.tableBox();
-    const fx = (x - t.x0) / t.h;
-    const fy = (y - t.y0) / t.h;
-    const i = Math.floor(fx);
-    const j = Math.floor(fy);
-    if (i < 0 || j < 0 || i >= t.nx - 1 || j >= t.ny - 1) return this.model.value(x, y);
-    const k = j * t.nx + i;
-    const v00 = this.corner(t, k, i, j);
-    const v10 = this.corner(t, k + 1, i + 1, j);
-    const v01 = this.corner(t, k + t.nx, i, j + 1);
-    const v11 = this.corner(t, k + t.nx + 1, i + 1, j + 1);
-    if (Number.isNaN(v00 + v10 + v01 + v11)) return this.model.value(x, y);
-    const u = fx - i;
-    const w = fy - j;
-    return (1 - w) * ((1 - u) * v00 + u * v10) + w * ((1 - u) * v01 + u * v11);
+    const r = this.model.supportRadius;
+    const filled = t.filled;
+    const vs = t.values;
+    for (let p = 0; p < n; p++) {
+      const x = xs[p];
+      const y = ys[p];
+      const fx = (x - t.x0) / t.h;
+      const fy = (y - t.y0) / t.h;
+      const i = Math.floor(fx);
+      const j = Math.floor(fy);
+      if (i < 0 || j < 0 || i >= t.nx - 1 || j >= t.ny - 1) {
+        // Off the data's box by more than the fit's reach on one axis: no sample is near, the fit is NaN. θ
+        // inference maps context states far out at most θ, and the fit would build its normal equations for each.
+        const far = x < t.x0 - r || x > t.x1 + r || y < t.y0 - r || y > t.y1 + r;
+        out[p] = far ? Number.NaN : this.model.value(x, y);
+        continue;
+      }
+      const k = j * t.nx + i;
+      if (filled[k] + filled[k + 1] + filled[k + t.nx] + filled[k + t.nx + 1] < 4) this.fillCell(t, k, i, j);
+      const v00 = vs[k];
+      const v10 = vs[k + 1];
+      const v01 = vs[k + t.nx];
+      const v11 = vs[k + t.nx + 1];
+      if (Number.isNaN(v00 + v10 + v01 + v11)) {
+        out[p] = this.model.value(x, y);
+        continue;
+      }
+      const u = fx - i;
+      const w = fy - j;
+      out[p] = (1 - w) * ((1 - u) * v00 + u * v10) + w * ((1 - u) * v01 + u * v11);
+    }
   }
 
   /** Corners of the grid evaluated so far (diagnostics and tests). */
@@ -108,6 +136,9 @@ export class BaseRewardModel {
   private table: {
     x0: number;
     y0: number;
+    /** The data's box is [x0, x1] × [y0, y1]. */
+    x1: number;
+    y1: number;
     h: number;
     nx: number;
     ny: number;
@@ -115,12 +146,15 @@ export class BaseRewardModel {
     filled: Uint8Array;
   } | null = null;
 
-  private corner(t: NonNullable<BaseRewardModel['table']>, k: number, i: number, j: number): number {
-    if (t.filled[k] === 0) {
-      t.values[k] = this.model.value(t.x0 + i * t.h, t.y0 + j * t.h);
-      t.filled[k] = 1;
-    }
-    return t.values[k];
+  /** Evaluate the missing corners of cell (i, j), whose lower-left corner is k (reads stay allocation-free). */
+  private fillCell(t: NonNullable<BaseRewardModel['table']>, k: number, i: number, j: number): void {
+    for (let dj = 0; dj < 2; dj++)
+      for (let di = 0; di < 2; di++) {
+        const c = k + dj * t.nx + di;
+        if (t.filled[c] !== 0) continue;
+        t.values[c] = this.model.value(t.x0 + (i + di) * t.h, t.y0 + (j + dj) * t.h);
+        t.filled[c] = 1;
+      }
   }
 
   private tableBox() {
@@ -141,6 +175,8 @@ export class BaseRewardModel {
     this.table = {
       x0,
       y0,
+      x1,
+      y1,
       h,
       nx,
       ny,
@@ -150,6 +186,11 @@ export class BaseRewardModel {
     return this.table;
   }
 }
+
+/** One-point buffers for value() (it runs the batch form on one point). */
+const ONE_X = new Float64Array(1);
+const ONE_Y = new Float64Array(1);
+const ONE_OUT = new Float64Array(1);
 
 /** Spacing of the tabulated f̂₀. */
 export const TABLE_SPACING = 0.05;

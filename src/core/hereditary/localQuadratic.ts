@@ -6,13 +6,16 @@ import { SpatialGrid } from '../spatialGrid';
 /** f(q + d) ≈ c₀ + gᵀd + ½dᵀHd by weighted least squares over samples within 2.5 bandwidths; NaN without support. */
 export class LocalQuadraticModel {
   private readonly grid: SpatialGrid;
+  /** Samples farther than this from a query do not count: beyond it from every sample, the fit is NaN. */
+  readonly supportRadius: number;
 
   constructor(
     readonly samples: RewardSamples,
     readonly bandwidth: number,
     readonly minNeighbours = 12,
   ) {
-    this.grid = new SpatialGrid(samples.points, samples.count, 2.5 * bandwidth);
+    this.supportRadius = 2.5 * bandwidth;
+    this.grid = new SpatialGrid(samples.points, samples.count, this.supportRadius);
   }
 
   value(x: number, y: number): number {
@@ -25,7 +28,7 @@ export class LocalQuadraticModel {
     let n = 0;
     let wsum = 0;
     let vsum = 0;
-    this.grid.forEachWithin(x, y, 2.5 * this.bandwidth, (i, d2) => {
+    this.grid.forEachWithin(x, y, this.supportRadius, (i, d2) => {
       const w = Math.exp(-d2 / h2);
       // Scale the offsets by the bandwidth so the normal equations stay well conditioned.
       const dx = (pts[2 * i] - x) / this.bandwidth;

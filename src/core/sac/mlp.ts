@@ -13,6 +13,21 @@ export interface MlpWeights {
   layers: MlpLayer[];
 }
 
+/** Hidden activations above this many numbers get their own array (small batches reuse two module buffers). */
+const SCRATCH_LIMIT = 1 << 16;
+const scratch: Float64Array[] = [new Float64Array(256), new Float64Array(256)];
+
+/**
+ * Buffer `k` (0 or 1) of at least `size` numbers for a hidden layer's output. Consecutive layers alternate, so a
+ * layer never reads the buffer it writes; nothing re-enters the forward pass. A per-step rollout thus allocates
+ * nothing (a drag preview runs hundreds of single-row passes, and their garbage set the pace of the page's GC).
+ */
+function hiddenScratch(k: number, size: number): Float64Array {
+  if (size > SCRATCH_LIMIT) return new Float64Array(size);
+  if (scratch[k].length < size) scratch[k] = new Float64Array(Math.max(size, 2 * scratch[k].length));
+  return scratch[k];
+}
+
 /**
  * Batched forward pass over n input rows (row-major n×inDim). Writes n×outDim into `out` (allocated
  * when absent) and returns it. Float64 accumulation; hidden activations are ReLU.
@@ -28,7 +43,11 @@ export function mlpForward(
   for (let l = 0; l < layers.length; l++) {
     const { inDim, outDim, w, b } = layers[l];
     const last = l === layers.length - 1;
-    const y = last && out && out.length >= n * outDim ? out : new Float64Array(n * outDim);
+    const y = last
+      ? out && out.length >= n * outDim
+        ? out
+        : new Float64Array(n * outDim)
+      : hiddenScratch(l & 1, n * outDim);
     for (let r = 0; r < n; r++) {
       const xo = r * inDim;
       const yo = r * outDim;

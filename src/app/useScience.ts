@@ -38,7 +38,9 @@ function useMilestone(name: string, reached: boolean): void {
 export function useFirstScreenReady(): boolean {
   const backendKnown = useJobs((s) => s.backendReport?.best != null);
   const results = useResults((s) => s.artifacts !== null);
-  const agentsComputed = useGoal((s) => s.goalUpdateKey?.startsWith('agents:') === true);
+  // Kept through a drag's previews: a flip to loading and back would re-render the whole page at the start and
+  // the end of every drag.
+  const agentsComputed = useGoal((s) => s.agentsAtGoal);
   useMilestone(START_MARKS.backend, backendKnown);
   useMilestone(START_MARKS.agents, agentsComputed);
   // The first screen is the explainer's content: results and both agents at the goal. The backend probe only

@@ -93,7 +93,13 @@ function referenceStep(env: EnvConfig, task: Task, s: number[], a: number[], e: 
   return { next: [x, y], reward: -Math.sqrt(u * u + v * v) };
 }
 
-const ellipse: EllipseFamily = { kind: 'ellipse', center: [0.5, -0.3], axes: [2, 0.7], tilt: 0.6, reward: 'pushforward' };
+const ellipse: EllipseFamily = {
+  kind: 'ellipse',
+  center: [0.5, -0.3],
+  axes: [2, 0.7],
+  tilt: 0.6,
+  reward: 'pushforward',
+};
 
 describe('allocation-free hot paths agree exactly with their plain forms', () => {
   it('Rng: the typed-array state draws the same uint32 and normal streams as number fields', () => {
@@ -246,7 +252,12 @@ describe('allocation-free hot paths agree exactly with their plain forms', () =>
     const X = rotationGenerator([0, 0]);
     const single = { value: (x: number, y: number) => model.value(x, y) };
     for (const phi of [0.3, 1.9, 4]) {
-      const context = collectContext(DEFAULT_ENV, taskAt({ kind: 'circle', center: [0, 0], radius: 1 }, phi), 16, 2);
+      const context = collectContext(
+        DEFAULT_ENV,
+        taskAt({ kind: 'circle', center: [0, 0], radius: 1 }, phi),
+        16,
+        2,
+      );
       const batch = inferGroupElement(context, X, model, DEFAULT_INFERENCE);
       const one = inferGroupElement(context, X, single, DEFAULT_INFERENCE);
       expect(batch.theta).toBe(one.theta);

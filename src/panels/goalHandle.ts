@@ -2,7 +2,7 @@
 import { drag } from 'd3';
 import { approxTextWidth, outwardLabel } from './labelPlacement';
 import { COLOURS } from './palette';
-import { halo, type SvgSelection } from './panel';
+import { halo, type SvgSelection, setChangedAttrs, setChangedText } from './panel';
 
 export interface GoalHandleInput {
   /** False until the panel has data: drags and keys are ignored until then. */
@@ -47,7 +47,11 @@ export function createGoalHandle(svg: SvgSelection, input: GoalHandleInput): Goa
     .attr('font-size', 12)
     .attr('font-weight', 600)
     .attr('aria-hidden', 'true')
-    .attr('data-testid', 'goal-label');
+    .attr('data-testid', 'goal-label')
+    .attr('text-anchor', 'start')
+    .call(halo);
+  const handleEl = handle.node() as SVGCircleElement;
+  const labelEl = label.node() as SVGTextElement;
 
   handle.call(
     drag<SVGCircleElement, unknown>()
@@ -73,19 +77,20 @@ export function createGoalHandle(svg: SvgSelection, input: GoalHandleInput): Goa
   return {
     place(goal, [gx, gy], [fx, fy]) {
       const value = +goal.value.toFixed(4);
-      handle
-        .attr('cx', gx)
-        .attr('cy', gy)
-        .attr('data-angle', goal.unit === 'deg' ? value : null)
-        .attr('data-param', value)
-        .attr('aria-label', goal.unit === 'deg' ? 'Test goal angle' : 'Test goal position along the orbit')
-        .attr('aria-valuemin', +goal.range[0].toFixed(2))
-        .attr('aria-valuemax', +goal.range[1].toFixed(2))
-        .attr('aria-valuenow', value)
-        .attr('aria-valuetext', goal.text);
+      setChangedAttrs(handleEl, {
+        cx: gx,
+        cy: gy,
+        'data-angle': goal.unit === 'deg' ? value : null,
+        'data-param': value,
+        'aria-label': goal.unit === 'deg' ? 'Test goal angle' : 'Test goal position along the orbit',
+        'aria-valuemin': +goal.range[0].toFixed(2),
+        'aria-valuemax': +goal.range[1].toFixed(2),
+        'aria-valuenow': value,
+        'aria-valuetext': goal.text,
+      });
       // No raise(): moving the focused handle in the DOM would drop keyboard focus. Layers keep it on top.
       const text = `test goal ${goal.text}`;
-      label.call(halo).attr('text-anchor', 'start').text(text);
+      setChangedText(labelEl, text);
       const panelWidth = (svg.node() as SVGSVGElement).viewBox.baseVal.width || Number.POSITIVE_INFINITY;
       const spot = outwardLabel([gx, gy], [fx, fy], approxTextWidth(text, 12, true), {
         gap: 26,
@@ -93,7 +98,7 @@ export function createGoalHandle(svg: SvgSelection, input: GoalHandleInput): Goa
         above: 18,
         below: 30,
       });
-      label.attr('x', spot.x.toFixed(1)).attr('y', spot.y.toFixed(1));
+      setChangedAttrs(labelEl, { x: spot.x.toFixed(1), y: spot.y.toFixed(1) });
     },
     detach() {
       handle.on('.drag', null).on('keydown', null);

@@ -101,6 +101,27 @@ export function halo<E extends BaseType, D, P extends BaseType, PD>(text: Select
   text.attr('stroke', '#fff').attr('stroke-width', 3).attr('paint-order', 'stroke');
 }
 
+/**
+ * Set the attributes whose value changed and remove those given as null. A setAttribute with the same value still
+ * queues a mutation and invalidates style, which a drag would pay on every move.
+ */
+export function setChangedAttrs(el: Element, attrs: Record<string, string | number | null>): void {
+  for (const name in attrs) {
+    const v = attrs[name];
+    if (v === null) {
+      if (el.hasAttribute(name)) el.removeAttribute(name);
+      continue;
+    }
+    const text = String(v);
+    if (el.getAttribute(name) !== text) el.setAttribute(name, text);
+  }
+}
+
+/** Set an element's text only when it changed (a new text node is a mutation and a relayout of the text). */
+export function setChangedText(el: Element, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}
+
 /** The stroke of everything labelled "truth": grey, 1.6 px, dashed. Use with `.call(truthStroke)`. */
 export function truthStroke<E extends BaseType, D, P extends BaseType, PD>(s: Selection<E, D, P, PD>): void {
   s.attr('stroke', COLOURS.truth).attr('stroke-width', 1.6).attr('stroke-dasharray', TRUTH_DASH);

@@ -322,15 +322,20 @@ export function create(container: HTMLElement, opts: TaskSpaceOptions): Panel<Ta
     layers.paths
       .selectAll('path')
       .data(pathList, (p) => (p as { key: string }).key)
-      .join('path')
-      .attr('data-testid', (p) => `path-${p.key}`)
-      .attr('d', (p) => p.d)
-      .attr('fill', 'none')
-      .attr('stroke-linejoin', 'round')
-      .attr('stroke', (p) => pathStyle[p.key].stroke)
-      .attr('stroke-width', (p) => pathStyle[p.key].width)
-      .attr('stroke-dasharray', (p) => pathStyle[p.key].dash)
-      .attr('stroke-opacity', (p) => pathStyle[p.key].opacity);
+      .join((enter) =>
+        // A path keeps its key, so its style is set once; a drag rewrites only d (each setAttribute costs a
+        // style invalidation even when the value is unchanged).
+        enter
+          .append('path')
+          .attr('data-testid', (p) => `path-${p.key}`)
+          .attr('fill', 'none')
+          .attr('stroke-linejoin', 'round')
+          .attr('stroke', (p) => pathStyle[p.key].stroke)
+          .attr('stroke-width', (p) => pathStyle[p.key].width)
+          .attr('stroke-dasharray', (p) => pathStyle[p.key].dash)
+          .attr('stroke-opacity', (p) => pathStyle[p.key].opacity),
+      )
+      .attr('d', (p) => p.d);
   }
 
   /** The test goal's handle and label. */

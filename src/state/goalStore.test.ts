@@ -51,4 +51,18 @@ describe('goal store', () => {
     expect(moved.inference).not.toBe(final.inference);
     expect(moved.inference?.theta).toBe(0.7);
   });
+
+  it('agents stay shown through the previews after a final agents update, not before one, and not over references', () => {
+    const u = update(0.5, -6);
+    const opened = applyGoalUpdate(INITIAL_GOAL_STATE, u, 'preview:agents:10', 'preview');
+    expect(opened.agentsAtGoal).toBe(false);
+    const final = applyGoalUpdate(opened, u, 'agents:10', 'final');
+    expect(final.agentsAtGoal).toBe(true);
+    const dragged = applyGoalUpdate(final, u, 'preview:agents:12', 'preview');
+    expect(dragged.agentsAtGoal).toBe(true);
+    const references = applyGoalUpdate(dragged, u, 'references:12', 'final');
+    expect(references.agentsAtGoal).toBe(false);
+    expect(applyGoalUpdate(references, u, 'preview:agents:12', 'preview').agentsAtGoal).toBe(false);
+    expect(applyGoalUpdate(final, u, 'agents:12:precomputed', 'final').agentsAtGoal).toBe(true);
+  });
 });

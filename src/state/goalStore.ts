@@ -22,6 +22,11 @@ export interface GoalState {
   goalUpdateKey: string | null;
   /** Whether the shown update is the one-episode preview or the final one; null before the first. */
   goalUpdatePhase: GoalUpdatePhase | null;
+  /**
+   * Whether trained agents are shown at the goal: set by a final agents update, kept through the one-episode
+   * previews that follow it (a drag), cleared by an update without agents (the references only).
+   */
+  agentsAtGoal: boolean;
 }
 
 export const INITIAL_GOAL_STATE: GoalState = {
@@ -31,6 +36,7 @@ export const INITIAL_GOAL_STATE: GoalState = {
   inference: null,
   goalUpdateKey: null,
   goalUpdatePhase: null,
+  agentsAtGoal: false,
 };
 
 const sameInference = (a: HereditaryInference | null, b: HereditaryInference | null): boolean =>
@@ -57,6 +63,7 @@ export function applyGoalUpdate(
     // The final phase re-derives the preview's θ* from the same context: keep the object, skip the redraw.
     inference: sameInference(state.inference, update.inference) ? state.inference : update.inference,
     goalUpdateKey: key,
+    agentsAtGoal: key.startsWith('agents:') || (key.startsWith('preview:agents:') && state.agentsAtGoal),
   };
 }
 

@@ -62,7 +62,9 @@ export function expm3(m: Mat3): Mat3 {
     matmul3Into(EXP_TMP, EXP_SUM, EXP_SUM);
     EXP_SUM.set(EXP_TMP);
   }
-  return Array.from(EXP_SUM);
+  // A literal, not Array.from: that walks an iterator, one result object per entry.
+  const r = EXP_SUM;
+  return [r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8]];
 }
 
 /** exp(θX). */

@@ -61,7 +61,13 @@ export function rollout(env: EnvConfig, task: Task, policy: Policy, opts: Rollou
     }
     if (!any) break;
   }
-  return { returns, lengths, successes, paths: paths?.map((p) => Float64Array.from(p)) };
+  // Copied by index: Float64Array.from walks an iterator, one result object per number.
+  const packed = paths?.map((p) => {
+    const out = new Float64Array(p.length);
+    for (let i = 0; i < p.length; i++) out[i] = p[i];
+    return out;
+  });
+  return { returns, lengths, successes, paths: packed };
 }
 
 export const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);

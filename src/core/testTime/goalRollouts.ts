@@ -82,6 +82,13 @@ interface Scored {
   path: number[];
 }
 
+/** A recorded path as a plain array (what the page stores and draws), copied by index. */
+function plainArray(xs: Float64Array | undefined): number[] {
+  const out: number[] = [];
+  if (xs) for (let i = 0; i < xs.length; i++) out.push(xs[i]);
+  return out;
+}
+
 function score(req: GoalRolloutRequest, policy: Policy): Scored {
   const task = taskAt(req.family, req.angle);
   // Common random numbers: every policy sees the same starts and noise.
@@ -91,7 +98,7 @@ function score(req: GoalRolloutRequest, policy: Policy): Scored {
     meanReturn: mean(b.returns),
     successRate: b.successes.filter(Boolean).length / Math.max(1, b.successes.length),
     meanLength: mean(b.lengths),
-    path: Array.from(b.paths?.[0] ?? []),
+    path: plainArray(b.paths?.[0]),
   };
 }
 

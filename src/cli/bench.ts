@@ -4,6 +4,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { benchSacUpdate, sacUpdateMultiplyAdds } from '../core/sac/benchSac';
 import { benchFramesPlain, benchFramesTf, benchLossSteps, benchThetaInference } from './benchDiscovery';
 import { benchEnvSteps } from './benchEnv';
+import { benchDragPreview } from './benchPreview';
 import { benchEncoderStep, benchLossStepsJs } from './benchRaceEncoder';
 import { profileTfjsSacUpdate, type SacUpdateProfile } from './benchSacProfile';
 import { type BenchRow, formatBenchTable } from './benchTable';
@@ -98,6 +99,15 @@ async function main(): Promise<void> {
     backend: 'plain JS',
     value: await benchThetaInference(),
     unit: 'ms',
+  });
+  log('bench: drag previews…');
+  const preview = benchDragPreview();
+  rows.push({
+    what: "a drag's one-episode preview (context, θ*, 4 rollouts; shipped agents)",
+    backend: 'plain JS',
+    value: preview.p50,
+    unit: 'ms',
+    note: `median of ${preview.count} goals round the circle; p95 ${preview.p95.toFixed(2)} ms (the page computes it per move)`,
   });
   process.stdout.write(`\n${formatBenchTable(rows)}\n\n`);
   for (const p of sacRows.profiles)

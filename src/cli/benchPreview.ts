@@ -1,0 +1,40 @@
+// Benchmark of a drag's one-episode preview (context, θ*, the four rollouts) with the shipped pretrained agents.
+import { readFileSync } from 'node:fs';
+import { DEFAULT_ENV } from '../core/env';
+import { parsePretrainedText } from '../core/pipeline/pretrainedFile';
+import { agentArtifactsOf, agentCache } from '../core/testTime/agents';
+import { computeGoalRollouts } from '../core/testTime/goalRollouts';
+
+export interface PreviewTiming {
+  p50: number;
+  p95: number;
+  /** Previews timed. */
+  count: number;
+}
+
+/** Previews round the family after a warm-up (the page warms its copy too); ms per preview, p50 and p95. */
+export function benchDragPreview(file = 'public/pretrained/default.json', count = 720): PreviewTiming {
+  const parsed = parsePretrainedText(readFileSync(file, 'utf8'));
+  if ('error' in parsed) throw new Error(`bench: ${file}: ${parsed.error}`);
+  const a = parsed.artifacts;
+  const agents = agentCache(agentArtifactsOf(a))(DEFAULT_ENV);
+  const at = (angle: number) =>
+    computeGoalRollouts({
+      family: a.config.family,
+      env: DEFAULT_ENV,
+      angle,
+      contextSize: a.config.context,
+      episodes: 1,
+      seed: 0,
+      ...agents,
+    });
+  for (let i = 0; i < 300; i++) at(i * 0.021);
+  const ms: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    at((2 * Math.PI * i) / count);
+    ms.push(performance.now() - t);
+  }
+  ms.sort((x, y) => x - y);
+  return { p50: ms[Math.floor(0.5 * (count - 1))], p95: ms[Math.floor(0.95 * (count - 1))], count };
+}

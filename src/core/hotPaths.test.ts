@@ -8,11 +8,11 @@ import { collectContext } from './hereditary/context';
 import { DEFAULT_INFERENCE, inferGroupElement } from './hereditary/inferGroupElement';
 import { rotationGenerator } from './lie';
 import { randomPolicy } from './policies';
-import { Rng } from './rng';
+import { Rng, seedWords } from './rng';
 import { rollout } from './rollout';
 import { type MlpWeights, mlpForward } from './sac/mlp';
 
-/** sfc32 + Box–Muller with plain number fields and a nullable spare: the generator's earlier form. */
+/** sfc32 + Box–Muller with plain number fields and a nullable spare: the generator's earlier form (same seeding). */
 class ReferenceRng {
   private a: number;
   private b: number;
@@ -45,20 +45,6 @@ class ReferenceRng {
     this.spare = r * Math.sin(2 * Math.PI * v);
     return r * Math.cos(2 * Math.PI * v);
   }
-}
-
-/** splitmix32 of the seed, as Rng hashes it (copied so the reference does not share the code under test). */
-function words(seed: number): [number, number, number, number] {
-  let x = (seed >>> 0) ^ 0x9e3779b9;
-  const out: number[] = [];
-  for (let i = 0; i < 4; i++) {
-    x = (x + 0x9e3779b9) >>> 0;
-    let z = x;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    out.push((z ^ (z >>> 16)) >>> 0);
-  }
-  return out as [number, number, number, number];
 }
 
 /** One step in the earlier pair-returning form: constrain M a, map back, clip, add M⁻¹ε. */
@@ -105,7 +91,7 @@ describe('allocation-free hot paths agree exactly with their plain forms', () =>
   it('Rng: the typed-array state draws the same uint32 and normal streams as number fields', () => {
     for (const seed of [0, 1, 7, 123456, 0xdeadbeef]) {
       const fast = new Rng(seed);
-      const ref = new ReferenceRng(words(seed));
+      const ref = new ReferenceRng(seedWords(seed));
       for (let i = 0; i < 2000; i++) expect(fast.nextUint32()).toBe(ref.nextUint32());
       for (let i = 0; i < 2000; i++) expect(fast.normal()).toBe(ref.normal());
     }

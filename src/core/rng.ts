@@ -1,7 +1,7 @@
 // Seeded pseudo-random numbers (sfc32 + Box–Muller): the one generator type used everywhere in core.
 
 /** Hash a string/number seed into four 32-bit words (splitmix32). */
-function seedWords(seed: number): [number, number, number, number] {
+export function seedWords(seed: number): [number, number, number, number] {
   let x = (seed >>> 0) ^ 0x9e3779b9;
   const out: number[] = [];
   for (let i = 0; i < 4; i++) {

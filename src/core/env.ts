@@ -150,8 +150,27 @@ export function stepWithNoise(env: EnvConfig, task: Task, s: Vec2, a: Vec2, eps:
   return { next: [next[0], next[1]], reward, success: reachedGoal(env, reward) };
 }
 
+/** stepInto with the noise drawn from `rng`: the x draw, then the y draw (every stepping path draws in this order). */
+export function stepRandomInto(
+  env: EnvConfig,
+  task: Task,
+  sx: number,
+  sy: number,
+  ax: number,
+  ay: number,
+  rng: Rng,
+  out: Float64Array,
+  o: number,
+): number {
+  const e0 = env.noiseStd * rng.normal();
+  const e1 = env.noiseStd * rng.normal();
+  return stepInto(env, task, sx, sy, ax, ay, e0, e1, out, o);
+}
+
 export function step(env: EnvConfig, task: Task, s: Vec2, a: Vec2, rng: Rng): StepResult {
-  return stepWithNoise(env, task, s, a, [env.noiseStd * rng.normal(), env.noiseStd * rng.normal()]);
+  const next = new Float64Array(2);
+  const reward = stepRandomInto(env, task, s[0], s[1], a[0], a[1], rng, next, 0);
+  return { next: [next[0], next[1]], reward, success: reachedGoal(env, reward) };
 }
 
 /** The paper's reset: the origin plus a little Gaussian noise. */

@@ -1,5 +1,5 @@
 // Batched episode rollouts and the normalised score of ALGORITHM.md §10.
-import { type EnvConfig, reachedGoal, resetPaper, stepInto, type Task } from './env';
+import { type EnvConfig, reachedGoal, resetPaper, stepRandomInto, type Task } from './env';
 import { oraclePolicy, type Policy, randomPolicy } from './policies';
 import { Rng } from './rng';
 
@@ -39,18 +39,24 @@ export function rollout(env: EnvConfig, task: Task, policy: Policy, opts: Rollou
   const paths = opts.record
     ? Array.from({ length: n }, (_, i) => [states[2 * i], states[2 * i + 1]])
     : undefined;
-  const noise = env.noiseStd;
   for (let t = 0; t < env.maxSteps; t++) {
     policy(states, n, actions, policyRng);
     let any = false;
     for (let i = 0; i < n; i++) {
       if (!active[i]) continue;
-      // The same draws in the same order as step(): the x noise, then the y noise.
-      const e0 = noise * envRngs[i].normal();
-      const e1 = noise * envRngs[i].normal();
       const x = states[2 * i];
       const y = states[2 * i + 1];
-      const reward = stepInto(env, task, x, y, actions[2 * i], actions[2 * i + 1], e0, e1, states, 2 * i);
+      const reward = stepRandomInto(
+        env,
+        task,
+        x,
+        y,
+        actions[2 * i],
+        actions[2 * i + 1],
+        envRngs[i],
+        states,
+        2 * i,
+      );
       returns[i] += reward;
       lengths[i] = t + 1;
       paths?.[i].push(states[2 * i], states[2 * i + 1]);

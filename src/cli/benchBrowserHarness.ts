@@ -98,18 +98,7 @@ export async function startPreview(outDir = 'dist'): Promise<RunningServer> {
   };
 }
 
-export interface Quantiles {
-  count: number;
-  p50: number;
-  p95: number;
-  max: number;
-}
-
-export function quantiles(xs: readonly number[]): Quantiles {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : Number.NaN);
-  return { count: s.length, p50: q(0.5), p95: q(0.95), max: s.length ? s[s.length - 1] : Number.NaN };
-}
+export { type Quantiles, quantiles } from './benchTable';
 
 /**
  * How the harness sees the first screen:

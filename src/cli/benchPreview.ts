@@ -1,19 +1,14 @@
 // Benchmark of a drag's one-episode preview (context, θ*, the four rollouts) with the shipped pretrained agents.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_ENV } from '../core/env';
-import { parsePretrainedText } from '../core/pipeline/pretrainedFile';
+import { PRETRAINED_PATH, parsePretrainedText } from '../core/pipeline/pretrainedFile';
 import { agentArtifactsOf, agentCache } from '../core/testTime/agents';
 import { computeGoalRollouts } from '../core/testTime/goalRollouts';
+import { type Quantiles, quantiles } from './benchTable';
 
-export interface PreviewTiming {
-  p50: number;
-  p95: number;
-  /** Previews timed. */
-  count: number;
-}
-
-/** Previews round the family after a warm-up (the page warms its copy too); ms per preview, p50 and p95. */
-export function benchDragPreview(file = 'public/pretrained/default.json', count = 720): PreviewTiming {
+/** Previews round the family after a warm-up (the page warms its copy too): quantiles of ms per preview. */
+export function benchDragPreview(file = join('public', PRETRAINED_PATH), count = 720): Quantiles {
   const parsed = parsePretrainedText(readFileSync(file, 'utf8'));
   if ('error' in parsed) throw new Error(`bench: ${file}: ${parsed.error}`);
   const a = parsed.artifacts;
@@ -35,6 +30,5 @@ export function benchDragPreview(file = 'public/pretrained/default.json', count 
     at((2 * Math.PI * i) / count);
     ms.push(performance.now() - t);
   }
-  ms.sort((x, y) => x - y);
-  return { p50: ms[Math.floor(0.5 * (count - 1))], p95: ms[Math.floor(0.95 * (count - 1))], count };
+  return quantiles(ms);
 }

@@ -1,4 +1,18 @@
-// A tiny fixed-width table printer for the benchmark output.
+// A tiny fixed-width table printer for the benchmark output, and the quantiles its rows report.
+
+export interface Quantiles {
+  count: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+/** Nearest-rank quantiles of a sample (NaN when it is empty). */
+export function quantiles(xs: readonly number[]): Quantiles {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : Number.NaN);
+  return { count: s.length, p50: q(0.5), p95: q(0.95), max: s.length ? s[s.length - 1] : Number.NaN };
+}
 
 export interface BenchRow {
   what: string;

@@ -1,6 +1,6 @@
 // Playwright: build + preview the app, then test it in system Chromium with and without WebGPU.
 import { defineConfig } from '@playwright/test';
-import { chromiumExecutable, WEBGPU_FLAGS } from './src/cli/chromium';
+import { chromiumExecutable, QUIET_BROWSER_FLAGS, WEBGPU_FLAGS } from './src/cli/chromium';
 
 const executablePath = chromiumExecutable();
 /** E2E_PORT lets a second run (a targeted spec beside a full suite) use its own preview server. */
@@ -27,11 +27,13 @@ export default defineConfig({
   projects: [
     {
       name: 'webgpu',
-      use: { launchOptions: { executablePath, args: ['--no-sandbox', ...WEBGPU_FLAGS] } },
+      use: {
+        launchOptions: { executablePath, args: ['--no-sandbox', ...QUIET_BROWSER_FLAGS, ...WEBGPU_FLAGS] },
+      },
     },
     {
       name: 'fallback',
-      use: { launchOptions: { executablePath, args: ['--no-sandbox'] } },
+      use: { launchOptions: { executablePath, args: ['--no-sandbox', ...QUIET_BROWSER_FLAGS] } },
     },
   ],
 });

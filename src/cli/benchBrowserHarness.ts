@@ -3,12 +3,22 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { chromium } from '@playwright/test';
-import { chromiumExecutable, WEBGPU_FLAGS } from './chromium';
+import { chromiumExecutable, QUIET_BROWSER_FLAGS, WEBGPU_FLAGS } from './chromium';
 
-export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+/**
+ * System Chromium with the WebGPU flags. `quiet: false` leaves out QUIET_BROWSER_FLAGS, so that Chromium starts its
+ * omnibox popup renderer beside every new page as it did in the benchmarks before session 20 (a comparison row).
+ */
+export function launchChromium(extraArgs: string[] = [], { quiet = true } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumExecutable(),
-    args: ['--no-sandbox', '--enable-precise-memory-info', ...WEBGPU_FLAGS, ...extraArgs],
+    args: [
+      '--no-sandbox',
+      '--enable-precise-memory-info',
+      ...(quiet ? QUIET_BROWSER_FLAGS : []),
+      ...WEBGPU_FLAGS,
+      ...extraArgs,
+    ],
   });
 }
 

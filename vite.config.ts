@@ -2,6 +2,7 @@
 // Vite build, dev server and Vitest configuration for the Hereditary explainer.
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { eagerCommonJsFactories } from './scripts/eagerFactoriesPlugin.ts';
 import { precacheServiceWorker } from './scripts/precachePlugin.ts';
 
 /** The dev server injects <style> tags and an HMR client, which the strict CSP meta tag would block; builds keep it. */
@@ -13,7 +14,7 @@ const relaxCspInDev = (): Plugin => ({
 
 export default defineConfig({
   base: './',
-  plugins: [react(), relaxCspInDev(), precacheServiceWorker()],
+  plugins: [react(), relaxCspInDev(), eagerCommonJsFactories(), precacheServiceWorker()],
   worker: { format: 'es' },
   optimizeDeps: {
     include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgpu', '@tensorflow/tfjs-backend-wasm'],

@@ -40,8 +40,14 @@ const SAC_UPDATES: Record<string, { updates: number; warmup: number }> = {
   wasm: { updates: 100, warmup: 20 },
   cpu: { updates: 20, warmup: 5 },
 };
-/** Issue 20's targets on a 2-core machine. */
-const GOALS = { firstScreenMs: 500, dragP95Ms: 16, pipelineMs: 30_000, frames50kMs: 500 };
+/** Issue 20's targets on a 2-core machine; the first screen's is 1 s on a machine 2× slower (`--cpu-slowdown 2`). */
+const GOALS = {
+  firstScreenMs: 500,
+  firstScreenSlowMs: 1000,
+  dragP95Ms: 16,
+  pipelineMs: 30_000,
+  frames50kMs: 500,
+};
 
 interface Options {
   out: string | null;
@@ -439,13 +445,14 @@ async function main(): Promise<void> {
     await ctx.close();
     await noisyBrowser.close();
     const fs = quantiles(loads);
+    const firstScreenGoal = opts.cpuSlowdown >= 2 ? GOALS.firstScreenSlowMs : GOALS.firstScreenMs;
     figures.firstScreen = { coldMs: loads[0], medianMs: fs.p50, maxMs: fs.max, loads: loads.length };
     rows.push({
       what: `first screen (nav → app-ready), median of ${loads.length}`,
       backend: 'auto',
       value: fs.p50,
       unit: 'ms',
-      note: `cold ${loads[0].toFixed(0)} ms; ${met(fs.p50 <= GOALS.firstScreenMs, `≤ ${GOALS.firstScreenMs} ms`)}`,
+      note: `cold ${loads[0].toFixed(0)} ms; ${met(fs.p50 <= firstScreenGoal, `≤ ${firstScreenGoal} ms${opts.cpuSlowdown >= 2 ? ' on a machine 2× slower' : ''}`)}`,
     });
     const polledQ = quantiles(pollLoads);
     figures.firstScreen.pollMedianMs = polledQ.p50;

@@ -15,7 +15,7 @@ const fmt = (t: CalibrationTiming): string =>
     ? 'not timed'
     : t.ms === null
       ? 'failed'
-      : `${t.ms < 10 ? t.ms.toFixed(1) : t.ms.toFixed(0)} ms${t.firstRunOnly ? ' (1 run)' : ''}`;
+      : `${t.ms < 10 ? t.ms.toFixed(1) : t.ms.toFixed(0)} ms${t.scaledFrom ? ` (≈, from a 1/${t.scaledFrom}-size run)` : t.firstRunOnly ? ' (1 run)' : ''}`;
 
 const sacLabel = (t: Pick<SacPathTiming, 'path' | 'backend'>): string => sacPathLabel(t.path, t.backend);
 

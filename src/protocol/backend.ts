@@ -46,6 +46,11 @@ export interface CalibrationTiming {
    * was already far slower than the fastest backend measured before it, so repeating could not change the pick.
    */
   firstRunOnly?: boolean;
+  /**
+   * Set when `ms` was extrapolated from a run of 1/scaledFrom of the op (the scout's second run × scaledFrom): that
+   * was already HOPELESS_RATIO× slower than the fastest backend timed before, so the full op was not run.
+   */
+  scaledFrom?: number;
   /** Why the backend was not timed at all (a software adapter nobody asked for: it is never chosen anyway). */
   skipped?: string;
   error?: string;

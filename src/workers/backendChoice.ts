@@ -53,7 +53,12 @@ export function bestAvailable(probes: readonly BackendProbe[]): BackendName | nu
 
 const fmtMs = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms.toPrecision(2)) + ' ms';
 const fmtTiming = (t: CalibrationTiming & { ms: number }): string =>
-  fmtMs(t.ms) + (t.firstRunOnly ? ' (first run only)' : '');
+  fmtMs(t.ms) +
+  (t.scaledFrom
+    ? ` (extrapolated from a 1/${t.scaledFrom}-size run)`
+    : t.firstRunOnly
+      ? ' (first run only)'
+      : '');
 
 /** A later backend whose first run is this many times slower than the fastest so far is not repeated. */
 export const HOPELESS_RATIO = 5;

@@ -19,40 +19,15 @@ import {
   chooseForWorkload,
   describeAdapter,
   fallbackChoice,
-  HOPELESS_RATIO,
   isSoftwareAdapter,
-  median,
   probeOrder,
 } from './backendChoice';
-import { calibrationOp } from './calibrationOps';
+import { calibrate, errorText, tfjsCalibrationDeps, withTimeout } from './calibrate';
 import { calibrateSac } from './sacCalibration';
 import { configureWasmPaths } from './wasmPaths';
 
 const SET_BACKEND_TIMEOUT_MS = 15_000;
 const SELF_TEST_TIMEOUT_MS = 10_000;
-/** Per backend and workload: stop repeating once this much time was spent. */
-const CALIBRATION_BUDGET_MS = 4_000;
-const SOFTWARE_WARMUP_TIMEOUT_MS = 30_000;
-
-class TimeoutError extends Error {}
-
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new TimeoutError(`${what} timed out after ${ms} ms`)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e);
-      },
-    );
-  });
-}
-
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 interface GpuLike {
   requestAdapter(): Promise<{ info?: AdapterDescription; isFallbackAdapter?: boolean } | null>;
@@ -136,46 +111,6 @@ async function probeBackend(backend: BackendName, startSoftware: boolean): Promi
   }
 }
 
-/**
- * Median ms per repetition of a workload's op on one backend, within a time budget. A first run already
- * HOPELESS_RATIO× slower than `fastestMs` (the best backend timed before) is not repeated.
- */
-async function calibrate(
-  workload: Workload,
-  probe: BackendProbe,
-  fastestMs: number | null,
-): Promise<CalibrationTiming> {
-  const base = {
-    backend: probe.backend,
-    software: probe.software,
-    ...(probe.software ? { note: probe.note } : {}),
-  };
-  // Software GPUs compile shaders slowly; give their first run longer, they are measured for the report only.
-  const warmupLimit = probe.software ? SOFTWARE_WARMUP_TIMEOUT_MS : CALIBRATION_BUDGET_MS * 2;
-  try {
-    await activateBackend(probe.backend);
-    const op = calibrationOp(workload);
-    try {
-      const start = performance.now();
-      await withTimeout(op.run(), warmupLimit, `${workload} warm-up`);
-      const warm = performance.now() - start;
-      const hopeless = fastestMs !== null && warm > HOPELESS_RATIO * fastestMs;
-      if (warm > CALIBRATION_BUDGET_MS || hopeless) return { ...base, ms: warm, firstRunOnly: true };
-      const times: number[] = [];
-      while (times.length < op.repetitions && performance.now() - start < CALIBRATION_BUDGET_MS) {
-        const t = performance.now();
-        await withTimeout(op.run(), CALIBRATION_BUDGET_MS * 2, `${workload} run`);
-        times.push(performance.now() - t);
-      }
-      return times.length > 0 ? { ...base, ms: median(times) } : { ...base, ms: warm, firstRunOnly: true };
-    } finally {
-      op.dispose();
-    }
-  } catch (e) {
-    return { ...base, ms: null, error: errorText(e) };
-  }
-}
-
 export interface BackendSelection {
   report: BackendReport;
   /** Backend to activate before running a stage of this workload. */
@@ -222,6 +157,7 @@ export async function selectBackends(
   // cores (shader compilation): time it only when a link names backends or nothing else is available.
   const timeSoftware = report.overridden || available.every((p) => p.software);
   const choices: WorkloadChoice[] = [];
+  const deps = tfjsCalibrationDeps(activateBackend);
   for (const workload of WORKLOADS) {
     const timings: CalibrationTiming[] = [];
     for (const probe of available) {
@@ -237,7 +173,7 @@ export async function selectBackends(
         continue;
       }
       const measured = timings.flatMap((t) => (t.ms !== null && !t.software ? [t.ms] : []));
-      timings.push(await calibrate(workload, probe, measured.length ? Math.min(...measured) : null));
+      timings.push(await calibrate(workload, probe, measured.length ? Math.min(...measured) : null, deps));
     }
     choices.push(chooseForWorkload(workload, timings, report.best));
   }

@@ -9,6 +9,15 @@ export interface CalibrationOp {
   dispose(): void;
 }
 
+/**
+ * A smaller version of a workload's op, for a backend timed after a faster one: `scale` of them make one full op.
+ * Where the scout's time × scale is already HOPELESS_RATIO× the fastest backend's, the full op is not run.
+ */
+export interface CalibrationScout {
+  scale: number;
+  make(): CalibrationOp;
+}
+
 const RL_BATCH = 256;
 const RL_HIDDEN = 64;
 /** State (2) + action (2) + context features (2): the size of our SAC critics' inputs. */
@@ -59,9 +68,12 @@ function rlOp(): CalibrationOp {
   };
 }
 
-/** relu(A·B) summed per row for A 50k×64, B 64×64, read back: the shape of frame/discovery batches. */
-function bulkOp(): CalibrationOp {
-  const a = tf.randomUniform([BULK_ROWS, BULK_COLS], -1, 1, 'float32', 11);
+/** The bulk scout runs 1/BULK_SCOUT_SCALE of the rows: on tfjs-cpu the full op alone took ≈ 1 s of a 2-core machine. */
+const BULK_SCOUT_SCALE = 8;
+
+/** relu(A·B) summed per row for A rows×64 (50k), B 64×64, read back: the shape of frame/discovery batches. */
+function bulkOp(rows = BULK_ROWS): CalibrationOp {
+  const a = tf.randomUniform([rows, BULK_COLS], -1, 1, 'float32', 11);
   const b = tf.randomUniform([BULK_COLS, BULK_COLS], -1, 1, 'float32', 12);
   return {
     repetitions: 3,
@@ -79,4 +91,11 @@ function bulkOp(): CalibrationOp {
 
 export function calibrationOp(workload: Workload): CalibrationOp {
   return workload === 'rl' ? rlOp() : bulkOp();
+}
+
+/** The workload's scout, where it has one (the rl op is small already: its first run is its own scout). */
+export function calibrationScout(workload: Workload): CalibrationScout | null {
+  return workload === 'bulk'
+    ? { scale: BULK_SCOUT_SCALE, make: () => bulkOp(BULK_ROWS / BULK_SCOUT_SCALE) }
+    : null;
 }

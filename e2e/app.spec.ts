@@ -116,6 +116,8 @@ test('the backend=cpu link override runs every workload on cpu', async ({ page }
 
 test('a software WebGPU adapter is named but not timed, and wasm is chosen', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'webgpu', 'needs the software WebGPU adapter');
+  const scripts: string[] = [];
+  page.on('request', (r) => scripts.push(r.url()));
   await page.goto('/');
   await expect(page.getByTestId('backend')).toHaveText('webgpu');
   for (const workload of ['rl', 'bulk']) {
@@ -124,6 +126,32 @@ test('a software WebGPU adapter is named but not timed, and wasm is chosen', asy
     await expect(row).toContainText('webgpu* not timed');
     await expect(row).toContainText('never chosen for speed');
   }
+  // A backend that is never started costs no download or parse: the GPU backends' code was not fetched.
+  expect(scripts.some((u) => /\/compute\.worker-[\w-]+\.js$/.test(u))).toBe(true);
+  expect(scripts.filter((u) => /\/tfjs-(webgpu|webgl)-/.test(u))).toEqual([]);
+});
+
+test('a link that names the software WebGPU adapter starts it: its backend code loads on demand and is timed', async ({
+  page,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== 'webgpu', 'needs the software WebGPU adapter');
+  test.setTimeout(180_000);
+  const scripts: string[] = [];
+  page.on('request', (r) => scripts.push(r.url()));
+  const watch = watchPage(page, ORIGIN);
+  await page.goto('/#backend=webgpu,wasm');
+  await expect(page.getByTestId('backend')).toHaveText('webgpu');
+  for (const workload of ['rl', 'bulk']) {
+    const row = page.getByTestId(`backend-${workload}`);
+    // Timed (software adapters are shader-compiled slowly; they are never chosen for speed).
+    await expect(row).toHaveAttribute('data-backend', 'wasm', { timeout: 150_000 });
+    await expect(row).toContainText(/webgpu\* \d/);
+    await expect(row).not.toContainText('not timed');
+  }
+  // WebGPU's backend code was fetched for it (the default page never fetches it: see the test above).
+  expect(scripts.some((u) => /\/tfjs-webgpu-[\w-]+\.js$/.test(u))).toBe(true);
+  expect(watch.pageErrors).toEqual([]);
+  expect(watch.cspViolations).toEqual([]);
 });
 
 test('the layout stays readable on a narrow screen', async ({ page }, testInfo) => {

@@ -1,5 +1,6 @@
 // Benchmark worker: activates one tfjs backend and times SAC updates (tfjs or fused), kernel frames and discovery steps on it.
 import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { benchFramesPlain, benchFramesTf, benchLossSteps } from '../../src/cli/benchDiscovery';

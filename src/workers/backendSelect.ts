@@ -1,6 +1,5 @@
 // Worker-side backend selection: probe webgpu → webgl → wasm → cpu, spot software GPUs, calibrate per workload.
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-webgpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { wasmSimdAvailable } from '../core/sac/denseKernels';
 import {
@@ -28,6 +27,15 @@ import { configureWasmPaths } from './wasmPaths';
 
 const SET_BACKEND_TIMEOUT_MS = 15_000;
 const SELF_TEST_TIMEOUT_MS = 10_000;
+
+/**
+ * The GPU backends' code (≈ 1 MB of the compute worker's 2.1 MB) loads only for a backend that is about to start: a
+ * hardware adapter, or a software one that a link names. Where there is none, no worker parses it.
+ */
+const GPU_BACKEND_MODULES: Partial<Record<BackendName, () => Promise<unknown>>> = {
+  webgpu: () => import('@tensorflow/tfjs-backend-webgpu'),
+  webgl: () => import('@tensorflow/tfjs-backend-webgl'),
+};
 
 interface GpuLike {
   requestAdapter(): Promise<{ info?: AdapterDescription; isFallbackAdapter?: boolean } | null>;
@@ -98,6 +106,7 @@ async function probeBackend(backend: BackendName, startSoftware: boolean): Promi
       configureWasmPaths();
     }
     if (software && !startSoftware) return { ...result(true, note, true), notStarted: SOFTWARE_NOT_STARTED };
+    await GPU_BACKEND_MODULES[backend]?.();
     const ok = await withTimeout(tf.setBackend(backend), SET_BACKEND_TIMEOUT_MS, `setBackend(${backend})`);
     if (!ok) return result(false, 'setBackend returned false', software);
     await tf.ready();

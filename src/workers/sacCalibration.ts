@@ -13,10 +13,15 @@ const fusedPath = (kernels: SacTimings['kernels']): SacPath =>
 /** The learner implementation a path runs on. */
 export const sacImplOf = (path: SacPath): SacImpl => (path === 'tfjs' ? 'tfjs' : 'fused');
 
-function timed(path: SacPath, backend: BackendName | undefined, impl: SacImpl): SacPathTiming {
+function timed(
+  path: SacPath,
+  backend: BackendName | undefined,
+  impl: SacImpl,
+  warmupBlocks?: number,
+): SacPathTiming {
   const at = backend ? { backend } : {};
   try {
-    const t = measureSac(impl);
+    const t = measureSac(impl, undefined, undefined, warmupBlocks);
     return {
       path: impl === 'fused' ? fusedPath(t.kernels) : path,
       ...at,
@@ -37,6 +42,8 @@ export function calibrateSac(rlBackend: BackendName, shouldStop: () => boolean =
   const timings: SacPathTiming[] = [
     timed(wasmSimdAvailable() ? 'fused-wasm-simd' : 'fused-js', undefined, 'fused'),
   ];
-  if (!shouldStop()) timings.push(timed('tfjs', rlBackend, 'tfjs'));
+  // One warm-up block of tfjs updates, not three: on wasm tfjs is ≈ 10× slower, and the timing only has to show that
+  // (and give the duration estimates a figure); three more blocks cost ≈ 0.3 s of the pipeline's wait.
+  if (!shouldStop()) timings.push(timed('tfjs', rlBackend, 'tfjs', 1));
   return chooseSacPath(timings);
 }

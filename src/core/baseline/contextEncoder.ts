@@ -1,5 +1,6 @@
 // Contrastive context encoder (ALGORITHM.md §9): deep set ρ(mean_k φ(transition_k)), L2-normalised into z.
 import * as tf from '@tensorflow/tfjs';
+import { glorotUniform } from '../glorot';
 import type { MlpWeights } from '../sac/mlp';
 import { type ContextEncoderWeights, type EncoderShape, NORM_EPS } from './contextEncoding';
 import { featureCount } from './transitionFeatures';
@@ -28,10 +29,9 @@ export function denseStack(dims: number[], seed: number, from?: MlpWeights): Den
   for (let l = 0; l + 1 < dims.length; l++) {
     const shape: [number, number] = [dims[l], dims[l + 1]];
     const layer = from?.layers[l];
-    const init = tf.initializers.glorotUniform({ seed: seed * 101 + l });
     // tidy frees the initial values; the variables it returns survive.
     stack.kernels.push(
-      tf.tidy(() => tf.variable(layer ? tf.tensor2d(layer.w, shape) : (init.apply(shape) as tf.Tensor2D))),
+      tf.tidy(() => tf.variable(layer ? tf.tensor2d(layer.w, shape) : glorotUniform(shape, seed * 101 + l))),
     );
     stack.biases.push(tf.tidy(() => tf.variable(layer ? tf.tensor1d(layer.b) : tf.zeros([dims[l + 1]]))));
   }

@@ -57,9 +57,15 @@ const UPDATES_PER_BLOCK = 4;
 
 /**
  * One SAC update (batch 256, 2×64 nets) and one sampled action, timed apart: the tfjs learner on the current
- * backend, or the fused step (WebAssembly SIMD where it compiles, else its plain-JS kernels).
+ * backend, or the fused step (WebAssembly SIMD where it compiles, else its plain-JS kernels). `warmupBlocks` caps the
+ * untimed blocks of updates before the timed ones (a calibration that only needs to see a path far slower passes 1).
  */
-export function measureSac(impl: SacImpl = 'tfjs', hidden = 64, batchSize = 256): SacTimings {
+export function measureSac(
+  impl: SacImpl = 'tfjs',
+  hidden = 64,
+  batchSize = 256,
+  warmupBlocks = WARMUP_REPS,
+): SacTimings {
   const rng = new Rng(11);
   const replay = new ReplayBuffer(2048, 2, 2, 12);
   for (let i = 0; i < 2048; i++) {
@@ -79,7 +85,7 @@ export function measureSac(impl: SacImpl = 'tfjs', hidden = 64, batchSize = 256)
         sac.update(replay.sample(batch), i === UPDATES_PER_BLOCK - 1);
     };
     return {
-      updateMs: timeMedian(block, 3) / UPDATES_PER_BLOCK,
+      updateMs: timeMedian(block, Math.min(3, warmupBlocks)) / UPDATES_PER_BLOCK,
       actMs: timeMedian(() => sac.sampleActions(obs, 1), WARMUP_REPS, PROBE_BUDGET_MS / 4),
       kernels,
     };

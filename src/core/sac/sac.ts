@@ -1,5 +1,6 @@
 // Soft Actor-Critic in tfjs (ALGORITHM.md §2): twin critics + Polyak targets, learned α, tanh-squashed Gaussian actor.
 import * as tf from '@tensorflow/tfjs';
+import { glorotUniform } from '../glorot';
 import { Rng } from '../rng';
 import { type DenseVars, mlpTf } from './fastDense';
 import type { MlpWeights } from './mlp';
@@ -23,7 +24,7 @@ type Dense = DenseVars;
 
 /** One seeded Glorot-uniform kernel and a zero bias, as plain arrays. */
 function denseInit(inDim: number, outDim: number, seed: number): MlpWeights['layers'][number] {
-  const w = tf.tidy(() => tf.initializers.glorotUniform({ seed }).apply([inDim, outDim]).dataSync());
+  const w = tf.tidy(() => glorotUniform([inDim, outDim], seed).dataSync());
   return { inDim, outDim, w: Float32Array.from(w), b: new Float32Array(outDim) };
 }
 

@@ -114,6 +114,25 @@ test('the backend=cpu link override runs every workload on cpu', async ({ page }
   await expect(page.getByTestId('link-error')).toHaveCount(0);
 });
 
+test('reading the compute worker’s tfjs engine before it probes leaves wasm working', async ({ page }) => {
+  // tf.memory() starts the highest-priority backend; before session 22 that happened before the worker had told
+  // tfjs-wasm where its binary is, the page's HTML was compiled as wasm, and every later run failed.
+  const consoleLines: string[] = [];
+  page.on('console', (m) => consoleLines.push(m.text()));
+  const computeWorker = page.waitForEvent('worker', { predicate: (w) => w.url().includes('compute.worker') });
+  await page.goto('/');
+  const worker = await computeWorker;
+  await worker
+    .evaluate(() => (globalThis as { _tfengine?: { memory(): unknown } })._tfengine?.memory())
+    .catch(() => undefined);
+  for (const workload of ['rl', 'bulk']) {
+    await expect(page.getByTestId(`backend-${workload}`)).toHaveAttribute('data-backend', 'wasm', {
+      timeout: 60_000,
+    });
+  }
+  expect(consoleLines.filter((l) => /expected magic word|backend wasm failed/i.test(l))).toEqual([]);
+});
+
 test('a software WebGPU adapter is named but not timed, and wasm is chosen', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'webgpu', 'needs the software WebGPU adapter');
   const scripts: string[] = [];

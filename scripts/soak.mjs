@@ -22,7 +22,11 @@ async function workerTensors(page) {
   const out = [];
   for (const w of page.workers()) {
     try {
-      const m = await w.evaluate(() => globalThis._tfengine?.memory?.() ?? null);
+      // The engine's own counters: memory() would ask the backend, and starting one is the worker's business.
+      const m = await w.evaluate(() => {
+        const state = globalThis._tfengine?.state;
+        return state ? { numTensors: state.numTensors, numBytes: state.numBytes } : null;
+      });
       if (m) out.push({ numTensors: m.numTensors, numBytes: m.numBytes });
     } catch {
       // a worker that is being restarted
@@ -150,7 +154,7 @@ async function main() {
     printTable(rows);
     process.stdout.write(`\n${growthReport(rows).join('\n')}\n`);
     process.stdout.write(
-      'tensors = tf.memory().numTensors of the tfjs worker (read from its global _tfengine); ' +
+      'tensors = the tfjs worker’s engine count (its global _tfengine.state.numTensors); ' +
         'it rises and falls with the running stage, so it is listed, not judged.\n',
     );
     process.stdout.write(`page errors: ${errors.length ? errors.join(' | ') : 'none'}\n`);

@@ -90,26 +90,36 @@ function printTable(rows) {
   process.stdout.write(`${[line(cols), line(w.map((n) => '-'.repeat(n))), ...body.map(line)].join('\n')}\n`);
 }
 
-/** Growth between the first sample after warm-up and the last one; flagged past a tolerance. */
+/**
+ * Growth after warm-up: the peak of the first half of the samples against the peak of the second half, flagged past
+ * a tolerance. Peaks, not the first and last samples: the DOM's size swings by ≈ 140 nodes between a running view
+ * and a finished one, so two single samples can differ by that much with nothing leaking, while a leak lifts the
+ * peaks.
+ */
 function growthReport(rows) {
-  if (rows.length < 3) return ['too few samples to judge growth'];
-  const first = rows[1];
-  const last = rows[rows.length - 1];
+  const after = rows.slice(1);
+  if (after.length < 2) return ['too few samples to judge growth'];
+  const mid = Math.ceil(after.length / 2);
+  const halves = [after.slice(0, mid), after.slice(mid)];
   const out = [];
-  const check = (key, tol, unit) => {
-    if (first[key] == null || last[key] == null || Number.isNaN(first[key]))
-      return out.push(`${key}: not sampled`);
-    const d = last[key] - first[key];
-    const flag = d > tol ? 'GROWTH' : 'flat';
-    out.push(
-      `${key}: ${fmtN(first[key])} → ${fmtN(last[key])} ${unit} (${d >= 0 ? '+' : ''}${fmtN(d)}) ${flag}`,
+  const check = (key, tolOf, unit) => {
+    const peaks = halves.map((h) =>
+      Math.max(...h.map((r) => r[key]).filter((v) => v != null && !Number.isNaN(v))),
     );
+    if (!peaks.every(Number.isFinite)) return out.push(`${key}: not sampled`);
+    const [a, b] = peaks;
+    const d = b - a;
+    const flag = d > tolOf(a) ? 'GROWTH' : 'flat';
+    out.push(`${key}: peak ${fmtN(a)} → ${fmtN(b)} ${unit} (${d >= 0 ? '+' : ''}${fmtN(d)}) ${flag}`);
   };
   const fmtN = (x) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
-  check('pageHeapMB', Math.max(10, first.pageHeapMB * 0.25), 'MB');
-  check('domNodes', first.domNodes * 0.1 + 20, 'nodes');
-  check('listeners', first.listeners * 0.1 + 20, 'listeners');
-  check('workers', 0, 'workers');
+  check('pageHeapMB', (a) => Math.max(10, a * 0.25), 'MB');
+  check('domNodes', (a) => a * 0.1 + 20, 'nodes');
+  check('listeners', (a) => a * 0.1 + 20, 'listeners');
+  check('workers', () => 0, 'workers');
+  out.unshift(
+    `growth: the peak over the first ${halves[0].length} samples after warm-up → over the last ${halves[1].length}`,
+  );
   return out;
 }
 
@@ -129,7 +139,7 @@ async function main() {
     await page.getByTestId('app-ready').waitFor({ state: 'attached', timeout: 180_000 });
     const t0 = Date.now();
     const end = t0 + opts.minutes * 60_000;
-    const events = { drags: 0, retrains: 0 };
+    const events = { drags: 0, retrains: 0, done: 0, failed: 0 };
     let nextSample = t0;
     let k = 0;
     log(`soak: ${opts.minutes} min, a sample every ${opts.sampleEveryS} s`);
@@ -145,6 +155,12 @@ async function main() {
       // Retrain with the smoke budget whenever the previous live run has ended.
       const retrain = page.getByTestId('retrain-live');
       if (await retrain.isEnabled().catch(() => false)) {
+        // The run that just ended (none before the first click): a soak that trains nothing proves nothing.
+        if (events.retrains > 0) {
+          const ended = await page.getByTestId('live-training').getAttribute('data-status');
+          if (ended === 'error') events.failed++;
+          else if (ended === 'done') events.done++;
+        }
         await retrain.click();
         events.retrains++;
       }
@@ -152,12 +168,18 @@ async function main() {
     }
     rows.push(await sample(page, cdp, t0, events));
     printTable(rows);
-    process.stdout.write(`\n${growthReport(rows).join('\n')}\n`);
+    const growth = growthReport(rows);
+    process.stdout.write(`\n${growth.join('\n')}\n`);
+    if (growth.some((l) => l.endsWith('GROWTH'))) process.exitCode = 1;
     process.stdout.write(
       'tensors = the tfjs worker’s engine count (its global _tfengine.state.numTensors); ' +
         'it rises and falls with the running stage, so it is listed, not judged.\n',
     );
     process.stdout.write(`page errors: ${errors.length ? errors.join(' | ') : 'none'}\n`);
+    process.stdout.write(
+      `live runs ended: ${events.done} done, ${events.failed} failed${events.failed ? ' (NOT ok)' : ''}\n`,
+    );
+    if (events.failed > 0 || errors.length > 0 || events.done === 0) process.exitCode = 1;
   } finally {
     await browser.close();
     await server.stop();

@@ -27,7 +27,7 @@ async function workerTensors(page) {
         const state = globalThis._tfengine?.state;
         return state ? { numTensors: state.numTensors, numBytes: state.numBytes } : null;
       });
-      if (m) out.push({ numTensors: m.numTensors, numBytes: m.numBytes });
+      if (m) out.push(m);
     } catch {
       // a worker that is being restarted
     }

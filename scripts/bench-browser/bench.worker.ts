@@ -2,15 +2,14 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
-import '@tensorflow/tfjs-backend-wasm';
 import { benchFramesPlain, benchFramesTf, benchLossSteps } from '../../src/cli/benchDiscovery';
 import { benchEncoderStep, benchLossStepsJs } from '../../src/cli/benchRaceEncoder';
 import { benchSacUpdate } from '../../src/core/sac/benchSac';
-import { configureWasmPaths } from '../../src/workers/wasmPaths';
+// tfjs-wasm, registered with our binaries' paths as this module loads.
+import '../../src/workers/wasmPaths';
 import type { BenchReply, BenchRequest } from './protocol';
 
 tf.enableProdMode();
-configureWasmPaths();
 
 async function handle(req: BenchRequest): Promise<BenchReply> {
   switch (req.kind) {

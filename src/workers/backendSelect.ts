@@ -1,6 +1,5 @@
 // Worker-side backend selection: probe webgpu → webgl → wasm → cpu, spot software GPUs, calibrate per workload.
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
 import { wasmSimdAvailable } from '../core/sac/denseKernels';
 import {
   type BackendName,
@@ -23,7 +22,8 @@ import {
 } from './backendChoice';
 import { calibrate, errorText, tfjsCalibrationDeps, withTimeout } from './calibrate';
 import { calibrateSac } from './sacCalibration';
-import { configureWasmPaths } from './wasmPaths';
+// tfjs-wasm, registered with our binaries' paths as this module loads.
+import './wasmPaths';
 
 const SET_BACKEND_TIMEOUT_MS = 15_000;
 const SELF_TEST_TIMEOUT_MS = 10_000;
@@ -102,8 +102,6 @@ async function probeBackend(backend: BackendName, startSoftware: boolean): Promi
       const info = describeWebGlRenderer();
       software = isSoftwareAdapter(info);
       note = info.description ?? '';
-    } else if (backend === 'wasm') {
-      configureWasmPaths();
     }
     if (software && !startSoftware) return { ...result(true, note, true), notStarted: SOFTWARE_NOT_STARTED };
     await GPU_BACKEND_MODULES[backend]?.();
@@ -225,7 +223,6 @@ export function selectionFromReport(final: BackendReport): BackendSelection {
 /** Make `backend` the active tfjs backend (it was initialised during probing). */
 export async function activateBackend(backend: BackendName): Promise<void> {
   if (tf.getBackend() === backend) return;
-  if (backend === 'wasm') configureWasmPaths();
   if (!(await tf.setBackend(backend))) throw new Error(`could not activate backend ${backend}`);
   await tf.ready();
 }

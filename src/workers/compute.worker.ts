@@ -11,12 +11,6 @@ import { RunGate } from './runGate';
 import { sacImplOf } from './sacCalibration';
 import { STAGE_HANDLERS, type StageContext, type StageHandler } from './stageHandlers';
 import { measureUnitCosts } from './unitCosts';
-import { configureWasmPaths } from './wasmPaths';
-
-// First, before anything can touch tfjs's engine: the first read of `tf.memory()` or `tf.getBackend()` starts the
-// highest-priority backend, and tfjs-wasm would then fetch its binary next to this script (the page, not a .wasm)
-// and stay broken for the worker's life.
-configureWasmPaths();
 
 const post = (event: WorkerEvent): void => self.postMessage(event);
 
